@@ -1,0 +1,119 @@
+"""Reading YAML while keeping the line and column of every value, for error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster and keeps node marks too
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+class YamlSyntaxError(Exception):
+    """The file is not valid YAML; carries the position the parser stopped at."""
+
+    def __init__(self, problem: str, position: Position) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.position = position
+
+
+class DuplicateKeyError(YamlSyntaxError):
+    """A mapping repeats a key; YAML loaders usually keep the last one silently."""
+
+    def __init__(self, key: str, position: Position) -> None:
+        super().__init__(f"duplicate key {key!r}", position)
+        self.key = key
+
+
+@dataclass
+class LoadedDocument:
+    """Plain Python data plus where each value (by path) stands in the file."""
+
+    data: Any
+    positions: dict[Path_, Position]
+    key_positions: dict[Path_, Position]
+
+    def position(self, path: Path_) -> Position:
+        """The position of the value at ``path``, or of its nearest existing parent."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), Position(1, 1))
+
+    def key_position(self, path: Path_) -> Position:
+        """Where the key of ``path`` is written (for unknown keys)."""
+        return self.key_positions.get(tuple(path)) or self.position(path)
+
+
+def _mark(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
+    """Turn a node into plain data: scalars keep YAML's types but dates stay text.
+
+    Dates stay strings so that an impossible date such as 2025-02-31 reaches validation with
+    its position, rather than failing inside the YAML constructor.
+    """
+    doc.positions[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            child = (*path, key)
+            if key in result:
+                raise DuplicateKeyError(key, _mark(key_node))
+            doc.key_positions[child] = _mark(key_node)
+            result[key] = _to_python(value_node, child, doc)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, (*path, i), doc) for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value
+    return _SCALARS.construct_object(node, deep=True)
+
+
+_SCALARS = yaml.SafeLoader("")
+
+
+def parse_yaml(text: str) -> LoadedDocument:
+    """Parse YAML text; raise YamlSyntaxError with a position when it is not valid YAML."""
+    doc = LoadedDocument(data=None, positions={}, key_positions={})
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        raise YamlSyntaxError(exc.problem or str(exc), position) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(str(exc), Position(1, 1)) from None
+    if root is None:
+        doc.positions[()] = Position(1, 1)
+        return doc
+    try:
+        doc.data = _to_python(root, (), doc)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        raise YamlSyntaxError(exc.problem or str(exc), position) from None
+    return doc
+
+
+def read_yaml(path: Path) -> LoadedDocument:
+    return parse_yaml(Path(path).read_text(encoding="utf-8"))

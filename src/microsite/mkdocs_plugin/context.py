@@ -1,0 +1,84 @@
+"""Template context for one page: its record or overview, languages, alternates, texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from microsite.formatting import autonym
+from microsite.site import SiteData
+from microsite.views import record_url
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One language in the switcher and, where ``translated``, in ``<link rel=alternate>``."""
+
+    code: str
+    name: str
+    url: str  # absolute
+    current: bool
+    translated: bool
+
+
+def _absolute(site_url: str, url: str) -> str:
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    url = "" if url in (".", "./") else url
+    return base + url.lstrip("/")
+
+
+def _language_home(lang: str, default: str) -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+def _alternate_urls(site: SiteData, page: Any) -> dict[str, str]:
+    """Site-relative URLs of the real translations of a page, by language."""
+    meta = page.meta.get("microsite") or {}
+    default = site.default_language
+    if "record" in meta:
+        record = site.record(meta["record"])
+        return {lang: record_url(record.id, lang, default)
+                for lang in site.translated_languages(record)}
+    alternates = getattr(page.file, "alternates", {}) or {}
+    return {lang: alt.url for lang, alt in alternates.items()
+            if getattr(alt, "locale", lang) == lang}
+
+
+def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
+    """What every template may read, pages or not."""
+    return {
+        "microsite_lang": lang,
+        "microsite_languages": [],
+        "microsite_x_default": None,
+        "microsite_home": _absolute(site_url, _language_home(lang, site.default_language)),
+        "t": site.phrases[lang],
+    }
+
+
+def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[str, Any]:
+    """Everything our templates read besides MkDocs' own context."""
+    default = site.default_language
+    urls = _alternate_urls(site, page)
+    languages = [
+        LanguageLink(
+            code=code,
+            name=autonym(code),
+            url=_absolute(site_url, urls.get(code, _language_home(code, default))),
+            current=code == lang,
+            translated=code in urls,
+        )
+        for code in site.languages
+    ]
+    meta = page.meta.get("microsite") or {}
+    context = site_context(site, lang, site_url)
+    context["microsite_languages"] = languages
+    if default in urls:
+        context["microsite_x_default"] = _absolute(site_url, urls[default])
+    if "record" in meta:
+        record = site.record(meta["record"])
+        context["record"] = site.record_view(record, lang)
+        context["microsite_overview_url"] = _absolute(
+            site_url, _language_home(lang, default) + "programme/")
+    if meta.get("overview"):
+        context["overview"] = site.overview(lang)
+    return context

@@ -1,0 +1,124 @@
+"""The MkDocs plugin: loads the site data once, adds generated pages, fills template context.
+
+Works with mkdocs-static-i18n (folder structure), which builds the default language and then
+calls MkDocs' build again for each other language; every event here therefore runs once per
+language, while the data is loaded once.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from microsite.mkdocs_plugin.config import MicrositeConfig
+from microsite.mkdocs_plugin.context import page_context, site_context
+from microsite.pages import PageSource, generate_pages
+from microsite.site import SiteData, SiteSettings, load_site
+from microsite.status import resolve_build_date
+from microsite.validation import SiteLanguages, ValidationFailed
+
+log = logging.getLogger("mkdocs.plugins.microsite")
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("microsite: the i18n plugin (mkdocs-static-i18n) must be configured")
+    return plugin
+
+
+def site_languages(config: MkDocsConfig) -> SiteLanguages:
+    """The languages of mkdocs-static-i18n's configuration, default first."""
+    languages = [lang for lang in _i18n(config).config.languages if lang.build]
+    languages.sort(key=lambda lang: not lang.default)
+    return SiteLanguages(tuple(lang.locale for lang in languages))
+
+
+class MicrositePlugin(BasePlugin[MicrositeConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: SiteData | None = None
+        self.generated: dict[str, PageSource] = {}
+
+    def _is_first_language(self, config: MkDocsConfig) -> bool:
+        return not getattr(_i18n(config), "building", False)
+
+    @event_priority(50)  # before i18n (-100), which reads the theme's templates
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self._is_first_language(config):
+            self.site = self._load(config)
+            self.generated = {page.src_uri: page for page in generate_pages(self.site)}
+        else:
+            # one root 404.html, from the default language; other languages have /<lang>/404/
+            config.theme.static_templates.discard("404.html")
+        return config
+
+    def _load(self, config: MkDocsConfig) -> SiteData:
+        root = Path(config.config_file_path).parent
+        try:
+            build_date = resolve_build_date(self.config.build_date, repo_dir=str(root))
+        except (LookupError, ValueError) as exc:
+            raise PluginError(f"microsite: {exc}") from None
+        settings = SiteSettings(root=root, data_file=self.config.records, ui_dir=self.config.ui,
+                                languages=site_languages(config), build_date=build_date,
+                                include_drafts=self.config.include_drafts,
+                                locales=dict(self.config.locales))
+        try:
+            site = load_site(settings)
+        except ValidationFailed as failed:
+            lang = self.config.message_language
+            for problem in failed.problems:
+                (log.warning if problem.warning else log.error)(problem.message(lang))
+            errors = sum(1 for p in failed.problems if not p.warning)
+            raise PluginError(
+                f"{errors} Fehler in den Daten; es wurde nichts geschrieben."
+                if lang == "de" else f"{errors} error(s) in the data; nothing was written."
+            ) from None
+        for problem in site.warnings:
+            log.info(problem.message(self.config.message_language))
+        return site
+
+    @event_priority(0)  # before i18n, which turns files under docs_dir into language files
+    def add_generated(self, files: Files, config: MkDocsConfig) -> Files:
+        for src_uri in self.generated:
+            if files.get_file_from_path(src_uri) is None:
+                files.append(File(src_uri, config.docs_dir, config.site_dir,
+                                  config.use_directory_urls))
+        return files
+
+    @event_priority(-110)  # after i18n: give its rebuilt files their generated content
+    def fill_generated(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in files:
+            page = self.generated.get(file.src_uri)
+            if page is not None:
+                file.content_string = page.content
+        return files
+
+    on_files = CombinedEvent(add_generated, fill_generated)
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        assert self.site is not None
+        current = _i18n(config).current_language
+        context.update(page_context(self.site, page, current, config.site_url or "/"))
+        return context
+
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        """Static templates (404.html, sitemap.xml) get the same site-wide context as pages."""
+        assert self.site is not None
+        current = _i18n(config).current_language
+        context.update(site_context(self.site, current, config.site_url or "/"))
+        return context
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).parent
+        server.watch(str(root / Path(self.config.records).parent))
+        server.watch(str(root / self.config.ui))
+        return server

@@ -1,0 +1,187 @@
+"""A problem found in an editor's file, and how it reads in German or English."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+# Each message exists in every language we report in; {placeholders} come from Problem.params.
+MESSAGES: dict[str, dict[str, str]] = {
+    "yaml_syntax": {
+        "de": "Die Datei ist kein gültiges YAML ({detail}). Oft fehlt ein Leerzeichen nach dem "
+        "Doppelpunkt, ein Anführungszeichen ist nicht geschlossen oder die Einrückung stimmt nicht",
+        "en": "the file is not valid YAML ({detail}). Often a space after a colon is missing, a "
+        "quote is not closed or the indentation is off",
+    },
+    "duplicate_key": {
+        "de": "der Schlüssel „{key}“ steht hier zum zweiten Mal",
+        "en": "the key “{key}” appears here a second time",
+    },
+    "unknown_key": {
+        "de": "unbekanntes Feld „{key}“{hint}",
+        "en": "unknown field “{key}”{hint}",
+    },
+    "did_you_mean": {"de": " – meinten Sie „{suggestion}“?", "en": " – did you mean “{suggestion}”?"},
+    "missing": {"de": "Pflichtfeld „{key}“ fehlt", "en": "required field “{key}” is missing"},
+    "type_number": {
+        "de": "muss eine Zahl sein, gefunden „{found}“",
+        "en": "must be a number, found “{found}”",
+    },
+    "type_integer": {
+        "de": "muss eine ganze Zahl sein, gefunden „{found}“",
+        "en": "must be a whole number, found “{found}”",
+    },
+    "type_string": {"de": "muss ein Text sein, gefunden „{found}“", "en": "must be text, found “{found}”"},
+    "type_boolean": {
+        "de": "muss true oder false sein, gefunden „{found}“",
+        "en": "must be true or false, found “{found}”",
+    },
+    "type_array": {
+        "de": "muss eine Liste sein (Einträge mit „- “ beginnen)",
+        "en": "must be a list (entries start with “- ”)",
+    },
+    "type_object": {
+        "de": "muss eine Gruppe von Feldern sein (Feld: Wert)",
+        "en": "must be a group of fields (field: value)",
+    },
+    "empty": {"de": "darf nicht leer sein", "en": "must not be empty"},
+    "enum": {
+        "de": "„{found}“ ist nicht erlaubt; erlaubt: {allowed}",
+        "en": "“{found}” is not allowed; allowed: {allowed}",
+    },
+    "pattern_id": {
+        "de": "„{found}“ ist keine gültige Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche",
+        "en": "“{found}” is not a valid id: only lower-case a–z, digits and hyphens",
+    },
+    "pattern_date": {
+        "de": "„{found}“ ist kein Datum in der Form JJJJ-MM-TT",
+        "en": "“{found}” is not a date of the form YYYY-MM-DD",
+    },
+    "pattern_month": {
+        "de": "„{found}“ ist kein Datum in der Form JJJJ-MM-TT oder JJJJ-MM",
+        "en": "“{found}” is not a date of the form YYYY-MM-DD or YYYY-MM",
+    },
+    "pattern_lang": {
+        "de": "„{found}“ ist kein Sprachcode wie de oder en",
+        "en": "“{found}” is not a language code such as de or en",
+    },
+    "pattern_currency": {
+        "de": "„{found}“ ist kein Währungscode wie EUR",
+        "en": "“{found}” is not a currency code such as EUR",
+    },
+    "minimum": {"de": "darf nicht negativ sein", "en": "must not be negative"},
+    "format_version": {
+        "de": "unbekannte Formatversion „{found}“; erwartet {expected}",
+        "en": "unknown format version “{found}”; expected {expected}",
+    },
+    "invalid": {"de": "ungültiger Wert „{found}“", "en": "invalid value “{found}”"},
+    "impossible_date": {
+        "de": "„{found}“ gibt es nicht im Kalender",
+        "en": "“{found}” does not exist in the calendar",
+    },
+    "end_before_start": {
+        "de": "das Ende ({end}) liegt vor dem Beginn ({start})",
+        "en": "the end ({end}) is before the start ({start})",
+    },
+    "duplicate_id": {
+        "de": "die Kennung „{found}“ gibt es schon (Zeile {other_line})",
+        "en": "the id “{found}” is already used (line {other_line})",
+    },
+    "missing_language": {
+        "de": "der Text auf {language} fehlt. Tragen Sie ihn ein oder setzen Sie "
+        "„translation: {{{lang}: pending}}“",
+        "en": "the {language} text is missing. Add it or set “translation: {{{lang}: pending}}”",
+    },
+    "unknown_language": {
+        "de": "die Sprache „{found}“ ist für diese Website nicht eingerichtet; eingerichtet: {allowed}",
+        "en": "the language “{found}” is not configured for this site; configured: {allowed}",
+    },
+    "bad_url": {
+        "de": "„{found}“ ist keine Webadresse: erlaubt sind nur Adressen mit https:// oder http://",
+        "en": "“{found}” is not a web address: only https:// or http:// addresses are allowed",
+    },
+    "bad_email": {
+        "de": "„{found}“ ist keine gültige E-Mail-Adresse",
+        "en": "“{found}” is not a valid e-mail address",
+    },
+    "raw_html": {
+        "de": "HTML ist hier nicht erlaubt („{found}“). Nutzen Sie Markdown, z. B. **fett**",
+        "en": "HTML is not allowed here (“{found}”). Use Markdown, e.g. **bold**",
+    },
+    "markup_in_plain": {
+        "de": "hier ist nur schlichter Text erlaubt, ohne HTML („{found}“)",
+        "en": "only plain text is allowed here, no HTML (“{found}”)",
+    },
+    "id_reserved": {
+        "de": "die Kennung „{found}“ ist für eine Seite der Website reserviert",
+        "en": "the id “{found}” is reserved for a page of the site",
+    },
+    "pending_translation": {
+        "de": "Übersetzung ({language}) steht noch aus; die Seite zeigt den Text auf {default_language}",
+        "en": "translation ({language}) is pending; the page shows the {default_language} text",
+    },
+}
+
+LOCATION = {
+    "de": "{file}, Zeile {line}, Spalte {column}",
+    "en": "{file}, line {line}, column {column}",
+}
+SUBJECT = {
+    "de": "{kind} „{id}“",
+    "en": "{kind} “{id}”",
+}
+FIELD = {"de": "Feld „{field}“", "en": "field “{field}”"}
+KIND_NAMES = {
+    "de": {"project": "Projekt", "programme": "Programm", "service": "Angebot",
+           "strategy": "Strategie", "event": "Veranstaltung", None: "Eintrag"},
+    "en": {"project": "Project", "programme": "Programme", "service": "Service",
+           "strategy": "Strategy", "event": "Event", None: "Record"},
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or, with ``warning``, worth a look) in a data file."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    field: str = ""
+    record_id: str | None = None
+    record_kind: str | None = None
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
+    warning: bool = False
+
+    def message(self, lang: str = "de") -> str:
+        """The plain sentence for an editor, e.g. ``data/p.yaml, Zeile 4, Spalte 3: …``."""
+        lang = lang if lang in LOCATION else "en"
+        location = LOCATION[lang].format(file=self.file, line=self.line, column=self.column)
+        parts = []
+        if self.record_id is not None:
+            kind = KIND_NAMES[lang].get(self.record_kind, KIND_NAMES[lang][None])
+            parts.append(SUBJECT[lang].format(kind=kind, id=self.record_id))
+        if self.field:
+            parts.append(FIELD[lang].format(field=self.field))
+        params = dict(self.params)
+        if self.code == "unknown_key":
+            suggestion = params.get("suggestion")
+            params["hint"] = (
+                MESSAGES["did_you_mean"][lang].format(suggestion=suggestion) if suggestion else ""
+            )
+        for key in ("lang", "default_lang"):
+            if key in params:
+                params[key.replace("lang", "language")] = language_name(params[key], lang)
+        text = MESSAGES[self.code][lang].format(**params)
+        return ": ".join([location, *([", ".join(parts)] if parts else []), text])
+
+
+def language_name(code: str, in_lang: str) -> str:
+    """``en`` as "Englisch" in German, "English" in English; the code where Babel has no name."""
+    try:
+        return Locale.parse(in_lang).languages.get(code.split("-")[0], code)
+    except (ValueError, UnknownLocaleError):
+        return code

@@ -1,0 +1,82 @@
+"""The site's data, loaded and validated once per build and shared by every language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from microsite.model import Record
+from microsite.problems import Problem
+from microsite.ui import Phrases, load_phrases
+from microsite.validation import SiteLanguages, ValidationFailed, load_records
+from microsite.views import OverviewGroup, RecordView, build_overview, build_record_view
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """Where the data lives and which languages and date a build uses."""
+
+    root: Path
+    data_file: str
+    ui_dir: str
+    languages: SiteLanguages
+    build_date: dt.date
+    include_drafts: bool = False
+    locales: dict[str, str] = field(default_factory=dict)
+    """Babel locale per language code where it differs, e.g. ``{"en": "en_GB"}``."""
+
+
+@dataclass
+class SiteData:
+    settings: SiteSettings
+    records: list[Record]
+    phrases: dict[str, Phrases]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def record(self, record_id: str) -> Record:
+        if not hasattr(self, "_by_id"):
+            self._by_id = {r.id: r for r in self.records}
+        return self._by_id[record_id]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.settings.languages.codes
+
+    @property
+    def default_language(self) -> str:
+        return self.settings.languages.default
+
+    def record_view(self, record: Record, lang: str) -> RecordView:
+        return build_record_view(record, lang, self.default_language, self.settings.build_date,
+                                 self.phrases[lang], self.settings.locales.get(lang, lang))
+
+    def views(self, lang: str) -> list[RecordView]:
+        return [self.record_view(r, lang) for r in self.records]
+
+    def overview(self, lang: str) -> tuple[OverviewGroup, ...]:
+        return build_overview(self.views(lang), self.phrases[lang])
+
+    def translated_languages(self, record: Record) -> tuple[str, ...]:
+        """Languages with a real translation (not a pending fallback)."""
+        return tuple(lang for lang in self.languages if lang in record.texts)
+
+
+def load_site(settings: SiteSettings) -> SiteData:
+    """Load and validate records and interface texts; raise ValidationFailed with all problems."""
+    problems: list[Problem] = []
+    records: list[Record] = []
+    warnings: list[Problem] = []
+    try:
+        dataset = load_records(settings.root / settings.data_file, settings.languages,
+                               settings.data_file)
+        records, warnings = dataset.records, dataset.warnings
+    except ValidationFailed as failed:
+        problems.extend(failed.problems)
+    phrases, phrase_problems = load_phrases(settings.root / settings.ui_dir,
+                                            settings.languages.codes, settings.ui_dir)
+    problems.extend(phrase_problems)
+    if [p for p in problems if not p.warning]:
+        raise ValidationFailed(problems)
+    published = [r for r in records if settings.include_drafts or r.is_published(settings.build_date)]
+    return SiteData(settings=settings, records=published, phrases=phrases, warnings=warnings)

@@ -1,0 +1,204 @@
+"""What templates print: records turned into ready-formatted text for one language.
+
+Templates stay free of logic: every label, date, amount and ``lang`` attribute is decided here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from microsite.formatting import (
+    format_amount,
+    format_count,
+    format_day,
+    format_period,
+    language_name,
+)
+from microsite.markup import render_inline, render_markdown
+from microsite.model import Organisation, Record, Status
+from microsite.status import derive_status
+from microsite.ui import Phrases
+
+STATUS_ORDER = (Status.RUNNING, Status.PLANNED, Status.COMPLETED, None)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of text and, where it differs from the page's language, its own ``lang``."""
+
+    text: str
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of the facts list: a label and one or more values."""
+
+    key: str
+    label: str
+    values: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class ResultView:
+    count: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class LinkView:
+    url: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class ContactView:
+    name: Text | None
+    email: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class RecordView:
+    id: str
+    kind: str
+    kind_label: str
+    url: str
+    lang: str
+    text_lang: str | None  # set where the texts are in another language than the page
+    pending_translation: bool
+    title: str
+    summary: str
+    description: Markup
+    status: str | None
+    status_label: str | None
+    period: str | None
+    at_a_glance: tuple[Fact, ...]
+    results: tuple[ResultView, ...]
+    how_to_take_part: tuple[Markup, ...]
+    links: tuple[LinkView, ...]
+    contact: ContactView | None
+    source: str | None
+    labels: Phrases = field(repr=False)
+
+
+@dataclass(frozen=True)
+class OverviewGroup:
+    key: str
+    heading: str
+    records: tuple[RecordView, ...]
+
+
+def _other(lang_of_text: str, page_lang: str) -> str | None:
+    return None if lang_of_text == page_lang else lang_of_text
+
+
+def _names(orgs: tuple[Organisation, ...], lang: str, default: str) -> tuple[Text, ...]:
+    out = []
+    for org in orgs:
+        name, name_lang = org.name_in(lang, default)
+        out.append(Text(name, _other(name_lang, lang)))
+    return tuple(out)
+
+
+def _fact(key: str, label: str, *values: Text) -> Fact | None:
+    kept = tuple(v for v in values if v.text)
+    return Fact(key, label, kept) if kept else None
+
+
+def record_url(record_id: str, lang: str, default: str) -> str:
+    """Site-relative URL of a record page (``programme/<id>/``, prefixed for other languages)."""
+    prefix = "" if lang == default else f"{lang}/"
+    return f"{prefix}programme/{record_id}/"
+
+
+def build_record_view(record: Record, lang: str, default: str, today: dt.date,
+                      phrases: Phrases, locale: str | None = None) -> RecordView:
+    """Everything a record page in ``lang`` shows, formatted and labelled.
+
+    ``locale`` is the Babel locale for numbers and dates (e.g. ``en_GB`` for ``en``).
+    """
+    locale = locale or lang
+    texts, text_lang = record.texts_for(lang, default)
+    kind = record.kind.value
+    status = derive_status(record, today)
+    status_label = phrases[f"status.{status.value}"] if status else None
+    period = format_period(record.period, locale, phrases)
+    funding = record.funding
+    amount = (format_amount(funding.amount, funding.currency, locale)
+              if funding and funding.amount is not None else "")
+    funders = _names(funding.funders, lang, default) if funding else ()
+    providers = _names(record.providers, lang, default)
+    partners = _names(record.partners, lang, default)
+    languages = [language_name(code, locale) for code in record.languages]
+    if record.multilingual:
+        languages.append(phrases["value.multilingual"])
+    language_text = Text(", ".join(languages))
+    target = Text(texts.target_group, _other(text_lang, lang))
+    glance = [
+        _fact("status", phrases["label.status"], Text(status_label or "")),
+        _fact("period", phrases["label.period"], Text(period or "")),
+        _fact("funding", phrases["label.funding"], Text(amount)),
+        _fact("providers", phrases.pick("label.providers", kind), *providers),
+        _fact("funders", phrases["label.funders"], *funders),
+        _fact("target_group", phrases["label.target_group"], target),
+        _fact("languages", phrases.pick("label.languages", kind), language_text),
+        _fact("partners", phrases.pick("label.partners", kind), *partners),
+    ]
+    contact = None
+    if record.contact:
+        name = record.contact.name.get(lang) or record.contact.name.get(default)
+        contact = ContactView(
+            name=Text(name, None if record.contact.name.get(lang) else _other(default, lang))
+            if name else None,
+            email=record.contact.email,
+            phone=record.contact.phone,
+        )
+    source = (phrases["label.source.text"].format(date=format_day(record.source_date, locale))
+              if record.source_date else None)
+    return RecordView(
+        id=record.id,
+        kind=kind,
+        kind_label=phrases[f"kind.{kind}"],
+        url=record_url(record.id, lang, default),
+        lang=lang,
+        text_lang=_other(text_lang, lang),
+        pending_translation=text_lang != lang,
+        title=texts.title,
+        summary=texts.summary,
+        description=render_markdown(texts.description),
+        status=status.value if status else None,
+        status_label=status_label,
+        period=period,
+        at_a_glance=tuple(f for f in glance if f),
+        results=tuple(
+            ResultView(format_count(r.count, locale),
+                       Text(r.label.get(lang) or r.label.get(default, ""),
+                            None if lang in r.label else _other(default, lang)))
+            for r in record.results
+        ),
+        how_to_take_part=tuple(render_inline(step) for step in texts.how_to_take_part),
+        links=tuple(
+            LinkView(link.url, Text(link.label.get(lang) or link.label.get(default, ""),
+                                    None if lang in link.label else _other(default, lang)))
+            for link in record.links
+        ),
+        contact=contact,
+        source=source,
+        labels=phrases,
+    )
+
+
+def build_overview(views: list[RecordView], phrases: Phrases) -> tuple[OverviewGroup, ...]:
+    """Record views grouped by status (running first), sorted by title inside a group."""
+    groups = []
+    for status in STATUS_ORDER:
+        key = status.value if status else "none"
+        members = sorted((v for v in views if v.status == (status.value if status else None)),
+                         key=lambda v: v.title.casefold())
+        if members:
+            groups.append(OverviewGroup(key, phrases[f"overview.group.{key}"], tuple(members)))
+    return tuple(groups)

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitebuild import REPO, build
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with build date 2026-11-25."""
+    result = build(tmp_path_factory.mktemp("site") / "out", build_date=dt.date(2026, 11, 25))
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def site_url() -> str:
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return config["site_url"]
+
+
+@pytest.fixture(scope="session")
+def records() -> list[dict]:
+    data = yaml.safe_load((REPO / "data" / "projects.yaml").read_text(encoding="utf-8"))
+    return data["records"]

@@ -1,0 +1,54 @@
+"""Building a real site into a temporary folder, the way CI and editors do."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def epoch(day: dt.date) -> str:
+    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def build(site_dir: Path, *, project: Path = REPO, build_date: dt.date = dt.date(2026, 11, 25),
+          extra_env: dict | None = None, strict: bool = True) -> BuildResult:
+    """Run ``mkdocs build`` on ``project`` into ``site_dir`` with a fixed build date."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(build_date), "NO_MKDOCS_2_WARNING": "1",
+           **(extra_env or {})}
+    cmd = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+    if strict:
+        cmd.append("--strict")
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" or p.parent != site)
+
+
+def page_for_url(site: Path, site_url: str, url: str) -> Path:
+    """The built file an absolute URL of the site points to."""
+    assert url.startswith(site_url), url
+    rel = url[len(site_url):]
+    path = site / rel
+    return path / "index.html" if rel == "" or rel.endswith("/") else path
