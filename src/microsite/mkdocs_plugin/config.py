@@ -19,3 +19,9 @@ class MicrositeConfig(Config):
     """Babel locale per language where it differs from the code, e.g. ``en: en_GB``."""
     message_language = opt.Type(str, default="de")
     """Language of validation messages."""
+    publisher = opt.Optional(opt.Type(str))
+    """Publisher of the open data (Atom author, DCAT publisher); else the site name."""
+    data_licence = opt.Optional(opt.Type(str))
+    """Licence URI of the open data, e.g. https://www.govdata.de/dl-de/by-2-0; else none stated."""
+    cname = opt.Optional(opt.Type(str))
+    """Custom domain for GitHub Pages: written to ``CNAME`` at the site root."""

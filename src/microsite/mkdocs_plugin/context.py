@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from microsite.exports.files import export_links, feed_url
 from microsite.formatting import autonym
 from microsite.site import SiteData
 from microsite.views import record_url
@@ -52,6 +53,8 @@ def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
         "microsite_x_default": None,
         "microsite_home": _absolute(site_url, _language_home(lang, site.default_language)),
         "t": site.phrases[lang],
+        "microsite_feed": {"url": feed_url(site, lang, site_url),
+                           "title": site.phrases[lang]["opendata.feed_title"]},
     }
 
 
@@ -81,4 +84,5 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
             site_url, _language_home(lang, default) + "programme/")
     if meta.get("overview"):
         context["overview"] = site.overview(lang)
+        context["microsite_open_data"] = export_links(site, lang, site_url)
     return context

@@ -17,9 +17,11 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from microsite.exports.files import Publishing
 from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import page_context, site_context
 from microsite.pages import PageSource, generate_pages
+from microsite.publish import OutputConflict, publication_files, write_publication
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.status import resolve_build_date
 from microsite.validation import SiteLanguages, ValidationFailed
@@ -47,6 +49,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def __init__(self) -> None:
         self.site: SiteData | None = None
         self.generated: dict[str, PageSource] = {}
+        self.publishing = Publishing(publisher="")
 
     def _is_first_language(self, config: MkDocsConfig) -> bool:
         return not getattr(_i18n(config), "building", False)
@@ -56,6 +59,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if self._is_first_language(config):
             self.site = self._load(config)
             self.generated = {page.src_uri: page for page in generate_pages(self.site)}
+            self.publishing = Publishing(publisher=self.config.publisher or config.site_name,
+                                         licence=self.config.data_licence)
         else:
             # one root 404.html, from the default language; other languages have /<lang>/404/
             config.theme.static_templates.discard("404.html")
@@ -116,6 +121,17 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         current = _i18n(config).current_language
         context.update(site_context(self.site, current, config.site_url or "/"))
         return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Open data, redirects from former ids and CNAME of the language just built."""
+        assert self.site is not None
+        lang = _i18n(config).current_language
+        files, redirects = publication_files(self.site, lang, config.site_url or "/",
+                                             self.publishing, self.config.cname)
+        try:
+            write_publication(Path(config.site_dir), files, redirects)
+        except OutputConflict as exc:
+            raise PluginError(f"microsite: {exc}") from None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent

@@ -1,0 +1,102 @@
+"""A DCAT-AP.de description (JSON-LD) of the open data, for harvesting by an open data portal.
+
+One ``dcat:Catalog`` with one ``dcat:Dataset`` (the published records); each export file in
+each language is a ``dcat:Distribution`` with its media type and ``dct:language``. A licence is
+written only where one is configured: it is the publisher's decision, not the generator's.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from microsite.exports.records import record_updated
+from microsite.site import SiteData
+
+CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "dcatde": "http://dcat-ap.de/def/dcatde/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+LANGUAGE_URIS = {
+    "de": "http://publications.europa.eu/resource/authority/language/DEU",
+    "en": "http://publications.europa.eu/resource/authority/language/ENG",
+    "tr": "http://publications.europa.eu/resource/authority/language/TUR",
+}
+MEDIA_TYPE_URI = "https://www.iana.org/assignments/media-types/"
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """One export file in one language."""
+
+    lang: str
+    url: str
+    media_type: str
+    title: str
+
+
+@dataclass(frozen=True)
+class CatalogueInfo:
+    catalogue_url: str
+    homepage: str
+    publisher: str
+    titles: dict[str, str]
+    descriptions: dict[str, str]
+    licence: str | None = None
+
+
+def _texts(values: dict[str, str]) -> list[dict[str, str]]:
+    return [{"@value": text, "@language": lang} for lang, text in values.items()]
+
+
+def _date(value: str) -> dict[str, str]:
+    return {"@value": value, "@type": "xsd:date"}
+
+
+def catalogue_jsonld(site: SiteData, info: CatalogueInfo,
+                     distributions: list[Distribution]) -> bytes:
+    dates = sorted(d for d in (record_updated(r) for r in site.records) if d is not None)
+    publisher = {"@type": "foaf:Agent", "foaf:name": info.publisher}
+    dataset_id = info.catalogue_url + "#dataset"
+    dataset: dict = {
+        "@id": dataset_id,
+        "@type": "dcat:Dataset",
+        "dct:title": _texts(info.titles),
+        "dct:description": _texts(info.descriptions),
+        "dct:publisher": publisher,
+        "dcat:landingPage": {"@id": info.homepage},
+        "dct:language": [{"@id": LANGUAGE_URIS.get(lang, lang)} for lang in site.languages],
+        "dct:accessRights": {
+            "@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC"},
+        "dcat:distribution": [],
+    }
+    if dates:
+        dataset["dct:modified"] = _date(dates[-1].isoformat())
+    for number, dist in enumerate(distributions, start=1):
+        item: dict = {
+            "@id": f"{dataset_id}-{number}",
+            "@type": "dcat:Distribution",
+            "dct:title": {"@value": dist.title, "@language": dist.lang},
+            "dcat:accessURL": {"@id": dist.url},
+            "dcat:downloadURL": {"@id": dist.url},
+            "dcat:mediaType": {"@id": MEDIA_TYPE_URI + dist.media_type},
+            "dct:language": {"@id": LANGUAGE_URIS.get(dist.lang, dist.lang)},
+        }
+        if info.licence:
+            item["dct:license"] = {"@id": info.licence}
+        dataset["dcat:distribution"].append(item)
+    if info.licence:
+        dataset["dct:license"] = {"@id": info.licence}
+    document = {
+        "@context": CONTEXT,
+        "@id": info.catalogue_url,
+        "@type": "dcat:Catalog",
+        "dct:title": _texts(info.titles),
+        "dct:publisher": publisher,
+        "foaf:homepage": {"@id": info.homepage},
+        "dcat:dataset": [dataset],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

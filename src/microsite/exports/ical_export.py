@@ -1,0 +1,66 @@
+"""The iCalendar export (RFC 5545) of the events, via the ``icalendar`` library.
+
+Only records of kind ``event`` whose start is known to the day become a VEVENT: a calendar
+entry needs a day, and none is invented. All-day entries (``VALUE=DATE``); ``DTEND`` is the day
+after the last day, as RFC 5545 counts it. ``DTSTAMP`` is the record's ``updated`` date (else
+the build date), so the file depends on the data only. RFC 5545 requires at least one component
+in a calendar: without dated events there is no calendar file (``events_ics`` returns None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event
+
+from microsite.exports.records import absolute, record_updated, sorted_records
+from microsite.model import Kind, Record
+from microsite.site import SiteData
+from microsite.views import record_url
+
+PRODID = "-//lhh-microsite//open data//EN"
+
+
+def dated_events(site: SiteData) -> list[Record]:
+    """Published events with a start day, by start day and id."""
+    events = [r for r in sorted_records(site) if r.kind is Kind.EVENT
+              and r.period.start is not None and r.period.start.day is not None]
+    return sorted(events, key=lambda r: (r.period.start.first_day, r.id))
+
+
+def _midnight_utc(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def _event(site: SiteData, record: Record, lang: str, site_url: str) -> Event:
+    default = site.default_language
+    texts, text_lang = record.texts_for(lang, default)
+    start = record.period.start
+    end = record.period.end
+    assert start is not None
+    last = end.last_day if end is not None and end.day is not None else start.first_day
+    event = Event()
+    event.add("uid", f"{record.id}@{urlsplit(site_url).hostname or 'localhost'}")
+    event.add("dtstamp", _midnight_utc(record_updated(record) or site.settings.build_date))
+    event.add("dtstart", start.first_day)
+    event.add("dtend", max(last, start.first_day) + dt.timedelta(days=1))
+    event.add("summary", texts.title, parameters={"LANGUAGE": text_lang})
+    event.add("description", texts.summary, parameters={"LANGUAGE": text_lang})
+    event.add("url", absolute(site_url, record_url(record.id, lang, default)))
+    return event
+
+
+def events_ics(site: SiteData, lang: str, site_url: str, calendar_name: str) -> bytes | None:
+    events = dated_events(site)
+    if not events:
+        return None
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("name", calendar_name)
+    calendar.add("x-wr-calname", calendar_name)
+    for record in events:
+        calendar.add_component(_event(site, record, lang, site_url))
+    return calendar.to_ical()

@@ -1,0 +1,94 @@
+"""Records as plain, documented data: the one shape behind the JSON and CSV exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from microsite.model import Organisation, PartialDate, Record
+from microsite.site import SiteData
+from microsite.status import derive_status
+from microsite.views import record_url
+
+FORMAT_NAME = "lhh-microsite/records"
+FORMAT_VERSION = "1.0"
+"""Major version changes when a field is removed or changes meaning; minor when one is added."""
+
+
+def absolute(site_url: str, path: str) -> str:
+    """``path`` (site-relative, no leading slash) under ``site_url``."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base + path.lstrip("/")
+
+
+def language_prefix(lang: str, default: str) -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+def record_updated(record: Record) -> dt.date | None:
+    """When a record last became new or changed, known from the data alone (never the clock).
+
+    The later of its source date (the facts were updated) and ``publish_from`` (it went online).
+    """
+    dates = [d for d in (record.source_date, record.publish_from) if d is not None]
+    return max(dates) if dates else None
+
+
+def _iso(day: PartialDate | dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _organisations(orgs: tuple[Organisation, ...], lang: str, default: str) -> list[dict]:
+    return [{"name": org.name_in(lang, default)[0], "url": org.url} for org in orgs]
+
+
+def _label(labels: dict[str, str], lang: str, default: str) -> str:
+    return labels.get(lang) or labels.get(default, "")
+
+
+def record_data(site: SiteData, record: Record, lang: str, site_url: str) -> dict[str, Any]:
+    """One record in one language, with every field present (``None`` or ``[]`` when unknown)."""
+    default = site.default_language
+    texts, text_lang = record.texts_for(lang, default)
+    status = derive_status(record, site.settings.build_date)
+    funding = record.funding
+    contact = record.contact
+    return {
+        "id": record.id,
+        "url": absolute(site_url, record_url(record.id, lang, default)),
+        "kind": record.kind.value,
+        "status": status.value if status else None,
+        "text_language": text_lang,
+        "title": texts.title,
+        "summary": texts.summary,
+        "description": texts.description.strip() or None,
+        "target_group": texts.target_group or None,
+        "how_to_take_part": list(texts.how_to_take_part),
+        "period": {"start": _iso(record.period.start), "end": _iso(record.period.end)},
+        "funding": None if funding is None else {
+            "amount": funding.amount,
+            "currency": funding.currency if funding.amount is not None else None,
+            "funders": _organisations(funding.funders, lang, default),
+        },
+        "providers": _organisations(record.providers, lang, default),
+        "partners": _organisations(record.partners, lang, default),
+        "languages": list(record.languages),
+        "multilingual": record.multilingual,
+        "results": [{"count": r.count, "label": _label(r.label, lang, default)}
+                    for r in record.results],
+        "links": [{"url": link.url, "label": _label(link.label, lang, default)}
+                  for link in record.links],
+        "contact": None if contact is None else {
+            "name": _label(contact.name, lang, default) or None,
+            "email": contact.email,
+            "phone": contact.phone,
+        },
+        "source_date": _iso(record.source_date),
+        "updated": _iso(record_updated(record)),
+        "former_ids": list(record.former_ids),
+    }
+
+
+def sorted_records(site: SiteData) -> list[Record]:
+    """Published records in a stable order (by id), independent of the data file's order."""
+    return sorted(site.records, key=lambda r: r.id)
