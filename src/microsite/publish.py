@@ -33,7 +33,8 @@ def publication_files(site: SiteData, lang: str, site_url: str, publishing: Publ
     return files, pages
 
 
-def write_publication(site_dir: Path, files: dict[str, bytes], redirect_pages: dict[str, bytes]) -> None:
+def write_publication(site_dir: Path, files: dict[str, bytes],
+                      redirect_pages: dict[str, bytes]) -> None:
     """Write the files; refuse to let a redirect replace a real page."""
     for path, content in redirect_pages.items():
         target = site_dir / path

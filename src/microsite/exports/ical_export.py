@@ -30,7 +30,7 @@ def dated_events(site: SiteData) -> list[Record]:
 
 
 def _midnight_utc(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def _event(site: SiteData, record: Record, lang: str, site_url: str) -> Event:

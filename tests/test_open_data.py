@@ -1,0 +1,190 @@
+"""Open data exports of the built site, read back with standard parsers, compared with the data."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import icalendar
+import pytest
+from lxml import etree
+
+from projectcopy import copy_project
+from sitebuild import build, html_pages, page_for_url, soup
+
+LANGS = {"de": "", "en": "en/"}
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _json(site: Path, lang: str) -> dict:
+    return json.loads((site / LANGS[lang] / "opendata" / "records.json").read_text("utf-8"))
+
+
+def _csv(site: Path, lang: str) -> tuple[bytes, list[dict]]:
+    raw = (site / LANGS[lang] / "opendata" / "records.csv").read_bytes()
+    text = raw.decode("utf-8-sig")
+    delimiter = csv.Sniffer().sniff(text.splitlines()[0], delimiters=";,").delimiter
+    return raw, list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_json_export_matches_the_records(site: Path, site_url: str, records: list[dict],
+                                         lang: str) -> None:
+    data = _json(site, lang)
+    assert data["format"] == "lhh-microsite/records" and data["format_version"] == "1.0"
+    assert data["language"] == lang and data["build_date"] == "2026-11-25"
+    by_id = {r["id"]: r for r in data["records"]}
+    assert sorted(by_id) == sorted(r["id"] for r in records)
+    for record in records:
+        exported = by_id[record["id"]]
+        assert exported["title"] == record["texts"][lang]["title"]
+        assert exported["summary"] == record["texts"][lang]["summary"]
+        assert exported["kind"] == record["kind"]
+        assert page_for_url(site, site_url, exported["url"]).is_file()
+    project = by_id["selbststaendige-ankunftsquartiere"]
+    assert project["funding"]["amount"] == 50000 and project["funding"]["currency"] == "EUR"
+    assert project["period"] == {"start": "2024-09", "end": "2025-08"}
+    assert project["status"] == "completed"
+    assert by_id["jobpilot-360"]["results"][0]["count"] == 10
+    assert by_id["eurocities-netzwerktreffen"]["period"] == {"start": None, "end": None}
+
+
+@pytest.mark.parametrize(("lang", "delimiter"), [("de", ";"), ("en", ",")])
+def test_csv_export_opens_in_excel_and_matches_the_records(site: Path, records: list[dict],
+                                                           lang: str, delimiter: str) -> None:
+    raw, rows = _csv(site, lang)
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark: Excel reads UTF-8
+    assert raw[3:].split(b"\r\n")[0].count(delimiter.encode()) == 22  # 23 columns
+    assert raw[3:].split(b"\n")[0].endswith(b"\r")  # CRLF, as RFC 4180 asks
+    by_id = {row["id"]: row for row in rows}
+    assert sorted(by_id) == sorted(r["id"] for r in records)
+    for record in records:
+        assert by_id[record["id"]]["title"] == record["texts"][lang]["title"]
+    project = by_id["selbststaendige-ankunftsquartiere"]
+    assert project["funding_amount"] == "50000"
+    assert project["period_start"] == "2024-09" and project["period_end"] == "2025-08"
+    assert project["source_date"] == "2024-09-20"
+    assert by_id["eurocities-netzwerktreffen"]["partners"].count(" | ") == 3
+
+
+def test_csv_cells_are_never_formulas() -> None:
+    from microsite.exports.csv_export import _text
+
+    assert _text("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert _text("Jobpilot") == "Jobpilot"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_atom_feed_is_valid_xml_and_lists_the_records(site: Path, site_url: str,
+                                                      records: list[dict], lang: str) -> None:
+    path = site / LANGS[lang] / "opendata" / "feed.atom"
+    feed = etree.parse(str(path)).getroot()
+    assert feed.tag == f"{ATOM}feed"
+    feed_url = f"{site_url}{LANGS[lang]}opendata/feed.atom"
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == feed_url
+    assert feed.findtext(f"{ATOM}id") == feed_url
+    assert feed.findtext(f"{ATOM}updated") == "2024-09-20T00:00:00Z"
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Landeshauptstadt Hannover"
+    entries = {e.findtext(f"{ATOM}title"): e for e in feed.findall(f"{ATOM}entry")}
+    assert sorted(entries) == sorted(r["texts"][lang]["title"] for r in records)
+    for entry in entries.values():
+        assert entry.findtext(f"{ATOM}updated") == "2024-09-20T00:00:00Z"
+        href = entry.find(f"{ATOM}link[@rel='alternate']").get("href")
+        assert page_for_url(site, site_url, href).is_file()
+    # announced in <head> of every page of that language
+    pages = [p for p in html_pages(site)
+             if p.relative_to(site).as_posix().startswith("en/") == (lang == "en")]
+    for page in pages:
+        link = soup(page).select_one('head link[rel="alternate"][type="application/atom+xml"]')
+        assert link is not None and link["href"] == feed_url, page
+
+
+def test_dcat_catalogue_describes_every_export(site: Path, site_url: str) -> None:
+    catalogue = json.loads((site / "opendata" / "dcat.jsonld").read_text("utf-8"))
+    assert catalogue["@type"] == "dcat:Catalog"
+    assert catalogue["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
+    (dataset,) = catalogue["dcat:dataset"]
+    assert dataset["dct:publisher"]["foaf:name"] == "Landeshauptstadt Hannover"
+    assert {t["@language"] for t in dataset["dct:title"]} == {"de", "en"}
+    assert dataset["dct:modified"]["@value"] == "2024-09-20"
+    assert "dct:license" not in dataset  # no licence is invented
+    urls = {d["dcat:downloadURL"]["@id"]: d for d in dataset["dcat:distribution"]}
+    expected = {f"{site_url}{prefix}opendata/{name}" for prefix in LANGS.values()
+                for name in ("records.json", "records.csv", "feed.atom")}
+    assert set(urls) == expected
+    for url, dist in urls.items():
+        assert page_for_url(site, site_url, url).is_file()
+        assert dist["dcat:mediaType"]["@id"].startswith("https://www.iana.org/assignments/media-types/")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_overview_links_the_exports(site: Path, site_url: str, lang: str) -> None:
+    overview = soup(site / LANGS[lang] / "programme" / "index.html")
+    links = {a["class"][0]: a["href"] for a in overview.select(".ms-open-data a")}
+    assert set(links) == {"ms-open-data__json", "ms-open-data__csv", "ms-open-data__atom",
+                          "ms-open-data__dcat"}  # no calendar: the real event has no date
+    for href in links.values():
+        assert page_for_url(site, site_url, href).is_file()
+    assert not (site / LANGS[lang] / "opendata" / "events.ics").exists()
+
+
+# --- a copy of the data with a dated event, a draft and a record scheduled for later ----------
+
+def _record(record_id: str, kind: str, **fields: object) -> dict:
+    return {"id": record_id, "kind": kind, **fields, "texts": {
+        "de": {"title": f"Titel {record_id}", "summary": "Zusammenfassung."},
+        "en": {"title": f"Title {record_id}", "summary": "Summary."}}}
+
+
+def _add_test_records(records: list[dict]) -> None:
+    records.append(_record("fachtag", "event", source={"date": "2026-11-01"},
+                           period={"start": "2026-12-03", "end": "2026-12-04"}))
+    records.append(_record("monatstreffen", "event", period={"start": "2027-02"}))
+    records.append(_record("entwurf", "event", draft=True,
+                           period={"start": "2026-12-10", "end": "2026-12-10"}))
+    records.append(_record("spaeter", "project", publish_from="2027-01-01"))
+
+
+@pytest.fixture(scope="module")
+def with_events(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("events")
+    project = copy_project(root / "project", edit_records=_add_test_records)
+    result = build(root / "out", project=project, build_date=dt.date(2026, 11, 25))
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_icalendar_export_has_the_dated_events(with_events: Path, site_url: str,
+                                               lang: str) -> None:
+    raw = (with_events / LANGS[lang] / "opendata" / "events.ics").read_bytes()
+    # RFC 5545 3.1: CRLF line breaks, lines of at most 75 octets
+    lines = raw.split(b"\r\n")
+    assert lines[-1] == b"" and all(b"\n" not in line and len(line) <= 75 for line in lines)
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert calendar["VERSION"] == "2.0" and str(calendar["PRODID"])
+    events = calendar.walk("VEVENT")
+    assert len(events) == 1  # not the month-only event, not the draft
+    (event,) = events
+    assert str(event["SUMMARY"]) == ("Titel fachtag" if lang == "de" else "Title fachtag")
+    assert event.decoded("DTSTART") == dt.date(2026, 12, 3)
+    assert event.decoded("DTEND") == dt.date(2026, 12, 5)  # exclusive end
+    assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    assert str(event["UID"]) == "fachtag@lhh-microsite.github.io"
+    assert str(event["URL"]) == f"{site_url}{LANGS[lang]}programme/fachtag/"
+    overview = soup(with_events / LANGS[lang] / "programme" / "index.html")
+    assert overview.select_one(".ms-open-data__ics")["href"] == (
+        f"{site_url}{LANGS[lang]}opendata/events.ics")
+
+
+def test_drafts_and_scheduled_records_are_in_no_export(with_events: Path) -> None:
+    exports = [p for p in with_events.rglob("*") if p.is_file() and "opendata" in p.parts]
+    assert len(exports) == 9  # 4 per language and the catalogue
+    for path in exports:
+        content = path.read_bytes()
+        assert b"entwurf" not in content and b"spaeter" not in content, path
+    assert "fachtag" in json.dumps(_json(with_events, "en"))
+    assert not (with_events / "programme" / "entwurf").exists()

@@ -1,0 +1,130 @@
+"""Publishing: byte-identical rebuilds, any base path, custom domain, redirects from former ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from linkcheck import broken_links
+from projectcopy import copy_project
+from sitebuild import build, soup
+
+BUILD_DATE = dt.date(2026, 11, 25)
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_one_commit_and_date_are_byte_identical(tmp_path: Path, site: Path) -> None:
+    """Another hash seed, time zone and output folder must not change a single byte."""
+    again = build(tmp_path / "elsewhere" / "out", build_date=BUILD_DATE,
+                  extra_env={"PYTHONHASHSEED": "4711", "TZ": "Pacific/Chatham"})
+    assert again.returncode == 0, again.output
+    first, second = _files(site), _files(again.site)
+    assert sorted(first) == sorted(second)
+    assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
+            "opendata/records.json", "en/opendata/feed.atom", "opendata/dcat.jsonld"} <= set(first)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+
+
+def test_only_the_build_date_changes_the_output(tmp_path: Path, site: Path) -> None:
+    """A later build date changes date-derived output, but never to a clock time."""
+    later = build(tmp_path / "later", build_date=BUILD_DATE + dt.timedelta(days=1))
+    assert later.returncode == 0, later.output
+    first, second = _files(site), _files(later.site)
+    assert sorted(first) == sorted(second)
+    # the feed and catalogue depend on the data only, not on the build date
+    for name in ("opendata/feed.atom", "en/opendata/feed.atom", "opendata/dcat.jsonld",
+                 "programme/jobpilot-360/index.html"):
+        assert first[name] == second[name], name
+
+
+@pytest.mark.parametrize("site_url", [
+    "https://example.org/deep/sub/path/",
+    "https://lhh-microsite.github.io/arbeitsmarktintegration/",
+])
+def test_every_internal_link_resolves_under_a_subpath(tmp_path: Path, site_url: str) -> None:
+    project = copy_project(tmp_path / "project", site_url=site_url)
+    result = build(tmp_path / "out", project=project)
+    assert result.returncode == 0, result.output
+    broken, checked = broken_links(result.site, site_url)
+    assert broken == []
+    assert checked > 500
+    overview = soup(result.site / "en" / "programme" / "index.html")
+    links = [a["href"] for a in overview.select(".ms-open-data a")]
+    assert links and all(link.startswith(site_url + "en/opendata/") or
+                         link == site_url + "opendata/dcat.jsonld" for link in links)
+
+
+def test_custom_domain_is_configuration(tmp_path: Path) -> None:
+    site_url = "https://arbeit.example.de/"
+    project = copy_project(tmp_path / "project", site_url=site_url,
+                           plugin_options={"cname": "arbeit.example.de"})
+    result = build(tmp_path / "out", project=project)
+    assert result.returncode == 0, result.output
+    assert (result.site / "CNAME").read_text(encoding="ascii") == "arbeit.example.de\n"
+    broken, checked = broken_links(result.site, site_url)
+    assert broken == [] and checked > 500
+
+
+def test_no_cname_without_a_custom_domain(site: Path) -> None:
+    assert not (site / "CNAME").exists()
+
+
+def _rename_jobpilot(records: list[dict]) -> None:
+    record = next(r for r in records if r["id"] == "jobpilot-360")
+    record["id"] = "jobpilot-360-grad"
+    record["former_ids"] = ["jobpilot-360", "jobpilot"]
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("renamed")
+    project = copy_project(root / "project", edit_records=_rename_jobpilot)
+    result = build(root / "out", project=project)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_a_renamed_record_redirects_from_its_former_urls(renamed: Path, site_url: str,
+                                                         lang_prefix: str) -> None:
+    new_url = f"{site_url}{lang_prefix}programme/jobpilot-360-grad/"
+    new_page = soup(renamed / lang_prefix / "programme" / "jobpilot-360-grad" / "index.html")
+    assert new_page.select_one("h1.ms-record__title").get_text(strip=True) == "Jobpilot 360 Grad"
+    for old in ("jobpilot-360", "jobpilot"):
+        page = soup(renamed / lang_prefix / "programme" / old / "index.html")
+        assert page.html["lang"] == (lang_prefix.rstrip("/") or "de")
+        refresh = page.select_one('meta[http-equiv="refresh"]')["content"]
+        assert refresh == f"0; url={new_url}"
+        assert page.select_one('link[rel="canonical"]')["href"] == new_url
+        assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+        assert page.select_one("body a")["href"] == new_url
+
+
+def test_redirects_are_in_no_nav_sitemap_or_search(renamed: Path) -> None:
+    sitemap = (renamed / "sitemap.xml").read_text(encoding="utf-8")
+    search = (renamed / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "programme/jobpilot-360-grad/" in sitemap
+    assert "programme/jobpilot-360/" not in sitemap and "programme/jobpilot/" not in sitemap
+    assert "programme/jobpilot-360/" not in search and "programme/jobpilot/" not in search
+    for page in renamed.rglob("*.html"):
+        if "http-equiv" in page.read_text(encoding="utf-8"):
+            continue
+        hrefs = [a.get("href", "") for a in soup(page).select("nav a")]
+        assert not any(h.rstrip("/").endswith(("/jobpilot-360", "/jobpilot")) for h in hrefs), page
+
+
+def test_a_former_id_may_not_replace_a_live_page(tmp_path: Path) -> None:
+    def clash(records: list[dict]) -> None:
+        records[0]["former_ids"] = ["jobpilot-360"]
+
+    project = copy_project(tmp_path / "project", edit_records=clash)
+    result = build(tmp_path / "out", project=project)
+    assert result.returncode != 0
+    assert "jobpilot-360" in result.output and "Traceback" not in result.output
