@@ -117,6 +117,9 @@ def test_dcat_catalogue_describes_every_export(site: Path, site_url: str) -> Non
     assert set(urls) == expected
     for url, dist in urls.items():
         assert page_for_url(site, site_url, url).is_file()
+        if url.endswith(".json"):
+            schema = dist["dct:conformsTo"]["@id"]
+            assert page_for_url(site, site_url, schema).is_file()
         assert dist["dcat:mediaType"]["@id"].startswith("https://www.iana.org/assignments/media-types/")
 
 
@@ -182,9 +185,24 @@ def test_icalendar_export_has_the_dated_events(with_events: Path, site_url: str,
 
 def test_drafts_and_scheduled_records_are_in_no_export(with_events: Path) -> None:
     exports = [p for p in with_events.rglob("*") if p.is_file() and "opendata" in p.parts]
-    assert len(exports) == 9  # 4 per language and the catalogue
+    assert len(exports) == 10  # 4 per language, the catalogue and the JSON schema
     for path in exports:
         content = path.read_bytes()
         assert b"entwurf" not in content and b"spaeter" not in content, path
     assert "fachtag" in json.dumps(_json(with_events, "en"))
     assert not (with_events / "programme" / "entwurf").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_json_export_follows_its_published_schema(site: Path, site_url: str, lang: str) -> None:
+    import jsonschema
+
+    data = _json(site, lang)
+    schema_url = f"{site_url}opendata/records.schema.json"
+    assert data["$schema"] == schema_url
+    schema = json.loads(page_for_url(site, site_url, schema_url).read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(data)
+    data["records"][0]["unknown_field"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(data)

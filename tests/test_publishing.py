@@ -32,6 +32,16 @@ def test_two_builds_of_one_commit_and_date_are_byte_identical(tmp_path: Path, si
     assert differing == []
 
 
+def test_a_checkout_in_another_folder_builds_the_same_site(tmp_path: Path, site: Path) -> None:
+    """No absolute path of the checkout or the output folder leaks into the site."""
+    project = copy_project(tmp_path / "another" / "checkout")
+    again = build(tmp_path / "out", project=project, build_date=BUILD_DATE)
+    assert again.returncode == 0, again.output
+    first, second = _files(site), _files(again.site)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
 def test_only_the_build_date_changes_the_output(tmp_path: Path, site: Path) -> None:
     """A later build date changes date-derived output, but never to a clock time."""
     later = build(tmp_path / "later", build_date=BUILD_DATE + dt.timedelta(days=1))

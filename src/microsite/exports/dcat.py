@@ -36,6 +36,7 @@ class Distribution:
     url: str
     media_type: str
     title: str
+    conforms_to: str | None = None  # address of a schema the file follows
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def catalogue_jsonld(site: SiteData, info: CatalogueInfo,
             "dcat:mediaType": {"@id": MEDIA_TYPE_URI + dist.media_type},
             "dct:language": {"@id": LANGUAGE_URIS.get(dist.lang, dist.lang)},
         }
+        if dist.conforms_to:
+            item["dct:conformsTo"] = {"@id": dist.conforms_to}
         if info.licence:
             item["dct:license"] = {"@id": info.licence}
         dataset["dcat:distribution"].append(item)

@@ -1,7 +1,8 @@
 """Which export files a site has, where they live, and their content, per language.
 
 Per language under ``<lang prefix>opendata/``: ``records.json``, ``records.csv``, ``feed.atom``
-and, where there are dated events, ``events.ics``. Once for the site: ``opendata/dcat.jsonld``.
+and, where there are dated events, ``events.ics``. Once for the site: ``opendata/dcat.jsonld``
+and the JSON export's schema, ``opendata/records.schema.json``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from microsite.exports.csv_export import records_csv
 from microsite.exports.dcat import CatalogueInfo, Distribution, catalogue_jsonld
 from microsite.exports.ical_export import dated_events, events_ics
 from microsite.exports.json_export import records_json
+from microsite.exports.json_schema import SCHEMA_FILE, export_schema_json
 from microsite.exports.records import absolute, language_prefix
 from microsite.site import SiteData
 
@@ -24,6 +26,7 @@ FILES = {  # key: (file name, media type), in the order they are listed on the o
     "atom": ("feed.atom", "application/atom+xml"),
 }
 CATALOGUE_PATH = f"{EXPORT_DIR}/dcat.jsonld"
+SCHEMA_PATH = f"{EXPORT_DIR}/{SCHEMA_FILE}"
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,8 @@ def language_exports(site: SiteData, lang: str, site_url: str,
     phrases = site.phrases[lang]
     overview_url = absolute(site_url, f"{language_prefix(lang, default)}programme/")
     files = {
-        export_path("json", lang, default): records_json(site, lang, site_url),
+        export_path("json", lang, default): records_json(site, lang, site_url,
+                                                         absolute(site_url, SCHEMA_PATH)),
         export_path("csv", lang, default): records_csv(site, lang, site_url),
         export_path("atom", lang, default): records_atom(
             site, lang, site_url, feed_url=feed_url(site, lang, site_url),
@@ -88,11 +92,13 @@ def language_exports(site: SiteData, lang: str, site_url: str,
 
 
 def catalogue(site: SiteData, site_url: str, publishing: Publishing) -> dict[str, bytes]:
-    """Site-relative path → content of the DCAT-AP.de catalogue of all languages' exports."""
+    """Site-relative path → content of the DCAT-AP.de catalogue and the JSON export's schema."""
     default = site.default_language
+    schema_url = absolute(site_url, SCHEMA_PATH)
     distributions = [
         Distribution(lang, absolute(site_url, export_path(key, lang, default)), FILES[key][1],
-                     site.phrases[lang][f"opendata.{key}"])
+                     site.phrases[lang][f"opendata.{key}"],
+                     schema_url if key == "json" else None)
         for lang in site.languages for key in available_keys(site)
     ]
     info = CatalogueInfo(
@@ -103,4 +109,5 @@ def catalogue(site: SiteData, site_url: str, publishing: Publishing) -> dict[str
         descriptions={lang: site.phrases[lang]["overview.intro"] for lang in site.languages},
         licence=publishing.licence,
     )
-    return {CATALOGUE_PATH: catalogue_jsonld(site, info, distributions)}
+    return {CATALOGUE_PATH: catalogue_jsonld(site, info, distributions),
+            SCHEMA_PATH: export_schema_json(schema_url)}

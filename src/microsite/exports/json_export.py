@@ -8,8 +8,9 @@ from microsite.exports.records import FORMAT_NAME, FORMAT_VERSION, record_data, 
 from microsite.site import SiteData
 
 
-def records_json(site: SiteData, lang: str, site_url: str) -> bytes:
+def records_json(site: SiteData, lang: str, site_url: str, schema_url: str) -> bytes:
     document = {
+        "$schema": schema_url,
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "language": lang,

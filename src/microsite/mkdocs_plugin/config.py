@@ -22,6 +22,6 @@ class MicrositeConfig(Config):
     publisher = opt.Optional(opt.Type(str))
     """Publisher of the open data (Atom author, DCAT publisher); else the site name."""
     data_licence = opt.Optional(opt.Type(str))
-    """Licence URI of the open data, e.g. https://www.govdata.de/dl-de/by-2-0; else none stated."""
+    """Licence URI of the open data, e.g. http://dcat-ap.de/def/licenses/dl-by-de/2.0; else none."""
     cname = opt.Optional(opt.Type(str))
     """Custom domain for GitHub Pages: written to ``CNAME`` at the site root."""
