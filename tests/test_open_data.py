@@ -206,3 +206,13 @@ def test_json_export_follows_its_published_schema(site: Path, site_url: str, lan
     data["records"][0]["unknown_field"] = 1
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_a_preview_with_drafts_still_exports_no_draft(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", edit_records=_add_test_records,
+                           plugin_options={"include_drafts": True})
+    result = build(tmp_path / "out", project=project, build_date=dt.date(2026, 11, 25))
+    assert result.returncode == 0, result.output
+    assert (result.site / "programme" / "entwurf" / "index.html").is_file()  # the preview page
+    for path in (result.site / "opendata").iterdir():
+        assert b"entwurf" not in path.read_bytes() and b"spaeter" not in path.read_bytes(), path

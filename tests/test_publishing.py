@@ -130,11 +130,19 @@ def test_redirects_are_in_no_nav_sitemap_or_search(renamed: Path) -> None:
         assert not any(h.rstrip("/").endswith(("/jobpilot-360", "/jobpilot")) for h in hrefs), page
 
 
-def test_a_former_id_may_not_replace_a_live_page(tmp_path: Path) -> None:
-    def clash(records: list[dict]) -> None:
-        records[0]["former_ids"] = ["jobpilot-360"]
+def _clash_with_a_live_id(records: list[dict]) -> None:
+    records[0]["former_ids"] = ["jobpilot-360"]
 
-    project = copy_project(tmp_path / "project", edit_records=clash)
+
+def _claimed_twice(records: list[dict]) -> None:
+    records[0]["former_ids"] = ["altes-projekt"]
+    records[1]["former_ids"] = ["altes-projekt"]
+
+
+@pytest.mark.parametrize("edit", [_clash_with_a_live_id, _claimed_twice])
+def test_conflicting_former_ids_stop_the_build_before_any_output(tmp_path: Path, edit) -> None:
+    project = copy_project(tmp_path / "project", edit_records=edit)
     result = build(tmp_path / "out", project=project)
     assert result.returncode != 0
-    assert "jobpilot-360" in result.output and "Traceback" not in result.output
+    assert "former id" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from microsite.exports.records import record_updated
+from microsite.exports.records import record_updated, sorted_records
 from microsite.site import SiteData
 
 CONTEXT = {
@@ -59,7 +59,7 @@ def _date(value: str) -> dict[str, str]:
 
 def catalogue_jsonld(site: SiteData, info: CatalogueInfo,
                      distributions: list[Distribution]) -> bytes:
-    dates = sorted(d for d in (record_updated(r) for r in site.records) if d is not None)
+    dates = sorted(d for d in (record_updated(r) for r in sorted_records(site)) if d is not None)
     publisher = {"@type": "foaf:Agent", "foaf:name": info.publisher}
     dataset_id = info.catalogue_url + "#dataset"
     dataset: dict = {

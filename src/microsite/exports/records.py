@@ -90,5 +90,10 @@ def record_data(site: SiteData, record: Record, lang: str, site_url: str) -> dic
 
 
 def sorted_records(site: SiteData) -> list[Record]:
-    """Published records in a stable order (by id), independent of the data file's order."""
-    return sorted(site.records, key=lambda r: r.id)
+    """Published records in a stable order (by id), independent of the data file's order.
+
+    Drafts and records scheduled for later never reach an export, not even in a preview build
+    that shows them as pages (``include_drafts``).
+    """
+    today = site.settings.build_date
+    return sorted((r for r in site.records if r.is_published(today)), key=lambda r: r.id)

@@ -22,6 +22,7 @@ from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import page_context, site_context
 from microsite.pages import PageSource, generate_pages
 from microsite.publish import OutputConflict, publication_files, write_publication
+from microsite.redirects import former_id_conflicts
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.status import resolve_build_date
 from microsite.validation import SiteLanguages, ValidationFailed
@@ -89,6 +90,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             ) from None
         for problem in site.warnings:
             log.info(problem.message(self.config.message_language))
+        conflicts = former_id_conflicts(site.records)
+        if conflicts:
+            for conflict in conflicts:
+                log.error(f"{self.config.records}: {conflict}")
+            raise PluginError(f"microsite: {len(conflicts)} conflict(s) in former_ids; "
+                              "nothing was written.")
         return site
 
     @event_priority(0)  # before i18n, which turns files under docs_dir into language files
