@@ -123,6 +123,31 @@ def test_dcat_catalogue_describes_every_export(site: Path, site_url: str) -> Non
         assert dist["dcat:mediaType"]["@id"].startswith("https://www.iana.org/assignments/media-types/")
 
 
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+def test_dcat_catalogue_is_rdf_that_a_harvester_can_query(site: Path, site_url: str) -> None:
+    import rdflib
+
+    graph = rdflib.Graph().parse(site / "opendata" / "dcat.jsonld", format="json-ld")
+    rows = graph.query("""
+        PREFIX dcat: <http://www.w3.org/ns/dcat#>
+        PREFIX dct: <http://purl.org/dc/terms/>
+        PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+        SELECT ?url ?type ?lang ?publisher WHERE {
+          ?catalogue a dcat:Catalog ; dcat:dataset ?dataset .
+          ?dataset a dcat:Dataset ; dct:publisher/foaf:name ?publisher ;
+                   dcat:distribution ?distribution .
+          ?distribution a dcat:Distribution ; dcat:downloadURL ?url ; dcat:mediaType ?type ;
+                        dct:language ?lang .
+        }""")
+    found = {(str(r.url), str(r.type).rsplit("/", 2)[-2] + "/" + str(r.type).rsplit("/", 1)[-1],
+              str(r.lang)[-3:], str(r.publisher)) for r in rows}
+    assert (f"{site_url}en/opendata/records.csv", "text/csv", "ENG",
+            "Landeshauptstadt Hannover") in found
+    assert (f"{site_url}opendata/records.json", "application/json", "DEU",
+            "Landeshauptstadt Hannover") in found
+    assert len(found) == 6
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_overview_links_the_exports(site: Path, site_url: str, lang: str) -> None:
     overview = soup(site / LANGS[lang] / "programme" / "index.html")

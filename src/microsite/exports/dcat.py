@@ -76,9 +76,9 @@ def catalogue_jsonld(site: SiteData, info: CatalogueInfo,
     }
     if dates:
         dataset["dct:modified"] = _date(dates[-1].isoformat())
-    for number, dist in enumerate(distributions, start=1):
+    for dist in distributions:
         item: dict = {
-            "@id": f"{dataset_id}-{number}",
+            "@id": f"{dataset_id}-{dist.lang}-{dist.url.rsplit('/', 1)[-1]}",
             "@type": "dcat:Distribution",
             "dct:title": {"@value": dist.title, "@language": dist.lang},
             "dcat:accessURL": {"@id": dist.url},
