@@ -59,9 +59,11 @@ def test_only_the_build_date_changes_the_output(tmp_path: Path, site: Path) -> N
     "https://lhh-microsite.github.io/arbeitsmarktintegration/",
 ])
 def test_every_internal_link_resolves_under_a_subpath(tmp_path: Path, site_url: str) -> None:
-    project = copy_project(tmp_path / "project", site_url=site_url)
+    project = copy_project(tmp_path / "project", site_url=site_url,
+                           edit_records=_rename_jobpilot)  # redirect pages are checked too
     result = build(tmp_path / "out", project=project)
     assert result.returncode == 0, result.output
+    assert (result.site / "en" / "programme" / "jobpilot-360" / "index.html").is_file()
     broken, checked = broken_links(result.site, site_url)
     assert broken == []
     assert checked > 500
