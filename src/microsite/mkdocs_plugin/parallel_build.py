@@ -1,0 +1,154 @@
+"""Building the languages of the site in parallel processes and merging them into one folder.
+
+mkdocs-static-i18n builds the default language and then, from its ``on_post_build``, each other
+language one after another in the same process. Here every language runs in its own process
+(``python -m microsite.mkdocs_plugin.parallel_build --one-language LANG ...``): i18n starts with
+that language and stops after it, while every plugin still sees all configured languages, so
+language links are those of the sequential build. The merge then reproduces the three files
+the sequential build accumulates over its languages: the search index, ``sitemap.xml`` and its
+gzip copy. Everything else is written by exactly one language (the root ``404.html`` by the
+default language, as in the sequential build).
+
+Its output is compared byte for byte with the sequential build by ``tests/test_benchmark.py``
+and by ``bench/benchmark.py --parallel``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+SITEMAP = Path("sitemap.xml")
+
+
+@dataclass(frozen=True)
+class ParallelBuild:
+    wall: float  # seconds until every language is built and merged
+    cpu: float  # summed user + system seconds of the language processes
+    returncode: int
+    output: str
+
+
+def _only_language(lang: str) -> None:
+    """Patch i18n so that this process builds ``lang`` alone (called before MkDocs runs)."""
+    from mkdocs_static_i18n.plugin import I18n
+
+    on_config = I18n.on_config
+    on_post_build = I18n.on_post_build
+
+    def start_with(self: I18n, config):  # type: ignore[no-untyped-def]
+        if self.current_language is None:
+            self.current_language = lang
+        return on_config(self, config)
+
+    def stop_after(self: I18n, config) -> None:  # type: ignore[no-untyped-def]
+        self.extend_search_entries(config)
+
+    for new, old in ((start_with, on_config), (stop_after, on_post_build)):
+        if hasattr(old, "mkdocs_priority"):
+            new.mkdocs_priority = old.mkdocs_priority  # type: ignore[attr-defined]
+    I18n.on_config = start_with  # type: ignore[method-assign]
+    I18n.on_post_build = stop_after  # type: ignore[method-assign]
+
+
+def _sitemap_parts(text: str) -> tuple[str, str, str]:
+    """(head up to the first entry's line, the entries, the closing tag)."""
+    first = text.find("<url>")
+    if first < 0:
+        end = text.rindex("</urlset>")
+        return text[:end], "", text[end:]
+    start = text.rindex("\n", 0, first) + 1
+    end = text.rindex("</urlset>")
+    return text[:start], text[start:end], text[end:]
+
+
+def merge(parts: list[Path], target: Path) -> None:
+    """Merge per-language outputs (default language first, then build order) into ``target``."""
+    shutil.rmtree(target, ignore_errors=True)
+    for part in [*parts[1:], parts[0]]:  # shared files (root 404.html) from the default language
+        shutil.copytree(part, target, dirs_exist_ok=True)
+    indexes = [json.loads((p / SEARCH_INDEX).read_text(encoding="utf-8"))
+               for p in parts if (p / SEARCH_INDEX).is_file()]
+    if indexes:
+        merged = {**indexes[-1], "docs": [doc for index in indexes for doc in index["docs"]]}
+        (target / SEARCH_INDEX).write_text(
+            json.dumps(merged, separators=(",", ":"), default=str), encoding="utf-8")
+    sitemaps = [(p / SITEMAP).read_text(encoding="utf-8") for p in parts if (p / SITEMAP).is_file()]
+    if sitemaps:
+        head, _, tail = _sitemap_parts(sitemaps[0])
+        text = head + "".join(_sitemap_parts(s)[1] for s in sitemaps) + tail
+        (target / SITEMAP).write_bytes(text.encode("utf-8"))
+        last_gz = parts[-1] / "sitemap.xml.gz"
+        mtime = int.from_bytes(last_gz.read_bytes()[4:8], "little") if last_gz.is_file() else 0
+        gz_path = target / "sitemap.xml.gz"
+        with gz_path.open("wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(gz_path),
+                                                      mode="wb", mtime=mtime) as gz:
+            gz.write(text.encode("utf-8"))
+
+
+def build_languages_in_parallel(config_file: Path, site_dir: Path, languages: tuple[str, ...],
+                                env: dict[str, str] | None = None,
+                                extra_args: tuple[str, ...] = ()) -> ParallelBuild:
+    """Build each language in its own process at once, then merge into ``site_dir``."""
+    env = dict(os.environ if env is None else env)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="microsite-parallel-") as tmp:
+        parts = [Path(tmp) / lang for lang in languages]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", __name__, "--one-language", lang, "build", "-f",
+                 str(config_file), "-d", str(part), *extra_args],
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            for lang, part in zip(languages, parts, strict=True)
+        ]
+        cpu, returncode, output = 0.0, 0, []
+        for proc in procs:
+            out = proc.stdout.read() if proc.stdout else ""
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            cpu += usage.ru_utime + usage.ru_stime
+            returncode = returncode or proc.returncode
+            output.append(out)
+        if returncode == 0:
+            merge(parts, site_dir)
+    return ParallelBuild(time.perf_counter() - start, cpu, returncode, "".join(output))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--one-language"]:
+        _only_language(argv[1])
+        from mkdocs.__main__ import cli
+
+        sys.argv = ["mkdocs", *argv[2:]]
+        cli()
+        return 0
+    parser = argparse.ArgumentParser(description="Build every language in its own process.")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--strict", action="store_true")
+    args = parser.parse_args(argv)
+    from microsite.project import read_project_settings
+
+    settings, _ = read_project_settings(args.config_file)
+    result = build_languages_in_parallel(args.config_file.resolve(), args.site_dir.resolve(),
+                                         settings.languages.codes,
+                                         extra_args=("--strict",) if args.strict else ())
+    sys.stdout.write(result.output)
+    print(f"{len(settings.languages.codes)} languages in parallel: {result.wall:.2f} s",
+          file=sys.stderr)
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
