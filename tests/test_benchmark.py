@@ -77,7 +77,7 @@ def test_size_table_and_sizes_do_not_grow_with_n(results: str) -> None:
 
 
 def test_budget_table_lists_every_budget_with_a_verdict(results: str) -> None:
-    header, *rows = _table(results, "**Budgets**")
+    _, *rows = _table(results, "**Budgets**")
     assert len(rows) == 6
     for row in rows:
         assert row[2] in ("met", "**missed**", "not measurable: N too small"), row
