@@ -1,6 +1,6 @@
 """Investigation: each language in its own process (both cores), merged, against sequential.
 
-The parallel build is ``microsite.mkdocs_plugin.parallel_build``; this module times it against
+The parallel build is ``parallel_build.py``; this module times it against
 the ordinary sequential ``mkdocs build`` and compares the two folders byte for byte.
 (mkdocs-static-i18n's own ``build_only_locale`` cannot serve: it switches the other languages
 off, so the records' texts in them no longer validate and the language links would vanish.)
@@ -15,7 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from microsite.mkdocs_plugin.parallel_build import build_languages_in_parallel
+from parallel_build import build_languages_in_parallel
+
+MIN_GAIN = 1.2  # what would justify a second build path
 
 
 def compare(sequential: Path, merged: Path) -> tuple[int, list[str], list[str], list[str]]:
@@ -62,9 +64,12 @@ def investigate(project: Path, languages: tuple[str, ...], env: dict[str, str]) 
                "**not** byte-identical, so the sequential build stays")
     lines = [
         f"One process per language at the same time, then merged "
-        f"(`microsite.mkdocs_plugin.parallel_build`): {par_wall:.2f} s wall "
+        f"(`bench/parallel_build.py`): {par_wall:.2f} s wall "
         f"({par_cpu:.2f} s CPU) against {seq_wall:.2f} s wall ({seq_cpu:.2f} s CPU) "
-        f"sequentially, {seq_wall / par_wall:.2f}× faster; the merged output is {verdict}.",
+        f"sequentially (speed-up {seq_wall / par_wall:.2f}×); the merged output is {verdict}. "
+        + ("A real gain: worth adopting." if identical and seq_wall / par_wall >= MIN_GAIN else
+           f"Not adopted: less than {MIN_GAIN}× faster here, for "
+           f"{(par_cpu / seq_cpu - 1) * 100:.0f} % more CPU time."),
         "",
         f"- identical files: {same}; differing: {len(differ)}; missing: {len(missing)}; "
         f"extra: {len(extra)}",

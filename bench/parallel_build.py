@@ -2,15 +2,17 @@
 
 mkdocs-static-i18n builds the default language and then, from its ``on_post_build``, each other
 language one after another in the same process. Here every language runs in its own process
-(``python -m microsite.mkdocs_plugin.parallel_build --one-language LANG ...``): i18n starts with
+(``python bench/parallel_build.py --one-language LANG build ...``): i18n starts with
 that language and stops after it, while every plugin still sees all configured languages, so
 language links are those of the sequential build. The merge then reproduces the three files
 the sequential build accumulates over its languages: the search index, ``sitemap.xml`` and its
 gzip copy. Everything else is written by exactly one language (the root ``404.html`` by the
 default language, as in the sequential build).
 
-Its output is compared byte for byte with the sequential build by ``tests/test_benchmark.py``
-and by ``bench/benchmark.py --parallel``.
+Its output is compared byte for byte with the sequential build by ``bench/benchmark.py``
+(and so by ``tests/test_benchmark.py``). It is not the site's build: on the shared 2-core
+machine it measured slower than the sequential build (see bench/results.md). To try it:
+``.venv/bin/python bench/parallel_build.py -f mkdocs.yml -d site --strict``.
 """
 
 from __future__ import annotations
@@ -72,11 +74,27 @@ def _sitemap_parts(text: str) -> tuple[str, str, str]:
     return text[:start], text[start:end], text[end:]
 
 
+def _move_missing(source: Path, target: Path) -> None:
+    """Move what ``target`` lacks from ``source`` (renames, no copying); ``target`` wins."""
+    for entry in source.iterdir():
+        there = target / entry.name
+        if not there.exists():
+            entry.rename(there)
+        elif entry.is_dir() and there.is_dir():
+            _move_missing(entry, there)
+
+
 def merge(parts: list[Path], target: Path) -> None:
-    """Merge per-language outputs (default language first, then build order) into ``target``."""
+    """Merge per-language outputs (default language first, then build order) into ``target``.
+
+    The parts must be on the same file system as ``target``; they are consumed. A file written
+    by several languages (theme assets, the root ``404.html``) is taken from the default one.
+    """
     shutil.rmtree(target, ignore_errors=True)
-    for part in [*parts[1:], parts[0]]:  # shared files (root 404.html) from the default language
-        shutil.copytree(part, target, dirs_exist_ok=True)
+    parts[0].rename(target)
+    for part in parts[1:]:
+        _move_missing(part, target)
+    parts = [target, *parts[1:]]
     indexes = [json.loads((p / SEARCH_INDEX).read_text(encoding="utf-8"))
                for p in parts if (p / SEARCH_INDEX).is_file()]
     if indexes:
@@ -102,12 +120,13 @@ def build_languages_in_parallel(config_file: Path, site_dir: Path, languages: tu
     """Build each language in its own process at once, then merge into ``site_dir``."""
     env = dict(os.environ if env is None else env)
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="microsite-parallel-") as tmp:
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".microsite-parallel-", dir=site_dir.parent) as tmp:
         parts = [Path(tmp) / lang for lang in languages]
         procs = [
             subprocess.Popen(
-                [sys.executable, "-m", __name__, "--one-language", lang, "build", "-f",
-                 str(config_file), "-d", str(part), *extra_args],
+                [sys.executable, str(Path(__file__).resolve()), "--one-language", lang, "build",
+                 "-f", str(config_file), "-d", str(part), *extra_args],
                 env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             for lang, part in zip(languages, parts, strict=True)
         ]
