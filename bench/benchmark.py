@@ -44,6 +44,7 @@ RATIO_BUDGET = 1.1
 CHECK_BUDGET_S = 1.0
 REAL_SITE_BUDGET_S = 3.0
 PEAK_BUDGET_MB = 1024.0
+NOISE_S = 0.5  # below this much CPU time above the empty build, a per-page ratio is noise
 GROWTH_TOLERANCE = 1.05  # page HTML and search bytes per record may vary this much across N
 
 
@@ -119,11 +120,12 @@ class Row:
     search_per_record_kb: float
     per_page_ms: float
     floor_per_page_ms: float
+    baseline_cpu: float
 
     @property
     def ratio(self) -> float | None:
         """None where the pages cost less than the noise of one build (small N)."""
-        if self.floor_per_page_ms <= 0 or self.per_page_ms <= 0:
+        if min(self.build.cpu, self.floor.cpu) - self.baseline_cpu < NOISE_S:
             return None
         return self.per_page_ms / self.floor_per_page_ms
 
@@ -158,6 +160,7 @@ def measure_size(work: Path, count: int, languages: tuple[str, ...], data_file: 
         search_per_record_kb=(search - baseline.search_bytes) / count / 1024,
         per_page_ms=(build.cpu - baseline.build.cpu) / pages * 1000,
         floor_per_page_ms=(floor_build.cpu - baseline.build.cpu) / pages * 1000,
+        baseline_cpu=baseline.build.cpu,
     )
     if len(record_pages(out, languages)) != pages:
         raise SystemExit(f"expected {pages} record pages in {out}")
@@ -298,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-parallel", dest="parallel", action="store_false",
                         help="leave out building the languages in parallel processes at the "
                              "largest N (compared with the sequential build byte for byte)")
+    parser.add_argument("--parallel-repeat", type=int, default=3,
+                        help="alternating sequential/parallel runs per site (median kept)")
     parser.add_argument("--output", type=Path, default=BENCH / "results.md")
     parser.add_argument("--update-readme", action="store_true",
                         help="copy the tables into README.md between the benchmark markers")
@@ -322,9 +327,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"N = {count} …", file=sys.stderr)
             rows.append(measure_size(work, count, languages, settings.data_file, baseline,
                                      args.repeat, not args.no_hugo))
-        parallel = (parallel_languages.investigate(work / f"records-{rows[-1].count}",
-                                                   languages, child_env())
-                    if args.parallel else [])
+        parallel = (parallel_languages.investigate(
+            {"real site": real_project,
+             f"{rows[-1].count} records": work / f"records-{rows[-1].count}"},
+            languages, child_env(), args.parallel_repeat) if args.parallel else [])
     table = report(rows, real, baseline, languages, machine, hugo_note, parallel)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text("# Benchmark results\n\n" + table, encoding="utf-8")

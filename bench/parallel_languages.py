@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import filecmp
 import os
+import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from parallel_build import build_languages_in_parallel
@@ -38,46 +40,95 @@ def _sample(paths: list[str], limit: int = 4) -> str:
     return shown + (f" … ({len(paths)} in all)" if len(paths) > limit else "")
 
 
-def investigate(project: Path, languages: tuple[str, ...], env: dict[str, str]) -> list[str]:
-    """Time a sequential and a parallel build of ``project`` and report the byte comparison."""
-    if len(languages) < 2:
-        return ["Only one language is configured: nothing to build in parallel."]
-    sequential = project / "out-sequential"
+def _sequential(project: Path, target: Path, env: dict[str, str]) -> tuple[float, float]:
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"),
-         "-d", str(sequential)], cwd=project, env=env, stdout=subprocess.DEVNULL,
+         "-d", str(target)], cwd=project, env=env, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
-    seq_wall = time.perf_counter() - start
-    seq_cpu = usage.ru_utime + usage.ru_stime
     if os.waitstatus_to_exitcode(status):
-        raise SystemExit("sequential build failed")
-    par = build_languages_in_parallel(project / "mkdocs.yml", project / "out-parallel",
-                                      languages, env, ("--quiet",))
-    if par.returncode:
-        raise SystemExit(f"parallel build failed:\n{par.output}")
-    par_wall, par_cpu = par.wall, par.cpu
-    same, differ, missing, extra = compare(sequential, project / "out-parallel")
-    identical = not differ and not missing and not extra
-    verdict = ("byte-identical" if identical else
-               "**not** byte-identical, so the sequential build stays")
+        raise SystemExit(f"sequential build of {project} failed")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+@dataclass(frozen=True)
+class Trial:
+    """Sequential and parallel builds of one project, alternated ``repeat`` times."""
+
+    name: str
+    seq_wall: list[float]
+    seq_cpu: list[float]
+    par_wall: list[float]
+    par_cpu: list[float]
+    same: int
+    differ: list[str]
+    missing: list[str]
+    extra: list[str]
+
+    @property
+    def identical(self) -> bool:
+        return not self.differ and not self.missing and not self.extra
+
+    @property
+    def speedups(self) -> list[float]:
+        return sorted(s / p for s, p in zip(self.seq_wall, self.par_wall, strict=True))
+
+    def row(self) -> str:
+        cpu = statistics.median(self.par_cpu) / statistics.median(self.seq_cpu) - 1
+        return (f"| {self.name} | {statistics.median(self.seq_wall):.2f} s "
+                f"| {statistics.median(self.par_wall):.2f} s "
+                f"| {statistics.median(self.speedups):.2f}× "
+                f"({self.speedups[0]:.2f}–{self.speedups[-1]:.2f}) | {cpu * 100:+.0f} % "
+                f"| {'yes' if self.identical else '**no**'} ({self.same} files"
+                f"{'' if self.identical else f', {len(self.differ)} differ'}) |")
+
+
+def trial(name: str, project: Path, languages: tuple[str, ...], env: dict[str, str],
+          repeat: int) -> Trial:
+    seq_wall, seq_cpu, par_wall, par_cpu = [], [], [], []
+    for _ in range(repeat):
+        wall, cpu = _sequential(project, project / "out-sequential", env)
+        seq_wall.append(wall)
+        seq_cpu.append(cpu)
+        par = build_languages_in_parallel(project / "mkdocs.yml", project / "out-parallel",
+                                          languages, env, ("--quiet",))
+        if par.returncode:
+            raise SystemExit(f"parallel build failed:\n{par.output}")
+        par_wall.append(par.wall)
+        par_cpu.append(par.cpu)
+    same, differ, missing, extra = compare(project / "out-sequential", project / "out-parallel")
+    return Trial(name, seq_wall, seq_cpu, par_wall, par_cpu, same, differ, missing, extra)
+
+
+def investigate(projects: dict[str, Path], languages: tuple[str, ...], env: dict[str, str],
+                repeat: int = 3) -> list[str]:
+    """Time sequential against parallel builds of each project; compare the bytes."""
+    if len(languages) < 2:
+        return ["Only one language is configured: nothing to build in parallel."]
+    trials = [trial(name, project, languages, env, repeat) for name, project in projects.items()]
     lines = [
-        f"One process per language at the same time, then merged "
-        f"(`bench/parallel_build.py`): {par_wall:.2f} s wall "
-        f"({par_cpu:.2f} s CPU) against {seq_wall:.2f} s wall ({seq_cpu:.2f} s CPU) "
-        f"sequentially (speed-up {seq_wall / par_wall:.2f}×); the merged output is {verdict}. "
-        + ("A real gain: worth adopting." if identical and seq_wall / par_wall >= MIN_GAIN else
-           f"Not adopted: less than {MIN_GAIN}× faster here, for "
-           f"{(par_cpu / seq_cpu - 1) * 100:.0f} % more CPU time."),
+        "One process per language at the same time, then merged (`bench/parallel_build.py`), "
+        f"against the sequential build; {repeat} alternating runs each, median wall time, "
+        "speed-up median (range).",
         "",
-        f"- identical files: {same}; differing: {len(differ)}; missing: {len(missing)}; "
-        f"extra: {len(extra)}",
+        "| site | sequential | parallel | speed-up | CPU time | byte-identical |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+        *(t.row() for t in trials),
+        "",
     ]
-    if differ:
-        lines.append(f"- differing: {_sample(differ)}")
-    if missing:
-        lines.append(f"- missing from the merged output: {_sample(missing)}")
-    if extra:
-        lines.append(f"- only in the merged output: {_sample(extra)}")
+    for t in trials:
+        for label, paths in (("differing", t.differ), ("missing from the merged output",
+                                                        t.missing),
+                             ("only in the merged output", t.extra)):
+            if paths:
+                lines.append(f"- {t.name}, {label}: {_sample(paths)}")
+    worthwhile = [t for t in trials if t.identical and statistics.median(t.speedups) >= MIN_GAIN]
+    if all(t.identical for t in trials):
+        lines.append("The merged output is byte-identical to the sequential build. " + (
+            f"Real gain (median ≥ {MIN_GAIN}×) for: " + ", ".join(t.name for t in worthwhile)
+            + "." if worthwhile else
+            f"No median gain of {MIN_GAIN}× or more on this machine: not adopted."))
+    else:
+        lines.append("The merged output is **not** byte-identical: the sequential build stays.")
     return lines
