@@ -1,6 +1,6 @@
 """Investigation: each language in its own process (both cores), merged, against sequential.
 
-The parallel build is ``parallel_build.py``; this module times it against
+The parallel build is ``microsite.mkdocs_plugin.parallel_build``; this module times it against
 the ordinary sequential ``mkdocs build`` and compares the two folders byte for byte.
 (mkdocs-static-i18n's own ``build_only_locale`` cannot serve: it switches the other languages
 off, so the records' texts in them no longer validate and the language links would vanish.)
@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from parallel_build import build_languages_in_parallel
+from microsite.mkdocs_plugin.parallel_build import build_languages_in_parallel
 
 MIN_GAIN = 1.2  # what would justify a second build path
 
@@ -108,8 +108,9 @@ def investigate(projects: dict[str, Path], languages: tuple[str, ...], env: dict
         return ["Only one language is configured: nothing to build in parallel."]
     trials = [trial(name, project, languages, env, repeat) for name, project in projects.items()]
     lines = [
-        "One process per language at the same time, then merged (`bench/parallel_build.py`), "
-        f"against the sequential build; {repeat} alternating runs each, median wall time, "
+        "One process per language at the same time, then merged "
+        "(`microsite.mkdocs_plugin.parallel_build`, what `./dev build` runs), against the "
+        f"sequential build; {repeat} alternating runs each, median wall time, "
         "speed-up median (range).",
         "",
         "| site | sequential | parallel | speed-up | CPU time | byte-identical |",

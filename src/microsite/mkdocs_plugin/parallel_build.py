@@ -1,18 +1,18 @@
-"""Building the languages of the site in parallel processes and merging them into one folder.
+"""``./dev build``: the languages of the site built in parallel processes, merged into one folder.
 
 mkdocs-static-i18n builds the default language and then, from its ``on_post_build``, each other
-language one after another in the same process. Here every language runs in its own process
-(``python bench/parallel_build.py --one-language LANG build ...``): i18n starts with
-that language and stops after it, while every plugin still sees all configured languages, so
-language links are those of the sequential build. The merge then reproduces the three files
-the sequential build accumulates over its languages: the search index, ``sitemap.xml`` and its
-gzip copy. Everything else is written by exactly one language (the root ``404.html`` by the
-default language, as in the sequential build).
+language one after another in the same process, on one core. Here every language runs in its own
+process (``python -m microsite.mkdocs_plugin.parallel_build --one-language LANG build ...``):
+i18n starts with that language and stops after it, while every plugin still sees all configured
+languages, so language links are those of the sequential build. The merge then reproduces the
+three files the sequential build accumulates over its languages: the search index,
+``sitemap.xml`` and its gzip copy. Everything else is written by exactly one language (the root
+``404.html`` by the default language, as in the sequential build).
 
-Its output is compared byte for byte with the sequential build by ``bench/benchmark.py``
-(and so by ``tests/test_benchmark.py``). It is not the site's build: on the shared 2-core
-machine it measured slower than the sequential build (see bench/results.md). To try it:
-``.venv/bin/python bench/parallel_build.py -f mkdocs.yml -d site --strict``.
+The languages are built into a temporary folder next to the site folder, which is replaced only
+when every language succeeded. The output is byte-identical to ``mkdocs build`` (proven by
+``tests/test_parallel_build.py``; ``bench/benchmark.py`` measures the gain). ``mkdocs serve``
+stays sequential.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+_MODULE = "microsite.mkdocs_plugin.parallel_build"  # not __name__: that is "__main__" under -m
 SEARCH_INDEX = Path("search") / "search_index.json"
 SITEMAP = Path("sitemap.xml")
 
@@ -117,30 +120,43 @@ def merge(parts: list[Path], target: Path) -> None:
 def build_languages_in_parallel(config_file: Path, site_dir: Path, languages: tuple[str, ...],
                                 env: dict[str, str] | None = None,
                                 extra_args: tuple[str, ...] = ()) -> ParallelBuild:
-    """Build each language in its own process at once, then merge into ``site_dir``."""
+    """Build each language in its own process at once, then merge into ``site_dir``.
+
+    ``site_dir`` is left untouched unless every language builds.
+    """
     env = dict(os.environ if env is None else env)
     start = time.perf_counter()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".microsite-parallel-", dir=site_dir.parent) as tmp:
         parts = [Path(tmp) / lang for lang in languages]
-        procs = [
-            subprocess.Popen(
-                [sys.executable, str(Path(__file__).resolve()), "--one-language", lang, "build",
-                 "-f", str(config_file), "-d", str(part), *extra_args],
-                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            for lang, part in zip(languages, parts, strict=True)
-        ]
-        cpu, returncode, output = 0.0, 0, []
-        for proc in procs:
-            out = proc.stdout.read() if proc.stdout else ""
+        logs = [Path(tmp) / f"{lang}.log" for lang in languages]
+        procs = []
+        for lang, part, log in zip(languages, parts, logs, strict=True):
+            with log.open("w", encoding="utf-8") as out:
+                procs.append(subprocess.Popen(
+                    [sys.executable, "-m", _MODULE, "--one-language", lang, "build",
+                     "-f", str(config_file), "-d", str(part), *extra_args],
+                    env=env, stdout=out, stderr=subprocess.STDOUT))
+        cpu, failed = 0.0, None
+        for proc, log in zip(procs, logs, strict=True):
             _, status, usage = os.wait4(proc.pid, 0)
             proc.returncode = os.waitstatus_to_exitcode(status)
             cpu += usage.ru_utime + usage.ru_stime
-            returncode = returncode or proc.returncode
-            output.append(out)
-        if returncode == 0:
-            merge(parts, site_dir)
-    return ParallelBuild(time.perf_counter() - start, cpu, returncode, "".join(output))
+            if proc.returncode and failed is None:
+                failed = (proc.returncode, log.read_text(encoding="utf-8"))
+        if failed is not None:  # every language reports the same data errors: show them once
+            return ParallelBuild(time.perf_counter() - start, cpu, *failed)
+        output = "".join(log.read_text(encoding="utf-8") for log in logs)
+        merge(parts, site_dir)
+    return ParallelBuild(time.perf_counter() - start, cpu, 0, output)
+
+
+def _site_dir(config_file: Path) -> Path:
+    """``site_dir`` of mkdocs.yml, relative to its folder, as MkDocs reads it."""
+    from microsite.project import _TolerantLoader
+
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    return config_file.parent / str(config.get("site_dir") or "site")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,20 +168,23 @@ def main(argv: list[str] | None = None) -> int:
         sys.argv = ["mkdocs", *argv[2:]]
         cli()
         return 0
-    parser = argparse.ArgumentParser(description="Build every language in its own process.")
+    parser = argparse.ArgumentParser(
+        description="mkdocs build, each language in its own process; other options go to "
+                    "mkdocs build (e.g. --strict, --quiet)")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
-    parser.add_argument("--strict", action="store_true")
-    args = parser.parse_args(argv)
+    parser.add_argument("-d", "--site-dir", type=Path)
+    args, mkdocs_args = parser.parse_known_args(argv)
     from microsite.project import read_project_settings
 
-    settings, _ = read_project_settings(args.config_file)
-    result = build_languages_in_parallel(args.config_file.resolve(), args.site_dir.resolve(),
-                                         settings.languages.codes,
-                                         extra_args=("--strict",) if args.strict else ())
-    sys.stdout.write(result.output)
-    print(f"{len(settings.languages.codes)} languages in parallel: {result.wall:.2f} s",
-          file=sys.stderr)
+    config_file = args.config_file.resolve()
+    settings, _ = read_project_settings(config_file)
+    site_dir = (args.site_dir or _site_dir(config_file)).resolve()
+    result = build_languages_in_parallel(config_file, site_dir, settings.languages.codes,
+                                         extra_args=tuple(mkdocs_args))
+    sys.stderr.write(result.output)
+    if result.returncode == 0:
+        print(f"INFO    -  {len(settings.languages.codes)} languages built in parallel into "
+              f"{site_dir} in {result.wall:.2f} s", file=sys.stderr)
     return result.returncode
 
 
