@@ -315,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="microsite-bench-") as tmp:
         work = Path(tmp)
         real_project = synthetic.copy_project(REPO, work / "real")
-        (real_project / "data" / "projects.yaml").write_bytes(
+        (real_project / settings.data_file).write_bytes(
             (REPO / settings.data_file).read_bytes())
         real, _ = mkdocs_build(real_project, args.repeat)
         empty = prepare(work, "empty", 0, languages, settings.data_file, handwritten=False)
@@ -333,7 +333,8 @@ def main(argv: list[str] | None = None) -> int:
             languages, child_env(), args.parallel_repeat) if args.parallel else [])
     table = report(rows, real, baseline, languages, machine, hugo_note, parallel)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text("# Benchmark results\n\n" + table, encoding="utf-8")
+    command = " ".join(["bench/benchmark.py", *(argv if argv is not None else sys.argv[1:])])
+    args.output.write_text(f"# Benchmark results\n\n`{command}`\n\n{table}", encoding="utf-8")
     if args.update_readme:
         update_readme(REPO / "README.md", table)
     print(table)

@@ -103,3 +103,17 @@ def test_front_matter_reads_back_to_the_same_values(site) -> None:  # type: igno
         view = site.record_view(site.record(record_id), lang)
         assert meta == {"title": view.title, "description": view.summary,
                         "template": "record.html", "microsite": {"record": record_id}}
+
+
+def test_pure_python_loader_fallback_gives_the_same_data_and_positions(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Where PyYAML is built without libyaml, loading still works and keeps positions."""
+    import microsite.loading as loading
+
+    text = (REPO / "data" / "projects.yaml").read_text(encoding="utf-8")
+    fast = parse_yaml(text)
+    monkeypatch.setattr(loading, "_Loader", yaml.SafeLoader)
+    slow = parse_yaml(text)
+    assert slow.data == fast.data
+    path = ("records", 2, "texts", "en", "summary")
+    assert slow.position(path) == fast.position(path)
+    assert slow.key_position(path) == fast.key_position(path)
