@@ -48,8 +48,18 @@ class SiteData:
         return self.settings.languages.default
 
     def record_view(self, record: Record, lang: str) -> RecordView:
-        return build_record_view(record, lang, self.default_language, self.settings.build_date,
-                                 self.phrases[lang], self.settings.locales.get(lang, lang))
+        """The record's view in ``lang``, built once per build: the page source, the page
+        context and the overview all read it, so rebuilding it would triple the cost."""
+        if not hasattr(self, "_views"):
+            self._views: dict[tuple[str, str], RecordView] = {}
+        key = (record.id, lang)
+        view = self._views.get(key)
+        if view is None:
+            view = build_record_view(record, lang, self.default_language,
+                                     self.settings.build_date, self.phrases[lang],
+                                     self.settings.locales.get(lang, lang))
+            self._views[key] = view
+        return view
 
     def views(self, lang: str) -> list[RecordView]:
         return [self.record_view(r, lang) for r in self.records]

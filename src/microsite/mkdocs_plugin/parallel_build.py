@@ -1,0 +1,192 @@
+"""``./dev build``: the languages of the site built in parallel processes, merged into one folder.
+
+mkdocs-static-i18n builds the default language and then, from its ``on_post_build``, each other
+language one after another in the same process, on one core. Here every language runs in its own
+process (``python -m microsite.mkdocs_plugin.parallel_build --one-language LANG build ...``):
+i18n starts with that language and stops after it, while every plugin still sees all configured
+languages, so language links are those of the sequential build. The merge then reproduces the
+three files the sequential build accumulates over its languages: the search index,
+``sitemap.xml`` and its gzip copy. Everything else is written by exactly one language (the root
+``404.html`` by the default language, as in the sequential build).
+
+The languages are built into a temporary folder next to the site folder, which is replaced only
+when every language succeeded. The output is byte-identical to ``mkdocs build`` (proven by
+``tests/test_parallel_build.py``; ``bench/benchmark.py`` measures the gain). ``mkdocs serve``
+stays sequential.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+_MODULE = "microsite.mkdocs_plugin.parallel_build"  # not __name__: that is "__main__" under -m
+SEARCH_INDEX = Path("search") / "search_index.json"
+SITEMAP = Path("sitemap.xml")
+
+
+@dataclass(frozen=True)
+class ParallelBuild:
+    wall: float  # seconds until every language is built and merged
+    cpu: float  # summed user + system seconds of the language processes
+    returncode: int
+    output: str
+
+
+def _only_language(lang: str) -> None:
+    """Patch i18n so that this process builds ``lang`` alone (called before MkDocs runs)."""
+    from mkdocs_static_i18n.plugin import I18n
+
+    on_config = I18n.on_config
+    on_post_build = I18n.on_post_build
+
+    def start_with(self: I18n, config):  # type: ignore[no-untyped-def]
+        if self.current_language is None:
+            self.current_language = lang
+        return on_config(self, config)
+
+    def stop_after(self: I18n, config) -> None:  # type: ignore[no-untyped-def]
+        self.extend_search_entries(config)
+
+    for new, old in ((start_with, on_config), (stop_after, on_post_build)):
+        if hasattr(old, "mkdocs_priority"):
+            new.mkdocs_priority = old.mkdocs_priority  # type: ignore[attr-defined]
+    I18n.on_config = start_with  # type: ignore[method-assign]
+    I18n.on_post_build = stop_after  # type: ignore[method-assign]
+
+
+def _sitemap_parts(text: str) -> tuple[str, str, str]:
+    """(head up to the first entry's line, the entries, the closing tag)."""
+    first = text.find("<url>")
+    if first < 0:
+        end = text.rindex("</urlset>")
+        return text[:end], "", text[end:]
+    start = text.rindex("\n", 0, first) + 1
+    end = text.rindex("</urlset>")
+    return text[:start], text[start:end], text[end:]
+
+
+def _move_missing(source: Path, target: Path) -> None:
+    """Move what ``target`` lacks from ``source`` (renames, no copying); ``target`` wins."""
+    for entry in source.iterdir():
+        there = target / entry.name
+        if not there.exists():
+            entry.rename(there)
+        elif entry.is_dir() and there.is_dir():
+            _move_missing(entry, there)
+
+
+def merge(parts: list[Path], target: Path) -> None:
+    """Merge per-language outputs (default language first, then build order) into ``target``.
+
+    The parts must be on the same file system as ``target``; they are consumed. A file written
+    by several languages (theme assets, the root ``404.html``) is taken from the default one.
+    """
+    shutil.rmtree(target, ignore_errors=True)
+    parts[0].rename(target)
+    for part in parts[1:]:
+        _move_missing(part, target)
+    parts = [target, *parts[1:]]
+    indexes = [json.loads((p / SEARCH_INDEX).read_text(encoding="utf-8"))
+               for p in parts if (p / SEARCH_INDEX).is_file()]
+    if indexes:
+        merged = {**indexes[-1], "docs": [doc for index in indexes for doc in index["docs"]]}
+        (target / SEARCH_INDEX).write_text(
+            json.dumps(merged, separators=(",", ":"), default=str), encoding="utf-8")
+    sitemaps = [(p / SITEMAP).read_text(encoding="utf-8") for p in parts if (p / SITEMAP).is_file()]
+    if sitemaps:
+        head, _, tail = _sitemap_parts(sitemaps[0])
+        text = head + "".join(_sitemap_parts(s)[1] for s in sitemaps) + tail
+        (target / SITEMAP).write_bytes(text.encode("utf-8"))
+        last_gz = parts[-1] / "sitemap.xml.gz"
+        mtime = int.from_bytes(last_gz.read_bytes()[4:8], "little") if last_gz.is_file() else 0
+        gz_path = target / "sitemap.xml.gz"
+        with gz_path.open("wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(gz_path),
+                                                      mode="wb", mtime=mtime) as gz:
+            gz.write(text.encode("utf-8"))
+
+
+def build_languages_in_parallel(config_file: Path, site_dir: Path, languages: tuple[str, ...],
+                                env: dict[str, str] | None = None,
+                                extra_args: tuple[str, ...] = ()) -> ParallelBuild:
+    """Build each language in its own process at once, then merge into ``site_dir``.
+
+    ``site_dir`` is left untouched unless every language builds.
+    """
+    env = dict(os.environ if env is None else env)
+    start = time.perf_counter()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".microsite-parallel-", dir=site_dir.parent) as tmp:
+        parts = [Path(tmp) / lang for lang in languages]
+        logs = [Path(tmp) / f"{lang}.log" for lang in languages]
+        procs = []
+        for lang, part, log in zip(languages, parts, logs, strict=True):
+            with log.open("w", encoding="utf-8") as out:
+                procs.append(subprocess.Popen(
+                    [sys.executable, "-m", _MODULE, "--one-language", lang, "build",
+                     "-f", str(config_file), "-d", str(part), *extra_args],
+                    env=env, stdout=out, stderr=subprocess.STDOUT))
+        cpu, failed = 0.0, None
+        for proc, log in zip(procs, logs, strict=True):
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            cpu += usage.ru_utime + usage.ru_stime
+            if proc.returncode and failed is None:
+                failed = (proc.returncode, log.read_text(encoding="utf-8"))
+        if failed is not None:  # every language reports the same data errors: show them once
+            return ParallelBuild(time.perf_counter() - start, cpu, *failed)
+        output = "".join(log.read_text(encoding="utf-8") for log in logs)
+        merge(parts, site_dir)
+    return ParallelBuild(time.perf_counter() - start, cpu, 0, output)
+
+
+def _site_dir(config_file: Path) -> Path:
+    """``site_dir`` of mkdocs.yml, relative to its folder, as MkDocs reads it."""
+    from microsite.project import _TolerantLoader
+
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    return config_file.parent / str(config.get("site_dir") or "site")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--one-language"]:
+        _only_language(argv[1])
+        from mkdocs.__main__ import cli
+
+        sys.argv = ["mkdocs", *argv[2:]]
+        cli()
+        return 0
+    parser = argparse.ArgumentParser(
+        description="mkdocs build, each language in its own process; other options go to "
+                    "mkdocs build (e.g. --strict, --quiet)")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("-d", "--site-dir", type=Path)
+    args, mkdocs_args = parser.parse_known_args(argv)
+    from microsite.project import read_project_settings
+
+    config_file = args.config_file.resolve()
+    settings, _ = read_project_settings(config_file)
+    site_dir = (args.site_dir or _site_dir(config_file)).resolve()
+    result = build_languages_in_parallel(config_file, site_dir, settings.languages.codes,
+                                         extra_args=tuple(mkdocs_args))
+    sys.stderr.write(result.output)
+    if result.returncode == 0:
+        print(f"INFO    -  {len(settings.languages.codes)} languages built in parallel into "
+              f"{site_dir} in {result.wall:.2f} s", file=sys.stderr)
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
