@@ -49,8 +49,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "empty": {"de": "darf nicht leer sein", "en": "must not be empty"},
     "enum": {
-        "de": "„{found}“ ist nicht erlaubt; erlaubt: {allowed}",
-        "en": "“{found}” is not allowed; allowed: {allowed}",
+        "de": "„{found}“ ist nicht erlaubt; erlaubt: {allowed}{hint}",
+        "en": "“{found}” is not allowed; allowed: {allowed}{hint}",
+    },
+    "pattern_fingerprint": {
+        "de": "„{found}“ ist kein Prüfwert: 8 Zeichen aus 0–9 und a–f, wie ihn "
+        "„microsite check“ ausgibt",
+        "en": "“{found}” is not a fingerprint: 8 characters from 0–9 and a–f, as printed by "
+        "“microsite check”",
     },
     "pattern_id": {
         "de": "„{found}“ ist keine gültige Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche",
@@ -119,6 +125,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "die Kennung „{found}“ ist für eine Seite der Website reserviert",
         "en": "the id “{found}” is reserved for a page of the site",
     },
+    "stale_translation": {
+        "de": "der Text wurde geändert, seit die Übersetzung ({language}) zuletzt geprüft wurde. "
+        "Prüfen Sie „texts.{lang}.{key}“ und tragen Sie danach bei "
+        "„translation.{lang}.reviewed.{key}“ den Wert {current} ein",
+        "en": "the text changed after the {language} translation was last reviewed. Check "
+        "“texts.{lang}.{key}” and then set “translation.{lang}.reviewed.{key}” to {current}",
+    },
+    "unreviewed_translation": {
+        "de": "für die Übersetzung ({language}) ist keine Prüfung vermerkt, veraltete "
+        "Übersetzungen fallen so nicht auf. Nach der Prüfung eintragen: "
+        "„translation: {{{lang}: {{reviewed: {reviewed}}}}}“",
+        "en": "no review is recorded for the {language} translation, so a stale translation "
+        "would go unnoticed. After reviewing, add "
+        "“translation: {{{lang}: {{reviewed: {reviewed}}}}}”",
+    },
     "pending_translation": {
         "de": "Übersetzung ({language}) steht noch aus; die Seite zeigt den Text auf {default_language}",
         "en": "translation ({language}) is pending; the page shows the {default_language} text",
@@ -167,7 +188,7 @@ class Problem:
         if self.field:
             parts.append(FIELD[lang].format(field=self.field))
         params = dict(self.params)
-        if self.code == "unknown_key":
+        if self.code in ("unknown_key", "enum"):
             suggestion = params.get("suggestion")
             params["hint"] = (
                 MESSAGES["did_you_mean"][lang].format(suggestion=suggestion) if suggestion else ""

@@ -32,6 +32,7 @@ from microsite.model import (
 )
 from microsite.problems import Problem
 from microsite.schema import DATE, DATE_OR_MONTH, LANG, SLUG, projects_schema
+from microsite.translations import FINGERPRINT, StaleField, review_findings
 
 _VALIDATOR = Draft202012Validator(projects_schema())
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
@@ -46,6 +47,7 @@ _PATTERN_CODES = {
     DATE_OR_MONTH: "pattern_month",
     LANG: "pattern_lang",
     r"^[A-Z]{3}$": "pattern_currency",
+    FINGERPRINT: "pattern_fingerprint",
 }
 
 
@@ -138,8 +140,10 @@ def _schema_problem(error: ValidationError, out: _Collector) -> None:
     elif validator == "minLength" or (validator in ("minItems", "minProperties") and not instance):
         out.add(path, "empty")
     elif validator == "enum":
-        out.add(path, "enum", found=_found(instance),
-                allowed=", ".join(str(v) for v in schema["enum"]))
+        allowed = [str(v) for v in schema["enum"]]
+        close = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
+        out.add(path, "enum", found=_found(instance), allowed=", ".join(allowed),
+                suggestion=close[0] if close else None)
     elif validator == "const":
         out.add(path, "format_version", found=_found(instance), expected=schema["const"])
     elif validator == "pattern":
@@ -150,12 +154,14 @@ def _schema_problem(error: ValidationError, out: _Collector) -> None:
     elif validator == "minimum":
         out.add(path, "minimum")
     elif validator == "oneOf":
-        # An organisation name is text or a per-language map; report the likelier intent.
-        if isinstance(instance, dict):
-            for sub in sorted(error.context, key=lambda e: len(e.absolute_path)):
-                if sub.validator != "type":
-                    _schema_problem(sub, out)
-                    return
+        # e.g. an organisation name is text or a per-language map: report the likelier intent,
+        # the alternative whose shape (type) matched but whose content did not
+        shape_only = ("type", "enum") if isinstance(instance, dict) else (
+            "type", "required", "additionalProperties")
+        for sub in sorted(error.context, key=lambda e: len(e.absolute_path)):
+            if sub.validator not in shape_only:
+                _schema_problem(sub, out)
+                return
         out.add(path, "type_string", found=_found(instance))
     else:
         out.add(path, "invalid", found=_found(instance))
@@ -269,6 +275,7 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) 
             _check_text(block.get(key), [*base, "texts", lang, key], out, markdown=True)
         for i, step in enumerate(block.get("how_to_take_part") or []):
             _check_text(step, [*base, "texts", lang, "how_to_take_part", i], out, markdown=True)
+    _check_reviews(item, base, langs, out)
     for group_path in _per_language_paths(item):
         mapping = _get(item, group_path)
         if isinstance(mapping, dict):
@@ -276,6 +283,18 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) 
                 if lang not in langs.codes and isinstance(lang, str) and re.match(LANG, lang):
                     out.add([*base, *group_path, lang], "unknown_language", key_position=True,
                             found=lang, allowed=allowed)
+
+
+def _check_reviews(item: dict, base: list, langs: SiteLanguages, out: _Collector) -> None:
+    """Warn about translations whose default-language text changed since their last review."""
+    default = langs.default
+    for finding in review_findings(item, default, langs.codes):
+        if isinstance(finding, StaleField):
+            out.add([*base, "texts", default, finding.field], "stale_translation", warning=True,
+                    lang=finding.lang, key=finding.field, current=finding.current)
+        else:
+            out.add([*base, "texts", finding.lang], "unreviewed_translation", key_position=True,
+                    warning=True, lang=finding.lang, reviewed=finding.reviewed)
 
 
 def _per_language_paths(item: dict) -> Iterable[tuple]:

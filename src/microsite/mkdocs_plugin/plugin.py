@@ -47,6 +47,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def __init__(self) -> None:
         self.site: SiteData | None = None
         self.generated: dict[str, PageSource] = {}
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """``mkdocs serve`` is the preview: it shows drafts and scheduled records."""
+        self.serving = command == "serve"
 
     def _is_first_language(self, config: MkDocsConfig) -> bool:
         return not getattr(_i18n(config), "building", False)
@@ -69,7 +74,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             raise PluginError(f"microsite: {exc}") from None
         settings = SiteSettings(root=root, data_file=self.config.records, ui_dir=self.config.ui,
                                 languages=site_languages(config), build_date=build_date,
-                                include_drafts=self.config.include_drafts,
+                                include_drafts=self.config.include_drafts or self.serving,
                                 locales=dict(self.config.locales))
         try:
             site = load_site(settings)
@@ -118,7 +123,22 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         return context
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild on changes to the data and to our templates.
+
+        MkDocs watches the theme (and so ``custom_dir``) only with ``--watch-theme``. A rebuild
+        that fails validation stops in ``on_config``, before the served folder is cleaned, so
+        the last good pages stay served while the log names file and line.
+        """
         root = Path(config.config_file_path).parent
-        server.watch(str(root / Path(self.config.records).parent))
-        server.watch(str(root / self.config.ui))
+        for path in watched_paths(root, self.config.records, self.config.ui,
+                                  config.theme.custom_dir):
+            server.watch(str(path))
         return server
+
+
+def watched_paths(root: Path, records: str, ui: str, custom_dir: str | None) -> list[Path]:
+    """What ``mkdocs serve`` watches besides docs/ and mkdocs.yml."""
+    paths = [root / Path(records).parent, root / ui]
+    if custom_dir:
+        paths.append(root / custom_dir)
+    return list(dict.fromkeys(paths))
