@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,32 @@ class LoadedDocument:
     data: Any
     positions: dict[Path_, Position]
     key_positions: dict[Path_, Position]
+    literal_blocks: set[Path_] = field(default_factory=set)
+    """Paths of ``|`` block texts, whose lines map one to one onto the file's lines."""
+    lines: list[str] = field(default_factory=list)
+
+    def position_in_text(self, path: Path_, offset: int, needle: str) -> Position:
+        """Where character ``offset`` of the text at ``path`` stands in the file.
+
+        Exact for ``|`` blocks (the usual form of long texts); otherwise the text's start.
+        """
+        start = self.position(path)
+        value = self._value(path)
+        if tuple(path) not in self.literal_blocks or not isinstance(value, str):
+            return start
+        line = start.line + 1 + value.count("\n", 0, offset)
+        source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        column = source.find(needle)
+        return Position(line, column + 1) if column >= 0 else start
+
+    def _value(self, path: Path_) -> Any:
+        data = self.data
+        for part in path:
+            try:
+                data = data[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return data
 
     def position(self, path: Path_) -> Position:
         """The position of the value at ``path``, or of its nearest existing parent."""
@@ -84,6 +110,8 @@ def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, (*path, i), doc) for i, item in enumerate(node.value)]
+    if node.style == "|":
+        doc.literal_blocks.add(path)
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value
     return _SCALARS.construct_object(node, deep=True)
@@ -94,7 +122,7 @@ _SCALARS = yaml.SafeLoader("")
 
 def parse_yaml(text: str) -> LoadedDocument:
     """Parse YAML text; raise YamlSyntaxError with a position when it is not valid YAML."""
-    doc = LoadedDocument(data=None, positions={}, key_positions={})
+    doc = LoadedDocument(data=None, positions={}, key_positions={}, lines=text.splitlines())
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

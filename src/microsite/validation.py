@@ -16,7 +16,13 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from microsite.loading import DuplicateKeyError, LoadedDocument, YamlSyntaxError, parse_yaml
+from microsite.loading import (
+    DuplicateKeyError,
+    LoadedDocument,
+    Position,
+    YamlSyntaxError,
+    parse_yaml,
+)
 from microsite.model import (
     Contact,
     Funding,
@@ -37,7 +43,7 @@ from microsite.translations import FINGERPRINT, StaleField, review_findings
 _VALIDATOR = Draft202012Validator(projects_schema())
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _PLAIN_TEXT_FIELDS = ("title", "summary", "target_group")
 _MARKDOWN_FIELDS = ("description",)
@@ -105,8 +111,8 @@ class _Collector:
         return None, None, tuple(path)
 
     def add(self, path: Sequence[str | int], code: str, *, key_position: bool = False,
-            warning: bool = False, **params: Any) -> None:
-        pos = self.doc.key_position(path) if key_position else self.doc.position(path)
+            warning: bool = False, at: Position | None = None, **params: Any) -> None:
+        pos = at or (self.doc.key_position(path) if key_position else self.doc.position(path))
         rid, kind, inner = self.record_of(path)
         self.problems.append(Problem(
             file=self.file, line=pos.line, column=pos.column, code=code,
@@ -181,13 +187,29 @@ def _check_text(value: Any, path: list, out: _Collector, *, markdown: bool) -> N
         return
     tag = _HTML_TAG.search(value)
     if tag:
-        out.add(path, "raw_html" if markdown else "markup_in_plain", found=_found(tag.group(0)))
+        at = out.doc.position_in_text(tuple(path), tag.start(), tag.group(0))
+        out.add(path, "raw_html" if markdown else "markup_in_plain", at=at,
+                found=_found(tag.group(0)))
     if markdown:
         for match in [*_MD_LINK.finditer(value), *_AUTOLINK.finditer(value)]:
-            url = match.group(1)
+            url = _link_target(match.group(1))
             scheme = url.split(":", 1)[0].lower() if ":" in url else ""
             if scheme and scheme not in ("http", "https", "mailto"):
-                out.add(path, "bad_url", found=_found(url))
+                at = out.doc.position_in_text(tuple(path), match.start(1), url)
+                out.add(path, "bad_url", at=at, found=_found(url))
+
+
+def _link_target(text: str) -> str:
+    """The target of ``[text](target)``: up to the parenthesis that closes the link."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return text[:i]
+    return text
 
 
 def _check_url(value: Any, path: list, out: _Collector) -> None:
