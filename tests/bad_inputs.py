@@ -14,7 +14,9 @@ JOBPILOT = "  - id: jobpilot-360\n    kind: programme\n"
 JOBPILOT_FUNDING = "    funding:\n      funders:\n        - name: Volkswagen Nutzfahrzeuge\n"
 JOBPILOT_DE_TITLE = "        title: Jobpilot 360 Grad\n        summary: Beratung"
 JOBPILOT_EN_TITLE = "        title: Jobpilot 360 Grad\n        summary: Counselling"
-JOBPILOT_DESCRIPTION = "          nachhaltige und langfristige berufliche Perspektive entwickeln können.\n"
+JOBPILOT_DESCRIPTION = (
+    "          nachhaltige und langfristige berufliche Perspektive entwickeln können.\n"
+)
 SELBST_PERIOD = "    period: {start: 2024-09, end: 2025-08}\n"
 
 

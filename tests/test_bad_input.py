@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from bad_inputs import CASES, BadInput
 from projectcopy import copy_project, run_check, snapshot
-
 from sitebuild import build
 
 DATA = "data/projects.yaml"
