@@ -19,12 +19,19 @@ from mkdocs.structure.pages import Page
 
 from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import page_context, site_context
+from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.pages import PageSource, generate_pages
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.status import resolve_build_date
 from microsite.validation import SiteLanguages, ValidationFailed
 
 log = logging.getLogger("mkdocs.plugins.microsite")
+PREVIEW_HEADING = {
+    "de": "Die Daten enthalten Fehler. Die Vorschau zeigt den letzten fehlerfreien Stand; "
+    "nach dem Speichern der Korrektur lädt sie neu.",
+    "en": "The data has errors. The preview shows the last good version and reloads once "
+    "the correction is saved.",
+}
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -48,6 +55,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.site: SiteData | None = None
         self.generated: dict[str, PageSource] = {}
         self.serving = False
+        self.preview = PreviewGuard()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """``mkdocs serve`` is the preview: it shows drafts and scheduled records."""
@@ -83,6 +91,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             for problem in failed.problems:
                 (log.warning if problem.warning else log.error)(problem.message(lang))
             errors = sum(1 for p in failed.problems if not p.warning)
+            if self.serving:
+                self.preview.failed(PREVIEW_HEADING.get(lang, PREVIEW_HEADING["en"]), [
+                    p.message(lang) for p in failed.problems if not p.warning])
             raise PluginError(
                 f"{errors} Fehler in den Daten; es wurde nichts geschrieben."
                 if lang == "de" else f"{errors} error(s) in the data; nothing was written."
@@ -127,8 +138,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
         MkDocs watches the theme (and so ``custom_dir``) only with ``--watch-theme``. A rebuild
         that fails validation stops in ``on_config``, before the served folder is cleaned, so
-        the last good pages stay served while the log names file and line.
+        the last good pages stay served (see ``preview.py``) with the messages on top, and the
+        log names file and line.
         """
+        self.preview.install(server)
         root = Path(config.config_file_path).parent
         for path in watched_paths(root, self.config.records, self.config.ui,
                                   config.theme.custom_dir):
