@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from projectcopy import copy_project, run_check
 
+from projectcopy import copy_project, run_check
 from sitebuild import build, soup
 
 BUILD_DATE = dt.date(2026, 11, 25)
@@ -119,7 +119,8 @@ def test_preview_shows_drafts_with_a_banner(builds: Builds) -> None:
     en = soup(_page(builds.preview, "en", "test-geplant"))
     assert "15 January 2027" in en.select_one(".ms-notice--draft").get_text()
     overview = soup(builds.preview / "programme" / "index.html")
-    draft_cards = [card for card in overview.select(".ms-card") if card.select_one(".ms-card__draft")]
+    draft_cards = [card for card in overview.select(".ms-card")
+                   if card.select_one(".ms-card__draft")]
     assert {c.select_one(".ms-card__title").get_text(strip=True) for c in draft_cards} == {
         "Entwurfsprojekt", "Geplante Veranstaltung"}
     published = soup(_page(builds.preview, "de", "jobpilot-360"))
@@ -217,7 +218,8 @@ def test_check_warns_about_a_stale_translation_naming_record_and_field(tmp_path:
 def test_rewrapping_a_text_is_not_a_change() -> None:
     from microsite.translations import fingerprint
 
-    assert fingerprint("Ein  Text\nüber zwei Zeilen.\n") == fingerprint("Ein Text über zwei Zeilen.")
+    rewrapped = fingerprint("Ein  Text\nüber zwei Zeilen.\n")
+    assert rewrapped == fingerprint("Ein Text über zwei Zeilen.")
     assert fingerprint("Ein Text.") != fingerprint("Ein anderer Text.")
 
 

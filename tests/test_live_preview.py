@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bad_inputs import CASES
-from projectcopy import copy_project
 
+from bad_inputs import CASES
 from microsite.mkdocs_plugin.plugin import watched_paths
+from projectcopy import copy_project
 from sitebuild import epoch
 
 DRAFT = """

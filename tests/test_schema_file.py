@@ -46,4 +46,27 @@ def test_schema_describes_every_record_field_for_completion() -> None:
     record = projects_schema()["properties"]["records"]["items"]
     missing = [key for key, value in record["properties"].items() if "description" not in value]
     assert missing == []
-    assert yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))["$schema"].endswith("2020-12/schema")
+    published = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert published["$schema"].endswith("2020-12/schema")
+
+
+def test_fast_and_python_validators_agree_on_every_bad_input() -> None:
+    """The compiled validator only gates the Python one; they must judge data the same way."""
+    import jsonschema_rs
+
+    from bad_inputs import CASES
+    from microsite.loading import YamlSyntaxError
+
+    fast = jsonschema_rs.validator_for(projects_schema())
+    slow = Draft202012Validator(projects_schema())
+    good = (REPO / "data" / "projects.yaml").read_text(encoding="utf-8")
+    judged = 0
+    for case in CASES:
+        try:
+            doc = parse_yaml(case.apply(good))
+        except YamlSyntaxError:
+            continue
+        assert fast.is_valid(doc.data) == slow.is_valid(doc.data), case.name
+        judged += 1
+    assert judged >= 10
+    assert fast.is_valid(parse_yaml(good).data) and slow.is_valid(parse_yaml(good).data)

@@ -24,7 +24,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "unbekanntes Feld „{key}“{hint}",
         "en": "unknown field “{key}”{hint}",
     },
-    "did_you_mean": {"de": " – meinten Sie „{suggestion}“?", "en": " – did you mean “{suggestion}”?"},
+    "did_you_mean": {
+        "de": " – meinten Sie „{suggestion}“?",
+        "en": " – did you mean “{suggestion}”?",
+    },
     "missing": {"de": "Pflichtfeld „{key}“ fehlt", "en": "required field “{key}” is missing"},
     "type_number": {
         "de": "muss eine Zahl sein, gefunden „{found}“",
@@ -34,7 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "muss eine ganze Zahl sein, gefunden „{found}“",
         "en": "must be a whole number, found “{found}”",
     },
-    "type_string": {"de": "muss ein Text sein, gefunden „{found}“", "en": "must be text, found “{found}”"},
+    "type_string": {
+        "de": "muss ein Text sein, gefunden „{found}“",
+        "en": "must be text, found “{found}”",
+    },
     "type_boolean": {
         "de": "muss true oder false sein, gefunden „{found}“",
         "en": "must be true or false, found “{found}”",
@@ -59,7 +65,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "“microsite check”",
     },
     "pattern_id": {
-        "de": "„{found}“ ist keine gültige Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche",
+        "de": "„{found}“ ist keine gültige Kennung: nur Kleinbuchstaben a–z, Ziffern und "
+        "Bindestriche",
         "en": "“{found}” is not a valid id: only lower-case a–z, digits and hyphens",
     },
     "pattern_date": {
@@ -102,7 +109,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the {language} text is missing. Add it or set “translation: {{{lang}: pending}}”",
     },
     "unknown_language": {
-        "de": "die Sprache „{found}“ ist für diese Website nicht eingerichtet; eingerichtet: {allowed}",
+        "de": "die Sprache „{found}“ ist für diese Website nicht eingerichtet; "
+        "eingerichtet: {allowed}",
         "en": "the language “{found}” is not configured for this site; configured: {allowed}",
     },
     "bad_url": {
@@ -141,7 +149,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "“translation: {{{lang}: {{reviewed: {reviewed}}}}}”",
     },
     "pending_translation": {
-        "de": "Übersetzung ({language}) steht noch aus; die Seite zeigt den Text auf {default_language}",
+        "de": "Übersetzung ({language}) steht noch aus; die Seite zeigt den Text auf "
+        "{default_language}",
         "en": "translation ({language}) is pending; the page shows the {default_language} text",
     },
 }

@@ -14,6 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
+
+try:
+    import jsonschema_rs
+except ImportError:  # pragma: no cover - the pinned install has it; correct without, slower
+    jsonschema_rs = None
 from jsonschema.exceptions import ValidationError
 
 from microsite.loading import (
@@ -41,8 +46,12 @@ from microsite.schema import DATE, DATE_OR_MONTH, LANG, SLUG, projects_schema
 from microsite.translations import FINGERPRINT, StaleField, review_findings
 
 _VALIDATOR = Draft202012Validator(projects_schema())
+# The compiled validator answers "valid?" ~40x faster; only invalid data goes through the
+# pure-Python one, whose errors carry what the messages need. Same schema dict for both.
+_FAST_VALIDATOR = jsonschema_rs.validator_for(projects_schema()) if jsonschema_rs else None
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+_EMAIL = re.compile(
+    r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _PLAIN_TEXT_FIELDS = ("title", "summary", "target_group")
@@ -335,13 +344,20 @@ def _get(data: Any, path: Sequence) -> Any:
     return data
 
 
+def schema_errors(data: Any) -> list[ValidationError]:
+    """Every schema error in ``data``; fast when there is none."""
+    if _FAST_VALIDATOR is not None and _FAST_VALIDATOR.is_valid(data):
+        return []
+    return list(_VALIDATOR.iter_errors(data))
+
+
 def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> list[Problem]:
     """All problems of a parsed document: schema first, then what a schema cannot say."""
     out = _Collector(file, doc)
     if doc.data is None:
         out.add([], "missing", key="records")
         return out.problems
-    for error in _leaf_errors(_VALIDATOR.iter_errors(doc.data)):
+    for error in _leaf_errors(schema_errors(doc.data)):
         _schema_problem(error, out)
     records = doc.data.get("records") if isinstance(doc.data, dict) else None
     seen: dict[str, int] = {}
@@ -410,7 +426,7 @@ def _record(data: dict, line: int) -> Record:
 
 
 def load_records(path: Path, langs: SiteLanguages, display_name: str | None = None) -> Dataset:
-    """Read, validate and build the records of one file; raise ValidationFailed with all problems."""
+    """Read, validate and build one file's records; raise ValidationFailed with all problems."""
     file = display_name or str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
