@@ -84,6 +84,11 @@ CASES = [
         "  - id: wir-2-0\n    kind: programme",
     ),
     BadInput(
+        "reserved-id", "  - id: jobpilot-360\n", "  - id: index\n",
+        "Programm „index“, Feld „id“: die Kennung „index“ ist für eine Seite der Website "
+        "reserviert", "  - id: index",
+    ),
+    BadInput(
         "impossible-date", "    period: {start: 2024-11}\n", "    period: {start: 2025-02-31}\n",
         "Programm „jobpilot-360“, Feld „period.start“: „2025-02-31“ gibt es nicht im Kalender",
         "2025-02-31",

@@ -54,6 +54,8 @@ _EMAIL = re.compile(
     r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+# ``programme/index`` is the overview page; a record must not take its address
+_RESERVED_IDS = ("index",)
 _PLAIN_TEXT_FIELDS = ("title", "summary", "target_group")
 _MARKDOWN_FIELDS = ("description",)
 _PATTERN_CODES = {
@@ -240,6 +242,8 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: _Collector,
                   seen: dict[str, int]) -> None:
     base: list[str | int] = ["records", index]
     rid = item.get("id")
+    if rid in _RESERVED_IDS:
+        out.add([*base, "id"], "id_reserved", found=rid)
     if isinstance(rid, str):
         if rid in seen:
             out.add([*base, "id"], "duplicate_id", found=rid, other_line=seen[rid])
