@@ -19,6 +19,7 @@ import pytest
 
 from bad_inputs import CASES
 from microsite.mkdocs_plugin.plugin import watched_paths
+from microsite.mkdocs_plugin.preview import PreviewGuard
 from projectcopy import copy_project
 from sitebuild import epoch
 
@@ -38,13 +39,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait(condition: Callable[[], bool], what: str, timeout: float = 90) -> None:
+def _wait(condition: Callable[[], bool], what: str, timeout: float = 90,
+          log: Path | None = None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.3)
-    raise AssertionError(f"timed out waiting for {what}")
+    tail = log.read_text(encoding="utf-8", errors="replace")[-3000:] if log else ""
+    raise AssertionError(f"timed out waiting for {what}\n{tail}")
 
 
 @dataclass
@@ -99,7 +102,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def _rebuilt(server: Server, before: int) -> Callable[[], bool]:
-    return lambda: server.count("Documentation built in") > before
+    # MkDocs drops repeated "Documentation built in …" lines; the reload line is always logged
+    return lambda: server.count("Reloading browsers") > before
 
 
 def test_preview_shows_drafts_with_their_banner(server: Server) -> None:
@@ -115,7 +119,8 @@ def test_a_broken_data_file_keeps_the_last_good_pages_and_is_logged(server: Serv
     failures = server.count("Fehler in den Daten")
     data.write_text(case.apply(good), encoding="utf-8")
     try:
-        _wait(lambda: server.count("Fehler in den Daten") > failures, "the failed rebuild")
+        _wait(lambda: server.count("Fehler in den Daten") > failures, "the failed rebuild",
+              log=server.log)
         log = server.output()
         assert f"data/projects.yaml, Zeile {case.expected_line(good)}, Spalte 15: " in log
         assert case.message in log
@@ -124,10 +129,11 @@ def test_a_broken_data_file_keeps_the_last_good_pages_and_is_logged(server: Serv
         assert status == 200 and "Jobpilot 360 Grad" in html
         assert 'class="ms-preview-errors" role="alert"' in html
         assert "Zeile" in html and "gefunden „fünfzigtausend“" in html
+        assert html.index("ms-preview-errors") < html.index('class="md-header')
     finally:
-        built = server.count("Documentation built in")
+        built = server.count("Reloading browsers")
         data.write_text(good, encoding="utf-8")
-        _wait(_rebuilt(server, built), "the rebuild after the fix")
+        _wait(_rebuilt(server, built), "the rebuild after the fix", log=server.log)
     status, html = server.get("programme/jobpilot-360/")
     assert status == 200 and "ms-preview-errors" not in html
 
@@ -135,15 +141,15 @@ def test_a_broken_data_file_keeps_the_last_good_pages_and_is_logged(server: Serv
 def test_changes_to_data_are_rebuilt(server: Server) -> None:
     data = server.root / "data" / "projects.yaml"
     good = data.read_text(encoding="utf-8")
-    built = server.count("Documentation built in")
+    built = server.count("Reloading browsers")
     data.write_text(good.replace("title: Vorschau-Entwurf", "title: Vorschau-Entwurf geändert"),
                     encoding="utf-8")
     try:
-        _wait(_rebuilt(server, built), "a rebuild after a data change")
+        _wait(_rebuilt(server, built), "a rebuild after a data change", log=server.log)
         _wait(lambda: "Vorschau-Entwurf geändert" in server.get("programme/test-vorschau/")[1],
               "the changed title to be served")
     finally:
-        built = server.count("Documentation built in")
+        built = server.count("Reloading browsers")
         data.write_text(good, encoding="utf-8")
         _wait(_rebuilt(server, built), "the rebuild after restoring the data")
 
@@ -151,12 +157,13 @@ def test_changes_to_data_are_rebuilt(server: Server) -> None:
 def test_changes_to_overrides_are_rebuilt(server: Server) -> None:
     template = server.root / "overrides" / "record.html"
     original = template.read_text(encoding="utf-8")
-    built = server.count("Documentation built in")
+    built = server.count("Reloading browsers")
     template.write_text(original.replace('<article class="ms-record',
                                          '<!-- test-marker -->\n<article class="ms-record', 1),
                         encoding="utf-8")
     try:
-        _wait(_rebuilt(server, built), "a rebuild after a template change")
+        _wait(_rebuilt(server, built), "a rebuild after a template change",
+              log=server.log)
         _wait(lambda: "test-marker" in server.get("programme/jobpilot-360/")[1],
               "the changed template to be served")
     finally:
@@ -166,3 +173,12 @@ def test_changes_to_overrides_are_rebuilt(server: Server) -> None:
 def test_watched_paths_cover_data_ui_and_overrides(tmp_path: Path) -> None:
     paths = watched_paths(tmp_path, "data/projects.yaml", "data/ui", str(tmp_path / "overrides"))
     assert paths == [tmp_path / "data", tmp_path / "data" / "ui", tmp_path / "overrides"]
+
+
+def test_the_error_box_escapes_what_editors_typed() -> None:
+    guard = PreviewGuard()
+    guard.failed("Fehler", ["Feld „texts.de.title“: ohne HTML („<script>“)"])
+    page = guard.with_box(b'<html><body class="x"><h1>Alt</h1></body></html>').decode()
+    assert page.startswith('<html><body class="x"><div class="ms-preview-errors"')
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert page.endswith("<h1>Alt</h1></body></html>")
