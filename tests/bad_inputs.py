@@ -51,7 +51,27 @@ def _after(anchor: str, insert: str) -> tuple[str, str]:
 CASES = [
     BadInput(
         "yaml-syntax", "    period: {start: 2024-11}\n", "   period: {start: 2024-11}\n",
-        "Die Datei ist kein gültiges YAML", "   period: {start: 2024-11}",
+        "Die Datei ist kein gültiges YAML: die Einrückung passt nicht zur Liste darüber",
+        "   period: {start: 2024-11}",
+    ),
+    BadInput(
+        "yaml-tab", JOBPILOT, JOBPILOT.replace("    kind:", "\tkind:"),
+        "Die Datei ist kein gültiges YAML: hier steht ein Tabulator", "\tkind: programme",
+    ),
+    BadInput(
+        "yaml-no-space-after-colon", JOBPILOT, JOBPILOT.replace("kind: ", "kind:"),
+        "Die Datei ist kein gültiges YAML: hier fehlt ein Doppelpunkt", "kind:programme",
+    ),
+    BadInput(
+        "yaml-colon-in-text", JOBPILOT_DE_TITLE,
+        JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", "Jobpilot: 360 Grad"),
+        "Die Datei ist kein gültiges YAML: ein Doppelpunkt mit Leerzeichen steht an einer "
+        "Stelle", "title: Jobpilot: 360",
+    ),
+    BadInput(
+        "yaml-unclosed-bracket", "    period: {start: 2024-11}\n", "    period: {start: 2024-11\n",
+        "Die Datei ist kein gültiges YAML: eine geschweifte Klammer „{“ wird nicht geschlossen",
+        "period: {start: 2024-11\n",
     ),
     BadInput(
         "duplicate-key", *_after(JOBPILOT, "    kind: project\n"),

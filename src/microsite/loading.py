@@ -120,6 +120,15 @@ def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
 _SCALARS = yaml.SafeLoader("")
 
 
+# where libyaml notices these only on a later line, the line it started from is the mistake:
+# "kind:programme" (no space after the colon), an unclosed "{" or "["
+_CONTEXT_IS_THE_MISTAKE = (
+    "while scanning a simple key",
+    "while parsing a flow mapping",
+    "while parsing a flow sequence",
+)
+
+
 def parse_yaml(text: str) -> LoadedDocument:
     """Parse YAML text; raise YamlSyntaxError with a position when it is not valid YAML."""
     doc = LoadedDocument(data=None, positions={}, key_positions={}, lines=text.splitlines())
@@ -127,6 +136,8 @@ def parse_yaml(text: str) -> LoadedDocument:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and (exc.context or "").startswith(_CONTEXT_IS_THE_MISTAKE):
+            mark = exc.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         raise YamlSyntaxError(exc.problem or str(exc), position) from None
     except yaml.YAMLError as exc:

@@ -11,10 +11,8 @@ from babel import Locale, UnknownLocaleError
 # Each message exists in every language we report in; {placeholders} come from Problem.params.
 MESSAGES: dict[str, dict[str, str]] = {
     "yaml_syntax": {
-        "de": "Die Datei ist kein gültiges YAML ({detail}). Oft fehlt ein Leerzeichen nach dem "
-        "Doppelpunkt, ein Anführungszeichen ist nicht geschlossen oder die Einrückung stimmt nicht",
-        "en": "the file is not valid YAML ({detail}). Often a space after a colon is missing, a "
-        "quote is not closed or the indentation is off",
+        "de": "Die Datei ist kein gültiges YAML: {detail}",
+        "en": "the file is not valid YAML: {detail}",
     },
     "duplicate_key": {
         "de": "der Schlüssel „{key}“ steht hier zum zweiten Mal",
@@ -155,6 +153,59 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+# libyaml's usual complaints, said plainly; others are shown as libyaml words them
+YAML_DETAILS: dict[str, dict[str, str]] = {
+    "found a tab character": {
+        "de": "hier steht ein Tabulator; bitte nur Leerzeichen zum Einrücken verwenden",
+        "en": "there is a tab here; indent with spaces only",
+    },
+    "found character '\\t'": {
+        "de": "hier steht ein Tabulator; bitte nur Leerzeichen zum Einrücken verwenden",
+        "en": "there is a tab here; indent with spaces only",
+    },
+    "could not find expected ':'": {
+        "de": "hier fehlt ein Doppelpunkt mit Leerzeichen danach („feld: wert“)",
+        "en": "a colon followed by a space is missing (“field: value”)",
+    },
+    "mapping values are not allowed": {
+        "de": "ein Doppelpunkt mit Leerzeichen steht an einer Stelle, an der kein neues Feld "
+        "beginnen kann: Text mit „: “ in Anführungszeichen setzen oder die Einrückung prüfen",
+        "en": "a colon and space where no new field can start: put text containing “: ” in "
+        "quotes, or check the indentation",
+    },
+    "did not find expected '-' indicator": {
+        "de": "die Einrückung passt nicht zur Liste darüber",
+        "en": "the indentation does not match the list above",
+    },
+    "did not find expected key": {
+        "de": "die Einrückung passt nicht zu den Zeilen darüber, oder ein Anführungszeichen "
+        "weiter oben ist nicht geschlossen",
+        "en": "the indentation does not match the lines above, or a quote further up is not "
+        "closed",
+    },
+    "did not find expected ',' or '}'": {
+        "de": "eine geschweifte Klammer „{“ wird nicht geschlossen, oder ein Komma fehlt",
+        "en": "a curly bracket “{” is not closed, or a comma is missing",
+    },
+    "did not find expected ',' or ']'": {
+        "de": "eine eckige Klammer „[“ wird nicht geschlossen, oder ein Komma fehlt",
+        "en": "a square bracket “[” is not closed, or a comma is missing",
+    },
+    "found unexpected end of stream": {
+        "de": "die Datei endet mitten in einem Text: ein Anführungszeichen wird nicht geschlossen",
+        "en": "the file ends inside a text: a quote is not closed",
+    },
+}
+
+
+def yaml_detail(problem: str, lang: str) -> str:
+    """libyaml's complaint in the editor's language where we know it."""
+    for start, texts in YAML_DETAILS.items():
+        if problem.startswith(start):
+            return texts[lang]
+    return problem
+
+
 LOCATION = {
     "de": "{file}, Zeile {line}, Spalte {column}",
     "en": "{file}, line {line}, column {column}",
@@ -202,6 +253,8 @@ class Problem:
             params["hint"] = (
                 MESSAGES["did_you_mean"][lang].format(suggestion=suggestion) if suggestion else ""
             )
+        if self.code == "yaml_syntax" and "detail" in params:
+            params["detail"] = yaml_detail(str(params["detail"]), lang)
         for key in ("lang", "default_lang"):
             if key in params:
                 params[key.replace("lang", "language")] = language_name(params[key], lang)
