@@ -192,7 +192,9 @@ RECORD = _object(
 def projects_schema() -> dict[str, Any]:
     """The whole file: a format version and the list of records."""
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        # draft-07: the newest draft VS Code's YAML extension fully supports; the keywords
+        # used here mean the same in later drafts
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://github.com/lhh/microsite/schema/projects.schema.json",
         "title": "Programmes and events of the microsite",
         "type": "object",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 
 try:
     import jsonschema_rs
@@ -45,10 +45,12 @@ from microsite.problems import Problem
 from microsite.schema import DATE, DATE_OR_MONTH, LANG, SLUG, projects_schema
 from microsite.translations import FINGERPRINT, StaleField, review_findings
 
-_VALIDATOR = Draft202012Validator(projects_schema())
+_VALIDATOR = Draft7Validator(projects_schema())
 # The compiled validator answers "valid?" ~40x faster; only invalid data goes through the
 # pure-Python one, whose errors carry what the messages need. Same schema dict for both.
-_FAST_VALIDATOR = jsonschema_rs.validator_for(projects_schema()) if jsonschema_rs else None
+# Formats (email, uri) are checked by validation with our own messages, not by the schema.
+_FAST_VALIDATOR = (jsonschema_rs.validator_for(projects_schema(), validate_formats=False)
+                   if jsonschema_rs else None)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
 _EMAIL = re.compile(
     r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
