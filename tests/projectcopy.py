@@ -1,8 +1,12 @@
-"""A temporary copy of the real project with a changed configuration or changed records."""
+"""A throw-away copy of the real project, for tests that edit its config or data, or serve it."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,24 +14,30 @@ import yaml
 
 from sitebuild import REPO
 
-COPIED = ("docs", "data", "overrides")
+PARTS = ("mkdocs.yml", "docs", "overrides", "data", "schema")
+MICROSITE = [sys.executable, "-m", "microsite.cli"]
 
 
 def copy_project(target: Path, *, site_url: str | None = None, plugin_options: dict | None = None,
                  edit_records: Callable[[list[dict]], None] | None = None) -> Path:
-    """Copy mkdocs.yml, docs/, data/ and overrides/ into ``target`` and apply the changes."""
+    """Copy what a build reads (config, pages, templates, data) into ``target``, then apply
+    the requested changes to its configuration and records."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        shutil.copytree(REPO / name, target / name)
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    if site_url is not None:
-        config["site_url"] = site_url
-    if plugin_options:
+    for part in PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        elif source.is_file():
+            shutil.copy2(source, target / part)
+    if site_url is not None or plugin_options:
+        config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+        if site_url is not None:
+            config["site_url"] = site_url
         for plugin in config["plugins"]:
-            if isinstance(plugin, dict) and "microsite" in plugin:
+            if plugin_options and isinstance(plugin, dict) and "microsite" in plugin:
                 plugin["microsite"].update(plugin_options)
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                                       encoding="utf-8")
+        (target / "mkdocs.yml").write_text(
+            yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     if edit_records is not None:
         data_file = target / "data" / "projects.yaml"
         data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
@@ -35,3 +45,18 @@ def copy_project(target: Path, *, site_url: str | None = None, plugin_options: d
         data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                              encoding="utf-8")
     return target
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the SHA-256 of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def run_check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``microsite check`` in ``project``, as an editor or the pre-commit hook runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([*MICROSITE, "check", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=60)

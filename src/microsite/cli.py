@@ -6,9 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from microsite.problems import Problem
 from microsite.project import read_project_settings
 from microsite.site import load_site
 from microsite.validation import ValidationFailed
+
+
+def _line(problem: Problem, lang: str) -> str:
+    """An error as its message; a warning marked as one, so editors can tell them apart."""
+    if not problem.warning:
+        return problem.message(lang)
+    return f"{'Hinweis' if lang == 'de' else 'Warning'}: {problem.message(lang)}"
 
 
 def check(config_file: Path, lang: str | None) -> int:
@@ -19,13 +27,12 @@ def check(config_file: Path, lang: str | None) -> int:
         site = load_site(settings)
     except ValidationFailed as failed:
         for problem in failed.problems:
-            print(problem.message(lang), file=sys.stderr)
+            print(_line(problem, lang), file=sys.stderr)
         errors = sum(1 for p in failed.problems if not p.warning)
         print(f"{errors} Fehler." if lang == "de" else f"{errors} error(s).", file=sys.stderr)
         return 1
     for problem in site.warnings:
-        prefix = "Hinweis" if lang == "de" else "Warning"
-        print(f"{prefix}: {problem.message(lang)}", file=sys.stderr)
+        print(_line(problem, lang), file=sys.stderr)
     count = len(site.records)
     print(f"OK: {count} Einträge geprüft." if lang == "de" else f"OK: {count} records checked.")
     return 0

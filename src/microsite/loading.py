@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,32 @@ class LoadedDocument:
     data: Any
     positions: dict[Path_, Position | yaml.Mark]
     key_positions: dict[Path_, Position | yaml.Mark]
+    literal_blocks: set[Path_] = field(default_factory=set)
+    """Paths of ``|`` block texts, whose lines map one to one onto the file's lines."""
+    lines: list[str] = field(default_factory=list)
+
+    def position_in_text(self, path: Path_, offset: int, needle: str) -> Position:
+        """Where character ``offset`` of the text at ``path`` stands in the file.
+
+        Exact for ``|`` blocks (the usual form of long texts); otherwise the text's start.
+        """
+        start = self.position(path)
+        value = self._value(path)
+        if tuple(path) not in self.literal_blocks or not isinstance(value, str):
+            return start
+        line = start.line + 1 + value.count("\n", 0, offset)
+        source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        column = source.find(needle)
+        return Position(line, column + 1) if column >= 0 else start
+
+    def _value(self, path: Path_) -> Any:
+        data = self.data
+        for part in path:
+            try:
+                data = data[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return data
 
     def position(self, path: Path_) -> Position:
         """The position of the value at ``path``, or of its nearest existing parent."""
@@ -96,6 +122,8 @@ def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, (*path, i), doc) for i, item in enumerate(node.value)]
+    if node.style == "|":
+        doc.literal_blocks.add(path)
     if node.tag in _AS_TEXT:  # plain text (most values) needs no constructor
         return node.value
     simple = _SIMPLE_SCALARS.get(node.tag)
@@ -108,6 +136,15 @@ _SCALARS = yaml.SafeLoader("")
 _AS_TEXT = frozenset(("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"))
 _SIMPLE_SCALARS = {f"tag:yaml.org,2002:{name}": yaml.SafeLoader.yaml_constructors[
     f"tag:yaml.org,2002:{name}"] for name in ("int", "float", "bool", "null")}
+
+
+# where libyaml notices these only on a later line, the line it started from is the mistake:
+# "kind:programme" (no space after the colon), an unclosed "{" or "["
+_CONTEXT_IS_THE_MISTAKE = (
+    "while scanning a simple key",
+    "while parsing a flow mapping",
+    "while parsing a flow sequence",
+)
 
 
 def parse_yaml(text: str) -> LoadedDocument:
@@ -124,11 +161,13 @@ def parse_yaml(text: str) -> LoadedDocument:
 
 
 def _parse(text: str) -> LoadedDocument:
-    doc = LoadedDocument(data=None, positions={}, key_positions={})
+    doc = LoadedDocument(data=None, positions={}, key_positions={}, lines=text.splitlines())
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and (exc.context or "").startswith(_CONTEXT_IS_THE_MISTAKE):
+            mark = exc.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         raise YamlSyntaxError(exc.problem or str(exc), position) from None
     except yaml.YAMLError as exc:

@@ -11,10 +11,8 @@ from babel import Locale, UnknownLocaleError
 # Each message exists in every language we report in; {placeholders} come from Problem.params.
 MESSAGES: dict[str, dict[str, str]] = {
     "yaml_syntax": {
-        "de": "Die Datei ist kein gültiges YAML ({detail}). Oft fehlt ein Leerzeichen nach dem "
-        "Doppelpunkt, ein Anführungszeichen ist nicht geschlossen oder die Einrückung stimmt nicht",
-        "en": "the file is not valid YAML ({detail}). Often a space after a colon is missing, a "
-        "quote is not closed or the indentation is off",
+        "de": "Die Datei ist kein gültiges YAML: {detail}",
+        "en": "the file is not valid YAML: {detail}",
     },
     "duplicate_key": {
         "de": "der Schlüssel „{key}“ steht hier zum zweiten Mal",
@@ -24,7 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "unbekanntes Feld „{key}“{hint}",
         "en": "unknown field “{key}”{hint}",
     },
-    "did_you_mean": {"de": " – meinten Sie „{suggestion}“?", "en": " – did you mean “{suggestion}”?"},
+    "did_you_mean": {
+        "de": " – meinten Sie „{suggestion}“?",
+        "en": " – did you mean “{suggestion}”?",
+    },
     "missing": {"de": "Pflichtfeld „{key}“ fehlt", "en": "required field “{key}” is missing"},
     "type_number": {
         "de": "muss eine Zahl sein, gefunden „{found}“",
@@ -34,7 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "muss eine ganze Zahl sein, gefunden „{found}“",
         "en": "must be a whole number, found “{found}”",
     },
-    "type_string": {"de": "muss ein Text sein, gefunden „{found}“", "en": "must be text, found “{found}”"},
+    "type_string": {
+        "de": "muss ein Text sein, gefunden „{found}“",
+        "en": "must be text, found “{found}”",
+    },
     "type_boolean": {
         "de": "muss true oder false sein, gefunden „{found}“",
         "en": "must be true or false, found “{found}”",
@@ -49,11 +53,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "empty": {"de": "darf nicht leer sein", "en": "must not be empty"},
     "enum": {
-        "de": "„{found}“ ist nicht erlaubt; erlaubt: {allowed}",
-        "en": "“{found}” is not allowed; allowed: {allowed}",
+        "de": "„{found}“ ist nicht erlaubt; erlaubt: {allowed}{hint}",
+        "en": "“{found}” is not allowed; allowed: {allowed}{hint}",
+    },
+    "pattern_fingerprint": {
+        "de": "„{found}“ ist kein Prüfwert: 8 Zeichen aus 0–9 und a–f, wie ihn "
+        "„microsite check“ ausgibt",
+        "en": "“{found}” is not a fingerprint: 8 characters from 0–9 and a–f, as printed by "
+        "“microsite check”",
     },
     "pattern_id": {
-        "de": "„{found}“ ist keine gültige Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche",
+        "de": "„{found}“ ist keine gültige Kennung: nur Kleinbuchstaben a–z, Ziffern und "
+        "Bindestriche",
         "en": "“{found}” is not a valid id: only lower-case a–z, digits and hyphens",
     },
     "pattern_date": {
@@ -96,7 +107,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the {language} text is missing. Add it or set “translation: {{{lang}: pending}}”",
     },
     "unknown_language": {
-        "de": "die Sprache „{found}“ ist für diese Website nicht eingerichtet; eingerichtet: {allowed}",
+        "de": "die Sprache „{found}“ ist für diese Website nicht eingerichtet; "
+        "eingerichtet: {allowed}",
         "en": "the language “{found}” is not configured for this site; configured: {allowed}",
     },
     "bad_url": {
@@ -119,11 +131,80 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "die Kennung „{found}“ ist für eine Seite der Website reserviert",
         "en": "the id “{found}” is reserved for a page of the site",
     },
+    "stale_translation": {
+        "de": "der Text wurde geändert, seit die Übersetzung ({language}) zuletzt geprüft wurde. "
+        "Prüfen Sie „texts.{lang}.{key}“ und tragen Sie danach bei "
+        "„translation.{lang}.reviewed.{key}“ den Wert {current} ein",
+        "en": "the text changed after the {language} translation was last reviewed. Check "
+        "“texts.{lang}.{key}” and then set “translation.{lang}.reviewed.{key}” to {current}",
+    },
+    "unreviewed_translation": {
+        "de": "für die Übersetzung ({language}) ist keine Prüfung vermerkt, veraltete "
+        "Übersetzungen fallen so nicht auf. Nach der Prüfung eintragen: "
+        "„translation: {{{lang}: {{reviewed: {reviewed}}}}}“",
+        "en": "no review is recorded for the {language} translation, so a stale translation "
+        "would go unnoticed. After reviewing, add "
+        "“translation: {{{lang}: {{reviewed: {reviewed}}}}}”",
+    },
     "pending_translation": {
-        "de": "Übersetzung ({language}) steht noch aus; die Seite zeigt den Text auf {default_language}",
+        "de": "Übersetzung ({language}) steht noch aus; die Seite zeigt den Text auf "
+        "{default_language}",
         "en": "translation ({language}) is pending; the page shows the {default_language} text",
     },
 }
+
+# libyaml's usual complaints, said plainly; others are shown as libyaml words them
+YAML_DETAILS: dict[str, dict[str, str]] = {
+    "found a tab character": {
+        "de": "hier steht ein Tabulator; bitte nur Leerzeichen zum Einrücken verwenden",
+        "en": "there is a tab here; indent with spaces only",
+    },
+    "found character '\\t'": {
+        "de": "hier steht ein Tabulator; bitte nur Leerzeichen zum Einrücken verwenden",
+        "en": "there is a tab here; indent with spaces only",
+    },
+    "could not find expected ':'": {
+        "de": "hier fehlt ein Doppelpunkt mit Leerzeichen danach („feld: wert“)",
+        "en": "a colon followed by a space is missing (“field: value”)",
+    },
+    "mapping values are not allowed": {
+        "de": "ein Doppelpunkt mit Leerzeichen steht an einer Stelle, an der kein neues Feld "
+        "beginnen kann: Text mit „: “ in Anführungszeichen setzen oder die Einrückung prüfen",
+        "en": "a colon and space where no new field can start: put text containing “: ” in "
+        "quotes, or check the indentation",
+    },
+    "did not find expected '-' indicator": {
+        "de": "die Einrückung passt nicht zur Liste darüber",
+        "en": "the indentation does not match the list above",
+    },
+    "did not find expected key": {
+        "de": "die Einrückung passt nicht zu den Zeilen darüber, oder ein Anführungszeichen "
+        "weiter oben ist nicht geschlossen",
+        "en": "the indentation does not match the lines above, or a quote further up is not "
+        "closed",
+    },
+    "did not find expected ',' or '}'": {
+        "de": "eine geschweifte Klammer „{“ wird nicht geschlossen, oder ein Komma fehlt",
+        "en": "a curly bracket “{” is not closed, or a comma is missing",
+    },
+    "did not find expected ',' or ']'": {
+        "de": "eine eckige Klammer „[“ wird nicht geschlossen, oder ein Komma fehlt",
+        "en": "a square bracket “[” is not closed, or a comma is missing",
+    },
+    "found unexpected end of stream": {
+        "de": "die Datei endet mitten in einem Text: ein Anführungszeichen wird nicht geschlossen",
+        "en": "the file ends inside a text: a quote is not closed",
+    },
+}
+
+
+def yaml_detail(problem: str, lang: str) -> str:
+    """libyaml's complaint in the editor's language where we know it."""
+    for start, texts in YAML_DETAILS.items():
+        if problem.startswith(start):
+            return texts[lang]
+    return problem
+
 
 LOCATION = {
     "de": "{file}, Zeile {line}, Spalte {column}",
@@ -167,11 +248,13 @@ class Problem:
         if self.field:
             parts.append(FIELD[lang].format(field=self.field))
         params = dict(self.params)
-        if self.code == "unknown_key":
+        if self.code in ("unknown_key", "enum"):
             suggestion = params.get("suggestion")
             params["hint"] = (
                 MESSAGES["did_you_mean"][lang].format(suggestion=suggestion) if suggestion else ""
             )
+        if self.code == "yaml_syntax" and "detail" in params:
+            params["detail"] = yaml_detail(str(params["detail"]), lang)
         for key in ("lang", "default_lang"):
             if key in params:
                 params[key.replace("lang", "language")] = language_name(params[key], lang)

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from microsite.model import Kind, Status
+from microsite.translations import FINGERPRINT, REVIEWED_FIELDS
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANG = r"^[a-z]{2,3}(-[A-Z]{2})?$"
@@ -156,9 +157,24 @@ RECORD = _object(
         "translation": {
             "type": "object",
             "description": "Per language: 'pending' publishes the default language's text "
-            "with a note until the translation exists.",
+            "with a note until the translation exists; or {reviewed: {...}}, the fingerprints "
+            "of the default-language texts the translation was last checked against.",
             "propertyNames": {"pattern": LANG},
-            "additionalProperties": {"enum": ["pending"]},
+            "additionalProperties": {
+                "oneOf": [
+                    {"enum": ["pending"], "description": "Translation not written yet."},
+                    _object(
+                        {"reviewed": {
+                            "type": "object",
+                            "description": "Per text field, the fingerprint `microsite check` "
+                            "prints for the default-language text that was reviewed.",
+                            "propertyNames": {"enum": list(REVIEWED_FIELDS)},
+                            "additionalProperties": {"type": "string", "pattern": FINGERPRINT},
+                        }},
+                        required=("reviewed",),
+                    ),
+                ],
+            },
         },
         "former_ids": {"type": "array", "items": {"type": "string", "pattern": SLUG},
                        "description": "Earlier ids; their addresses redirect here."},
@@ -176,7 +192,9 @@ RECORD = _object(
 def projects_schema() -> dict[str, Any]:
     """The whole file: a format version and the list of records."""
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        # draft-07: the newest draft VS Code's YAML extension fully supports; the keywords
+        # used here mean the same in later drafts
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://github.com/lhh/microsite/schema/projects.schema.json",
         "title": "Programmes and events of the microsite",
         "type": "object",

@@ -88,5 +88,7 @@ def load_site(settings: SiteSettings) -> SiteData:
     problems.extend(phrase_problems)
     if [p for p in problems if not p.warning]:
         raise ValidationFailed(problems)
-    published = [r for r in records if settings.include_drafts or r.is_published(settings.build_date)]
+    # drafts and scheduled records stay out of everything built from SiteData.records
+    published = [r for r in records
+                 if settings.include_drafts or r.is_published(settings.build_date)]
     return SiteData(settings=settings, records=published, phrases=phrases, warnings=warnings)

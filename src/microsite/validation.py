@@ -13,10 +13,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
+
+try:
+    import jsonschema_rs
+except ImportError:  # pragma: no cover - the pinned install has it; correct without, slower
+    jsonschema_rs = None
 from jsonschema.exceptions import ValidationError
 
-from microsite.loading import DuplicateKeyError, LoadedDocument, YamlSyntaxError, parse_yaml
+from microsite.loading import (
+    DuplicateKeyError,
+    LoadedDocument,
+    Position,
+    YamlSyntaxError,
+    parse_yaml,
+)
 from microsite.model import (
     Contact,
     Funding,
@@ -32,12 +43,21 @@ from microsite.model import (
 )
 from microsite.problems import Problem
 from microsite.schema import DATE, DATE_OR_MONTH, LANG, SLUG, projects_schema
+from microsite.translations import FINGERPRINT, StaleField, review_findings
 
-_VALIDATOR = Draft202012Validator(projects_schema())
+_VALIDATOR = Draft7Validator(projects_schema())
+# The compiled validator answers "valid?" ~40x faster; only invalid data goes through the
+# pure-Python one, whose errors carry what the messages need. Same schema dict for both.
+# Formats (email, uri) are checked by validation with our own messages, not by the schema.
+_FAST_VALIDATOR = (jsonschema_rs.validator_for(projects_schema(), validate_formats=False)
+                   if jsonschema_rs else None)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_EMAIL = re.compile(
+    r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+# ``programme/index`` is the overview page; a record must not take its address
+_RESERVED_IDS = ("index",)
 _PLAIN_TEXT_FIELDS = ("title", "summary", "target_group")
 _MARKDOWN_FIELDS = ("description",)
 _PATTERN_CODES = {
@@ -46,6 +66,7 @@ _PATTERN_CODES = {
     DATE_OR_MONTH: "pattern_month",
     LANG: "pattern_lang",
     r"^[A-Z]{3}$": "pattern_currency",
+    FINGERPRINT: "pattern_fingerprint",
 }
 
 
@@ -103,8 +124,8 @@ class _Collector:
         return None, None, tuple(path)
 
     def add(self, path: Sequence[str | int], code: str, *, key_position: bool = False,
-            warning: bool = False, **params: Any) -> None:
-        pos = self.doc.key_position(path) if key_position else self.doc.position(path)
+            warning: bool = False, at: Position | None = None, **params: Any) -> None:
+        pos = at or (self.doc.key_position(path) if key_position else self.doc.position(path))
         rid, kind, inner = self.record_of(path)
         self.problems.append(Problem(
             file=self.file, line=pos.line, column=pos.column, code=code,
@@ -138,8 +159,10 @@ def _schema_problem(error: ValidationError, out: _Collector) -> None:
     elif validator == "minLength" or (validator in ("minItems", "minProperties") and not instance):
         out.add(path, "empty")
     elif validator == "enum":
-        out.add(path, "enum", found=_found(instance),
-                allowed=", ".join(str(v) for v in schema["enum"]))
+        allowed = [str(v) for v in schema["enum"]]
+        close = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
+        out.add(path, "enum", found=_found(instance), allowed=", ".join(allowed),
+                suggestion=close[0] if close else None)
     elif validator == "const":
         out.add(path, "format_version", found=_found(instance), expected=schema["const"])
     elif validator == "pattern":
@@ -150,12 +173,14 @@ def _schema_problem(error: ValidationError, out: _Collector) -> None:
     elif validator == "minimum":
         out.add(path, "minimum")
     elif validator == "oneOf":
-        # An organisation name is text or a per-language map; report the likelier intent.
-        if isinstance(instance, dict):
-            for sub in sorted(error.context, key=lambda e: len(e.absolute_path)):
-                if sub.validator != "type":
-                    _schema_problem(sub, out)
-                    return
+        # e.g. an organisation name is text or a per-language map: report the likelier intent,
+        # the alternative whose shape (type) matched but whose content did not
+        shape_only = ("type", "enum") if isinstance(instance, dict) else (
+            "type", "required", "additionalProperties")
+        for sub in sorted(error.context, key=lambda e: len(e.absolute_path)):
+            if sub.validator not in shape_only:
+                _schema_problem(sub, out)
+                return
         out.add(path, "type_string", found=_found(instance))
     else:
         out.add(path, "invalid", found=_found(instance))
@@ -175,13 +200,29 @@ def _check_text(value: Any, path: list, out: _Collector, *, markdown: bool) -> N
         return
     tag = _HTML_TAG.search(value)
     if tag:
-        out.add(path, "raw_html" if markdown else "markup_in_plain", found=_found(tag.group(0)))
+        at = out.doc.position_in_text(tuple(path), tag.start(), tag.group(0))
+        out.add(path, "raw_html" if markdown else "markup_in_plain", at=at,
+                found=_found(tag.group(0)))
     if markdown:
         for match in [*_MD_LINK.finditer(value), *_AUTOLINK.finditer(value)]:
-            url = match.group(1)
+            url = _link_target(match.group(1))
             scheme = url.split(":", 1)[0].lower() if ":" in url else ""
             if scheme and scheme not in ("http", "https", "mailto"):
-                out.add(path, "bad_url", found=_found(url))
+                at = out.doc.position_in_text(tuple(path), match.start(1), url)
+                out.add(path, "bad_url", at=at, found=_found(url))
+
+
+def _link_target(text: str) -> str:
+    """The target of ``[text](target)``: up to the parenthesis that closes the link."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return text[:i]
+    return text
 
 
 def _check_url(value: Any, path: list, out: _Collector) -> None:
@@ -203,6 +244,8 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: _Collector,
                   seen: dict[str, int]) -> None:
     base: list[str | int] = ["records", index]
     rid = item.get("id")
+    if rid in _RESERVED_IDS:
+        out.add([*base, "id"], "id_reserved", found=rid)
     if isinstance(rid, str):
         if rid in seen:
             out.add([*base, "id"], "duplicate_id", found=rid, other_line=seen[rid])
@@ -269,6 +312,7 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) 
             _check_text(block.get(key), [*base, "texts", lang, key], out, markdown=True)
         for i, step in enumerate(block.get("how_to_take_part") or []):
             _check_text(step, [*base, "texts", lang, "how_to_take_part", i], out, markdown=True)
+    _check_reviews(item, base, langs, out)
     for group_path in _per_language_paths(item):
         mapping = _get(item, group_path)
         if isinstance(mapping, dict):
@@ -276,6 +320,18 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) 
                 if lang not in langs.codes and isinstance(lang, str) and re.match(LANG, lang):
                     out.add([*base, *group_path, lang], "unknown_language", key_position=True,
                             found=lang, allowed=allowed)
+
+
+def _check_reviews(item: dict, base: list, langs: SiteLanguages, out: _Collector) -> None:
+    """Warn about translations whose default-language text changed since their last review."""
+    default = langs.default
+    for finding in review_findings(item, default, langs.codes):
+        if isinstance(finding, StaleField):
+            out.add([*base, "texts", default, finding.field], "stale_translation", warning=True,
+                    lang=finding.lang, key=finding.field, current=finding.current)
+        else:
+            out.add([*base, "texts", finding.lang], "unreviewed_translation", key_position=True,
+                    warning=True, lang=finding.lang, reviewed=finding.reviewed)
 
 
 def _per_language_paths(item: dict) -> Iterable[tuple]:
@@ -294,13 +350,20 @@ def _get(data: Any, path: Sequence) -> Any:
     return data
 
 
+def schema_errors(data: Any) -> list[ValidationError]:
+    """Every schema error in ``data``; fast when there is none."""
+    if _FAST_VALIDATOR is not None and _FAST_VALIDATOR.is_valid(data):
+        return []
+    return list(_VALIDATOR.iter_errors(data))
+
+
 def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> list[Problem]:
     """All problems of a parsed document: schema first, then what a schema cannot say."""
     out = _Collector(file, doc)
     if doc.data is None:
         out.add([], "missing", key="records")
         return out.problems
-    for error in _leaf_errors(_VALIDATOR.iter_errors(doc.data)):
+    for error in _leaf_errors(schema_errors(doc.data)):
         _schema_problem(error, out)
     records = doc.data.get("records") if isinstance(doc.data, dict) else None
     seen: dict[str, int] = {}
@@ -369,7 +432,7 @@ def _record(data: dict, line: int) -> Record:
 
 
 def load_records(path: Path, langs: SiteLanguages, display_name: str | None = None) -> Dataset:
-    """Read, validate and build the records of one file; raise ValidationFailed with all problems."""
+    """Read, validate and build one file's records; raise ValidationFailed with all problems."""
     file = display_name or str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")

@@ -70,6 +70,7 @@ class RecordView:
     lang: str
     text_lang: str | None  # set where the texts are in another language than the page
     pending_translation: bool
+    preview_notice: str | None  # why an unpublished record shows (preview builds only)
     title: str
     summary: str
     description: Markup
@@ -107,6 +108,15 @@ def _names(orgs: tuple[Organisation, ...], lang: str, default: str) -> tuple[Tex
 def _fact(key: str, label: str, *values: Text) -> Fact | None:
     kept = tuple(v for v in values if v.text)
     return Fact(key, label, kept) if kept else None
+
+
+def _preview_notice(record: Record, today: dt.date, phrases: Phrases, locale: str) -> str | None:
+    """The banner of a draft or scheduled record; None for a published one."""
+    if record.draft:
+        return phrases["preview.draft"]
+    if record.publish_from and record.publish_from > today:
+        return phrases["preview.scheduled"].format(date=format_day(record.publish_from, locale))
+    return None
 
 
 def record_url(record_id: str, lang: str, default: str) -> str:
@@ -167,6 +177,7 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
         lang=lang,
         text_lang=_other(text_lang, lang),
         pending_translation=text_lang != lang,
+        preview_notice=_preview_notice(record, today, phrases, locale),
         title=texts.title,
         summary=texts.summary,
         description=render_markdown(texts.description),

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from microsite.exports.files import Publishing
 from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import page_context, site_context
+from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.pages import PageSource, generate_pages
 from microsite.publish import OutputConflict, publication_files, write_publication
 from microsite.redirects import former_id_conflicts
@@ -28,6 +29,12 @@ from microsite.status import resolve_build_date
 from microsite.validation import SiteLanguages, ValidationFailed
 
 log = logging.getLogger("mkdocs.plugins.microsite")
+PREVIEW_HEADING = {
+    "de": "Die Daten enthalten Fehler. Die Vorschau zeigt den letzten fehlerfreien Stand; "
+    "nach dem Speichern der Korrektur lädt sie neu.",
+    "en": "The data has errors. The preview shows the last good version and reloads once "
+    "the correction is saved.",
+}
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -51,6 +58,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.site: SiteData | None = None
         self.generated: dict[str, PageSource] = {}
         self.publishing = Publishing(publisher="")
+        self.serving = False
+        self.preview = PreviewGuard()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """``mkdocs serve`` is the preview: it shows drafts and scheduled records."""
+        self.serving = command == "serve"
 
     def _is_first_language(self, config: MkDocsConfig) -> bool:
         return not getattr(_i18n(config), "building", False)
@@ -75,7 +88,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             raise PluginError(f"microsite: {exc}") from None
         settings = SiteSettings(root=root, data_file=self.config.records, ui_dir=self.config.ui,
                                 languages=site_languages(config), build_date=build_date,
-                                include_drafts=self.config.include_drafts,
+                                include_drafts=self.config.include_drafts or self.serving,
                                 locales=dict(self.config.locales))
         try:
             site = load_site(settings)
@@ -84,6 +97,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             for problem in failed.problems:
                 (log.warning if problem.warning else log.error)(problem.message(lang))
             errors = sum(1 for p in failed.problems if not p.warning)
+            if self.serving:
+                self.preview.failed(PREVIEW_HEADING.get(lang, PREVIEW_HEADING["en"]), [
+                    p.message(lang) for p in failed.problems if not p.warning])
             raise PluginError(
                 f"{errors} Fehler in den Daten; es wurde nichts geschrieben."
                 if lang == "de" else f"{errors} error(s) in the data; nothing was written."
@@ -141,7 +157,24 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             raise PluginError(f"microsite: {exc}") from None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild on changes to the data and to our templates.
+
+        MkDocs watches the theme (and so ``custom_dir``) only with ``--watch-theme``. A rebuild
+        that fails validation stops in ``on_config``, before the served folder is cleaned, so
+        the last good pages stay served (see ``preview.py``) with the messages on top, and the
+        log names file and line.
+        """
+        self.preview.install(server)
         root = Path(config.config_file_path).parent
-        server.watch(str(root / Path(self.config.records).parent))
-        server.watch(str(root / self.config.ui))
+        for path in watched_paths(root, self.config.records, self.config.ui,
+                                  config.theme.custom_dir):
+            server.watch(str(path))
         return server
+
+
+def watched_paths(root: Path, records: str, ui: str, custom_dir: str | None) -> list[Path]:
+    """What ``mkdocs serve`` watches besides docs/ and mkdocs.yml."""
+    paths = [root / Path(records).parent, root / ui]
+    if custom_dir:
+        paths.append(root / custom_dir)
+    return list(dict.fromkeys(paths))

@@ -1,0 +1,171 @@
+"""Editors' typical mistakes, as edits of the real ``data/projects.yaml``.
+
+Each case changes the real file the way an editor might, and says what the report must contain
+and on which line (found by a piece of text on that line, so the cases survive edits of the
+data). Used by ``test_bad_input.py`` for both ``microsite check`` and ``mkdocs build``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+JOBPILOT = "  - id: jobpilot-360\n    kind: programme\n"
+JOBPILOT_FUNDING = "    funding:\n      funders:\n        - name: Volkswagen Nutzfahrzeuge\n"
+JOBPILOT_DE_TITLE = "        title: Jobpilot 360 Grad\n        summary: Beratung"
+JOBPILOT_EN_TITLE = "        title: Jobpilot 360 Grad\n        summary: Counselling"
+JOBPILOT_DESCRIPTION = (
+    "          nachhaltige und langfristige berufliche Perspektive entwickeln können.\n"
+)
+SELBST_PERIOD = "    period: {start: 2024-09, end: 2025-08}\n"
+
+
+@dataclass(frozen=True)
+class BadInput:
+    name: str
+    old: str  # text of the real file (must occur once) ...
+    new: str  # ... and what the editor made of it
+    message: str  # must appear in the report (German), after "Zeile <line>, Spalte <n>: "
+    line_of: str  # text on the line the report must name (first occurrence after the edit)
+    regex: bool = False  # ``old`` is a regular expression (for removing a whole block)
+
+    def apply(self, text: str) -> str:
+        if self.regex:
+            edited, count = re.subn(self.old, self.new, text, count=1, flags=re.DOTALL)
+            assert count == 1, f"{self.name}: pattern not found in the data"
+            return edited
+        assert text.count(self.old) == 1, f"{self.name}: anchor not unique in the data"
+        return text.replace(self.old, self.new)
+
+    def expected_line(self, text: str) -> int:
+        """The 1-based line of ``line_of`` in the edited text."""
+        edited = self.apply(text)
+        index = edited.index(self.line_of)
+        return edited.count("\n", 0, index) + 1
+
+
+def _after(anchor: str, insert: str) -> tuple[str, str]:
+    return anchor, anchor + insert
+
+
+CASES = [
+    BadInput(
+        "yaml-syntax", "    period: {start: 2024-11}\n", "   period: {start: 2024-11}\n",
+        "Die Datei ist kein gültiges YAML: die Einrückung passt nicht zur Liste darüber",
+        "   period: {start: 2024-11}",
+    ),
+    BadInput(
+        "yaml-tab", JOBPILOT, JOBPILOT.replace("    kind:", "\tkind:"),
+        "Die Datei ist kein gültiges YAML: hier steht ein Tabulator", "\tkind: programme",
+    ),
+    BadInput(
+        "yaml-no-space-after-colon", JOBPILOT, JOBPILOT.replace("kind: ", "kind:"),
+        "Die Datei ist kein gültiges YAML: hier fehlt ein Doppelpunkt", "kind:programme",
+    ),
+    BadInput(
+        "yaml-colon-in-text", JOBPILOT_DE_TITLE,
+        JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", "Jobpilot: 360 Grad"),
+        "Die Datei ist kein gültiges YAML: ein Doppelpunkt mit Leerzeichen steht an einer "
+        "Stelle", "title: Jobpilot: 360",
+    ),
+    BadInput(
+        "yaml-unclosed-bracket", "    period: {start: 2024-11}\n", "    period: {start: 2024-11\n",
+        "Die Datei ist kein gültiges YAML: eine geschweifte Klammer „{“ wird nicht geschlossen",
+        "period: {start: 2024-11\n",
+    ),
+    BadInput(
+        "duplicate-key", *_after(JOBPILOT, "    kind: project\n"),
+        "der Schlüssel „kind“ steht hier zum zweiten Mal",
+        "kind: project\n    period: {start: 2024-11}",
+    ),
+    BadInput(
+        "unknown-key-with-suggestion", JOBPILOT_FUNDING,
+        JOBPILOT_FUNDING.replace("funding:", "fundig:"),
+        "Programm „jobpilot-360“, Feld „fundig“: unbekanntes Feld „fundig“ – meinten Sie "
+        "„funding“?", "    fundig:",
+    ),
+    BadInput(
+        "missing-required-field", JOBPILOT, "  - id: jobpilot-360\n",
+        "Eintrag „jobpilot-360“: Pflichtfeld „kind“ fehlt", "id: jobpilot-360",
+    ),
+    BadInput(
+        "empty-text", JOBPILOT_EN_TITLE, JOBPILOT_EN_TITLE.replace("Jobpilot 360 Grad", '""'),
+        "Programm „jobpilot-360“, Feld „texts.en.title“: darf nicht leer sein", 'title: ""',
+    ),
+    BadInput(
+        "missing-language", r"      en:\n        title: Jobpilot 360 Grad\n.*?held for it\.\n", "",
+        "Programm „jobpilot-360“, Feld „texts“: der Text auf Englisch fehlt. Tragen Sie ihn ein "
+        "oder setzen Sie „translation: {en: pending}“", "      de:\n        title: Jobpilot",
+        regex=True,
+    ),
+    BadInput(
+        "duplicate-id", "  - id: jobpilot-360\n", "  - id: wir-2-0\n",
+        "Programm „wir-2-0“, Feld „id“: die Kennung „wir-2-0“ gibt es schon (Zeile 9)",
+        "  - id: wir-2-0\n    kind: programme",
+    ),
+    BadInput(
+        "reserved-id", "  - id: jobpilot-360\n", "  - id: index\n",
+        "Programm „index“, Feld „id“: die Kennung „index“ ist für eine Seite der Website "
+        "reserviert", "  - id: index",
+    ),
+    BadInput(
+        "impossible-date", "    period: {start: 2024-11}\n", "    period: {start: 2025-02-31}\n",
+        "Programm „jobpilot-360“, Feld „period.start“: „2025-02-31“ gibt es nicht im Kalender",
+        "2025-02-31",
+    ),
+    BadInput(
+        "end-before-start", SELBST_PERIOD, SELBST_PERIOD.replace("end: 2025-08", "end: 2023-08"),
+        "Projekt „selbststaendige-ankunftsquartiere“, Feld „period.end“: das Ende (2023-08) liegt "
+        "vor dem Beginn (2024-09)", "end: 2023-08",
+    ),
+    BadInput(
+        "number-as-words", JOBPILOT_FUNDING,
+        JOBPILOT_FUNDING.replace("funding:\n", "funding:\n      amount: fünfzigtausend\n"),
+        "Programm „jobpilot-360“, Feld „funding.amount“: muss eine Zahl sein, gefunden "
+        "„fünfzigtausend“", "amount: fünfzigtausend",
+    ),
+    BadInput(
+        "count-as-words", "      - count: 4\n", "      - count: vier\n",
+        "Programm „jobpilot-360“, Feld „results[1].count“: muss eine ganze Zahl sein, gefunden "
+        "„vier“", "count: vier",
+    ),
+    BadInput(
+        "javascript-link", *_after(JOBPILOT, "    links:\n      - url: javascript:alert(1)\n"
+                                   "        label: {de: Mehr, en: More}\n"),
+        "Programm „jobpilot-360“, Feld „links[0].url“: „javascript:alert(1)“ ist keine "
+        "Webadresse", "url: javascript:alert(1)",
+    ),
+    BadInput(
+        "javascript-link-in-markdown", JOBPILOT_DESCRIPTION,
+        JOBPILOT_DESCRIPTION.replace("können.", "können, [mehr](javascript:alert(1))."),
+        "Programm „jobpilot-360“, Feld „texts.de.description“: „javascript:alert(1)“ ist "
+        "keine Webadresse", "[mehr](javascript",
+    ),
+    BadInput(
+        "malformed-email", *_after(JOBPILOT, "    contact: {email: jobpilot(at)hannover.de}\n"),
+        "Programm „jobpilot-360“, Feld „contact.email“: „jobpilot(at)hannover.de“ ist keine "
+        "gültige E-Mail-Adresse", "email: jobpilot(at)hannover.de",
+    ),
+    BadInput(
+        "unknown-kind", JOBPILOT, JOBPILOT.replace("kind: programme", "kind: programm"),
+        "Feld „kind“: „programm“ ist nicht erlaubt; erlaubt: project, programme, service, "
+        "strategy, event – meinten Sie „programme“?", "kind: programm\n",
+    ),
+    BadInput(
+        "unknown-status", "derived.\n    status: running\n", "derived.\n    status: läuft\n",
+        "Strategie „wir-2-0“, Feld „status“: „läuft“ ist nicht erlaubt; erlaubt: planned, "
+        "running, completed", "status: läuft",
+    ),
+    BadInput(
+        "script-in-title", JOBPILOT_DE_TITLE,
+        JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", "<script>alert(1)</script>"),
+        "Programm „jobpilot-360“, Feld „texts.de.title“: hier ist nur schlichter Text erlaubt, "
+        "ohne HTML („<script>“)", "title: <script>",
+    ),
+    BadInput(
+        "raw-html-in-description", JOBPILOT_DESCRIPTION,
+        JOBPILOT_DESCRIPTION.replace("langfristige", "<b>langfristige</b>"),
+        "Programm „jobpilot-360“, Feld „texts.de.description“: HTML ist hier nicht erlaubt "
+        "(„<b>“)", "<b>langfristige",
+    ),
+]

@@ -1,0 +1,133 @@
+"""Every typical mistake, fed through ``microsite check`` and ``mkdocs build``.
+
+For each case: the German message with file, line and column; no traceback; a non-zero exit;
+and a site folder from an earlier good build left byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bad_inputs import CASES, BadInput
+from projectcopy import copy_project, run_check, snapshot
+from sitebuild import build
+
+DATA = "data/projects.yaml"
+
+
+@dataclass
+class Project:
+    root: Path
+    good_text: str
+    published: Path  # a folder holding the previous good build
+    published_files: dict[str, str]
+
+    def write(self, text: str) -> None:
+        (self.root / DATA).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    root = copy_project(tmp_path_factory.mktemp("bad-input") / "project")
+    published = root / "site"
+    result = build(published, project=root, build_date=dt.date(2026, 11, 25))
+    assert result.returncode == 0, result.output
+    files = snapshot(published)
+    assert any(name.endswith("programme/jobpilot-360/index.html") for name in files)
+    good = (root / DATA).read_text(encoding="utf-8")
+    yield Project(root, good, published, files)
+
+
+@pytest.fixture
+def broken(project: Project, request: pytest.FixtureRequest) -> Iterator[tuple[Project, BadInput]]:
+    case: BadInput = request.param
+    project.write(case.apply(project.good_text))
+    yield project, case
+    project.write(project.good_text)
+
+
+def _report_line(output: str, case: BadInput, line: int) -> str:
+    """The one reported line carrying the case's message; fails when it is not there."""
+    matches = [text for text in output.splitlines() if case.message in text]
+    assert matches, f"{case.name}: message not reported:\n{output}"
+    location = re.search(rf"{re.escape(DATA)}, Zeile (\d+), Spalte (\d+): ", matches[0])
+    assert location, f"{case.name}: no file/line/column in {matches[0]!r}"
+    assert int(location.group(1)) == line, f"{case.name}: wrong line in {matches[0]!r}"
+    return matches[0]
+
+
+@pytest.mark.parametrize("broken", CASES, ids=[c.name for c in CASES], indirect=True)
+def test_check_reports_the_mistake_at_its_line(broken: tuple[Project, BadInput]) -> None:
+    project, case = broken
+    result = run_check(project.root)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    _report_line(output, case, case.expected_line(project.good_text))
+    assert re.search(r"^\d+ Fehler\.$", result.stderr, re.M)
+
+
+@pytest.mark.parametrize("broken", CASES, ids=[c.name for c in CASES], indirect=True)
+def test_build_fails_cleanly_and_keeps_the_published_site(broken: tuple[Project, BadInput]) -> None:
+    project, case = broken
+    result = build(project.published, project=project.root, build_date=dt.date(2026, 11, 25))
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output
+    line = _report_line(result.output, case, case.expected_line(project.good_text))
+    assert line.startswith("ERROR")
+    assert "es wurde nichts geschrieben" in result.output
+    assert snapshot(project.published) == project.published_files
+
+
+def test_the_issue_example_reads_exactly_as_specified(project: Project) -> None:
+    case = next(c for c in CASES if c.name == "number-as-words")
+    project.write(case.apply(project.good_text))
+    try:
+        result = run_check(project.root)
+    finally:
+        project.write(project.good_text)
+    line = case.expected_line(project.good_text)
+    assert (f"data/projects.yaml, Zeile {line}, Spalte 15: Programm „jobpilot-360“, "
+            "Feld „funding.amount“: muss eine Zahl sein, gefunden „fünfzigtausend“"
+            ) in result.stderr.splitlines()
+
+
+def test_all_problems_are_reported_in_one_run(project: Project) -> None:
+    names = ("number-as-words", "end-before-start", "unknown-status", "script-in-title",
+             "count-as-words")
+    chosen = [c for c in CASES if c.name in names]
+    text = project.good_text
+    for case in chosen:
+        text = case.apply(text)
+    project.write(text)
+    try:
+        result = run_check(project.root)
+    finally:
+        project.write(project.good_text)
+    assert result.returncode == 1
+    for case in chosen:
+        assert case.message in result.stderr, case.name
+    assert f"{len(chosen)} Fehler." in result.stderr
+
+
+def test_english_messages_where_configured(project: Project) -> None:
+    case = next(c for c in CASES if c.name == "unknown-key-with-suggestion")
+    project.write(case.apply(project.good_text))
+    try:
+        result = run_check(project.root, "--lang", "en")
+    finally:
+        project.write(project.good_text)
+    assert ("Programme “jobpilot-360”, field “fundig”: unknown field “fundig” – did you mean "
+            "“funding”?") in result.stderr
+
+
+def test_good_data_passes(project: Project) -> None:
+    result = run_check(project.root)
+    assert result.returncode == 0, result.stderr
+    assert "OK: 5 Einträge geprüft." in result.stdout

@@ -1,0 +1,73 @@
+"""The editor's guide explains every message and its example record is valid."""
+
+from __future__ import annotations
+
+import re
+
+from microsite.problems import MESSAGES
+from microsite.validation import SiteLanguages, load_records_from_text
+from sitebuild import REPO
+
+GUIDE = REPO / "guide" / "redaktion.md"
+
+# code -> the words the guide's table quotes from the German message
+EXPLAINED = {
+    "yaml_syntax": "Die Datei ist kein gültiges YAML",
+    "duplicate_key": "steht hier zum zweiten Mal",
+    "unknown_key": "unbekanntes Feld",
+    "missing": "Pflichtfeld",
+    "type_number": "muss eine Zahl sein, gefunden",
+    "type_integer": "muss eine ganze Zahl sein, gefunden",
+    "type_string": "muss ein Text sein, gefunden",
+    "type_boolean": "muss true oder false sein, gefunden",
+    "type_array": "muss eine Liste sein (Einträge mit „- “ beginnen)",
+    "type_object": "muss eine Gruppe von Feldern sein (Feld: Wert)",
+    "empty": "darf nicht leer sein",
+    "enum": "ist nicht erlaubt; erlaubt:",
+    "pattern_fingerprint": "ist kein Prüfwert",
+    "pattern_id": "ist keine gültige Kennung",
+    "pattern_date": "ist kein Datum in der Form JJJJ-MM-TT",
+    "pattern_month": "ist kein Datum in der Form JJJJ-MM-TT oder JJJJ-MM",
+    "pattern_lang": "ist kein Sprachcode wie de oder en",
+    "pattern_currency": "ist kein Währungscode wie EUR",
+    "minimum": "darf nicht negativ sein",
+    "format_version": "unbekannte Formatversion",
+    "invalid": "ungültiger Wert",
+    "impossible_date": "gibt es nicht im Kalender",
+    "end_before_start": "liegt vor dem Beginn",
+    "duplicate_id": "gibt es schon (Zeile",
+    "missing_language": "fehlt",
+    "unknown_language": "ist für diese Website nicht eingerichtet",
+    "bad_url": "ist keine Webadresse",
+    "bad_email": "ist keine gültige E-Mail-Adresse",
+    "raw_html": "HTML ist hier nicht erlaubt",
+    "markup_in_plain": "hier ist nur schlichter Text erlaubt, ohne HTML",
+    "id_reserved": "ist für eine Seite der Website reserviert",
+    "stale_translation": "der Text wurde geändert, seit die Übersetzung",
+    "unreviewed_translation": "ist keine Prüfung vermerkt",
+    "pending_translation": "steht noch aus",
+}
+
+
+def test_the_guide_explains_every_message() -> None:
+    assert set(EXPLAINED) == set(MESSAGES) - {"did_you_mean"}, "explain new messages in the guide"
+    guide = GUIDE.read_text(encoding="utf-8")
+    for code, words in EXPLAINED.items():
+        assert words in MESSAGES[code]["de"], code
+        assert words in guide, code
+
+
+def test_the_guides_example_record_is_valid() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
+    example = next(block for block in blocks if "- id: beispiel-mentoring" in block)
+    dataset = load_records_from_text(f"format: 1\nrecords:\n{example}",
+                                     SiteLanguages(("de", "en")), "guide")
+    [record] = dataset.records
+    assert record.funding is not None and record.funding.amount == 20000
+
+
+def test_readme_and_data_file_point_to_the_guide() -> None:
+    assert "guide/redaktion.md" in (REPO / "README.md").read_text(encoding="utf-8")
+    assert "guide/redaktion.md" in (REPO / "data" / "projects.yaml").read_text(encoding="utf-8")
+    assert not (REPO / "docs" / "redaktion.md").exists()
