@@ -1,0 +1,174 @@
+"""Every built page in real Chromium: axe-core (WCAG 2.1 A/AA), privacy, keyboard, layout."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import AXE, WCAG_AA_TAGS, chromium, new_context, serve
+from playwright.sync_api import Browser, Page
+from sitebuild import html_pages
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    with serve(site) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert AXE.is_file(), "axe-core is missing: run `npm ci` in tests/browser (./dev test does)"
+    with chromium() as (_, browser):
+        yield browser
+
+
+def _urls(site: Path, base_url: str) -> list[str]:
+    urls = []
+    for path in html_pages(site):
+        rel = path.relative_to(site).as_posix()
+        urls.append(base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return urls
+
+
+def _axe(page: Page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA_TAGS)
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browser: Browser) -> None:
+    """Zero axe violations, zero requests to other hosts, zero cookies, in both languages."""
+    context, log = new_context(browser, served)
+    page = context.new_page()
+    violations: dict[str, list[dict]] = {}
+    urls = _urls(site, served)
+    assert any("/en/" in u for u in urls) and len(urls) >= 20
+    for url in urls:
+        response = page.goto(url, wait_until="networkidle")
+        assert response is not None and response.ok, url
+        found = _axe(page)
+        if found:
+            violations[url[len(served):] or "/"] = found
+    cookies = context.cookies()
+    cookie_script = page.evaluate("document.cookie")
+    context.close()
+    assert violations == {}, json.dumps(violations, indent=1)
+    assert log.foreign == []
+    assert cookies == [] and cookie_script == ""
+
+
+def test_axe_finds_a_planted_violation(served: str, browser: Browser) -> None:
+    """The check can fail: an image without alt text on a real page is reported."""
+    context, _ = new_context(browser, served)
+    page = context.new_page()
+    page.goto(served, wait_until="networkidle")
+    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', "
+                  "'<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">')")
+    assert "image-alt" in {v["id"] for v in _axe(page)}
+    context.close()
+
+
+def test_foreign_requests_are_caught(served: str, browser: Browser) -> None:
+    context, log = new_context(browser, served)
+    page = context.new_page()
+    page.goto(served, wait_until="networkidle")
+    page.evaluate("fetch('https://fonts.googleapis.com/css?family=Roboto').catch(() => null)")
+    page.wait_for_timeout(200)
+    context.close()
+    assert any("fonts.googleapis.com" in url for url in log.foreign)
+
+
+def _focused(page: Page) -> dict:
+    return page.evaluate("""() => {
+      const el = document.activeElement;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return {tag: el.tagName, cls: el.className, text: el.textContent.trim(),
+              href: el.getAttribute('href'), lang: el.getAttribute('lang'),
+              visible: box.width > 0 && box.height > 0 && box.top >= 0
+                       && box.top < window.innerHeight,
+              outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
+    }""")
+
+
+@pytest.mark.parametrize("path", ["", "programme/jobpilot-360/", "en/programme/", "impressum/"])
+def test_skip_link_is_the_first_stop_and_visible(served: str, browser: Browser, path: str) -> None:
+    context, _ = new_context(browser, served)
+    page = context.new_page()
+    page.goto(served + path, wait_until="networkidle")
+    page.keyboard.press("Tab")
+    first = _focused(page)
+    assert first["tag"] == "A" and "skip" in first["cls"], first
+    assert first["visible"] and first["outline"], first
+    target = first["href"]
+    assert target.startswith("#") and page.locator(target).count() == 1
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == target
+    context.close()
+
+
+def test_keyboard_reaches_the_language_switcher_and_footer(served: str, browser: Browser) -> None:
+    """Tab order: skip link, then header (switcher) before content, legal links at the end;
+    every stop shows a visible focus outline."""
+    context, _ = new_context(browser, served)
+    page = context.new_page()
+    page.goto(served + "en/programme/jobpilot-360/", wait_until="networkidle")
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = _focused(page)
+        if stops and focused == stops[0]:
+            break
+        stops.append(focused)
+    texts = [s["text"] for s in stops]
+    assert "Deutsch" in texts and "English" in texts
+    german = stops[texts.index("Deutsch")]
+    assert german["lang"] == "de"
+    back = texts.index("Back to all programmes")
+    assert texts.index("Deutsch") < back < texts.index("Accessibility")
+    hidden = [s for s in stops if s["tag"] == "A" and not s["outline"]]
+    assert hidden == []
+    # Enter on the switcher follows the link to the German page
+    page.goto(served + "en/programme/jobpilot-360/", wait_until="networkidle")
+    page.locator("nav.ms-languages a[hreflang=de]").focus()
+    href = page.evaluate("document.activeElement.href")
+    assert href.endswith("/programme/jobpilot-360/") and "/en/" not in href
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["programme/", "en/programme/selbststaendige-ankunftsquartiere/",
+                                  "impressum/", "en/datenschutz/"])
+def test_no_horizontal_scrolling_at_320_px(served: str, browser: Browser, path: str) -> None:
+    context, _ = new_context(browser, served, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(served + path, wait_until="networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 320, (path, width)
+
+
+def test_search_finds_pages_in_the_current_language_only(served: str, browser: Browser) -> None:
+    context, log = new_context(browser, served)
+    page = context.new_page()
+    for path, word, own, other in (("", "Selbstständige", "/programme/", "/en/"),
+                                   ("en/", "self-employed", "/en/programme/", None)):
+        page.goto(served + path, wait_until="networkidle")
+        page.locator("label[for=__search]").first.click()
+        page.locator("input.md-search__input").fill(word)
+        page.wait_for_selector(".md-search-result__item a", timeout=10000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a",
+                                          "els => els.map(e => e.href)")
+        assert hrefs and all(own in h for h in hrefs), hrefs
+        if other:
+            assert not any(other in h for h in hrefs), hrefs
+        else:
+            assert all("/en/" in h for h in hrefs), hrefs
+    context.close()
+    assert log.foreign == []
