@@ -50,6 +50,7 @@ def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
         "microsite_lang": lang,
         "microsite_languages": [],
         "microsite_x_default": None,
+        "microsite_search_base_differs": lang != site.default_language,
         "microsite_home": _absolute(site_url, _language_home(lang, site.default_language)),
         "t": site.phrases[lang],
     }

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import page_context, site_context
+from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
 from microsite.pages import PageSource, generate_pages
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.status import resolve_build_date
@@ -47,6 +48,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def __init__(self) -> None:
         self.site: SiteData | None = None
         self.generated: dict[str, PageSource] = {}
+        self.sitemap: list = []
 
     def _is_first_language(self, config: MkDocsConfig) -> bool:
         return not getattr(_i18n(config), "building", False)
@@ -56,6 +58,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if self._is_first_language(config):
             self.site = self._load(config)
             self.generated = {page.src_uri: page for page in generate_pages(self.site)}
+            self.sitemap = []
         else:
             # one root 404.html, from the default language; other languages have /<lang>/404/
             config.theme.static_templates.discard("404.html")
@@ -108,7 +111,17 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         assert self.site is not None
         current = _i18n(config).current_language
         context.update(page_context(self.site, page, current, config.site_url or "/"))
+        entry = sitemap_entry(page, context, self.site.settings.build_date)
+        if entry is not None:
+            self.sitemap.append(entry)
         return context
+
+    @event_priority(-200)  # after i18n (-100) has built every other language
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._is_first_language(config):
+            assert self.site is not None
+            write_findability_files(Path(config.site_dir), config.site_url or "/",
+                                    self.site.languages, self.sitemap)
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         """Static templates (404.html, sitemap.xml) get the same site-wide context as pages."""
