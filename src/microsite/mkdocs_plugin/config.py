@@ -19,3 +19,5 @@ class MicrositeConfig(Config):
     """Babel locale per language where it differs from the code, e.g. ``en: en_GB``."""
     message_language = opt.Type(str, default="de")
     """Language of validation messages."""
+    facts = opt.Type(str, default="data/site.yaml")
+    """Site-wide facts (operator, contacts, …) that the legal pages read."""

@@ -52,6 +52,7 @@ def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
         "microsite_x_default": None,
         "microsite_search_base_differs": lang != site.default_language,
         "microsite_home": _absolute(site_url, _language_home(lang, site.default_language)),
+        "microsite_root": _absolute(site_url, ""),
         "t": site.phrases[lang],
     }
 

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import page_context, site_context
 from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
+from microsite.facts import UnknownFact, fill_facts
 from microsite.pages import PageSource, generate_pages
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.status import resolve_build_date
@@ -73,7 +74,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         settings = SiteSettings(root=root, data_file=self.config.records, ui_dir=self.config.ui,
                                 languages=site_languages(config), build_date=build_date,
                                 include_drafts=self.config.include_drafts,
-                                locales=dict(self.config.locales))
+                                locales=dict(self.config.locales),
+                                facts_file=self.config.facts)
         try:
             site = load_site(settings)
         except ValidationFailed as failed:
@@ -106,6 +108,19 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         return files
 
     on_files = CombinedEvent(add_generated, fill_generated)
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Any) -> str:
+        """Hand-written pages name site-wide facts as ``{{ site.group.field }}``."""
+        assert self.site is not None
+        lang = _i18n(config).current_language
+        phrases = self.site.phrases[lang]
+        try:
+            return fill_facts(markdown, self.site.facts, lang, self.site.default_language,
+                              lambda key: phrases[f"fact.{key}"], phrases["fact.missing"])
+        except UnknownFact as exc:
+            raise PluginError(f"microsite: {page.file.src_uri}: unknown fact {exc}; known: "
+                              f"data/site.yaml") from None
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         assert self.site is not None
