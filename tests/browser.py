@@ -28,7 +28,7 @@ WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -88,7 +88,8 @@ def published_url() -> str:
     return yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
 
 
-def new_context(browser: Browser, base_url: str, **options: object) -> tuple[BrowserContext, RequestLog]:
+def new_context(browser: Browser, base_url: str,
+                **options: object) -> tuple[BrowserContext, RequestLog]:
     """A fresh context (no cookies, no storage) whose foreign requests are logged and blocked."""
     context = browser.new_context(**options)
     log = RequestLog(base_url, published_url())

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import AXE, WCAG_AA_TAGS, chromium, new_context, serve
 from playwright.sync_api import Browser, Page
+
+from browser import AXE, WCAG_AA_TAGS, chromium, new_context, serve
 from sitebuild import html_pages
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from microsite.formatting import autonym
 from microsite.site import SiteData
+from microsite.structured_data import record_json_ld, to_script
 from microsite.views import record_url
 
 
@@ -57,6 +58,33 @@ def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
     }
 
 
+def _og_locale(site: SiteData, lang: str) -> str:
+    """``de`` → ``de_DE``, ``en`` (configured as en_GB) → ``en_GB``: OpenGraph wants a region."""
+    from babel.core import get_global
+
+    code = site.settings.locales.get(lang, lang)
+    if "_" in code:
+        return code
+    likely = get_global("likely_subtags").get(code, code).split("_")
+    region = next((part for part in likely[1:] if part.isupper() and len(part) == 2), None)
+    return f"{code}_{region}" if region else code
+
+
+def _open_graph(site: SiteData, page: Any, lang: str,
+                languages: list[LanguageLink]) -> dict[str, Any]:
+    """OpenGraph tags of a page; alternates only for real translations."""
+    meta = page.meta or {}
+    return {
+        "type": "article" if "microsite" in meta and "record" in meta["microsite"] else "website",
+        "title": page.title,
+        "description": meta.get("description"),
+        "url": page.canonical_url,
+        "locale": _og_locale(site, lang),
+        "alternates": [_og_locale(site, link.code) for link in languages
+                       if link.translated and not link.current],
+    }
+
+
 def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[str, Any]:
     """Everything our templates read besides MkDocs' own context."""
     default = site.default_language
@@ -76,9 +104,12 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
     context["microsite_languages"] = languages
     if default in urls:
         context["microsite_x_default"] = _absolute(site_url, urls[default])
+    context["microsite_og"] = _open_graph(site, page, lang, languages)
     if "record" in meta:
         record = site.record(meta["record"])
         context["record"] = site.record_view(record, lang)
+        context["microsite_json_ld"] = to_script(record_json_ld(
+            record, context["record"], lang, default, page.canonical_url or ""))
         context["microsite_overview_url"] = _absolute(
             site_url, _language_home(lang, default) + "programme/")
     if meta.get("overview"):

@@ -17,10 +17,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from microsite.facts import UnknownFact, fill_facts
 from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import page_context, site_context
 from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
-from microsite.facts import UnknownFact, fill_facts
 from microsite.pages import PageSource, generate_pages
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.status import resolve_build_date
