@@ -203,3 +203,16 @@ def test_search_index_per_language(site: Path) -> None:
     assert any(d["location"] == "programme/jobpilot-360/" for d in english["docs"])
     assert any("self-employed" in d["text"] for d in english["docs"])
     assert not any("self-employed" in d["text"] for d in german["docs"])
+
+
+def test_german_programme_name_on_english_pages_carries_lang(site: Path) -> None:
+    """“Jobpilot 360 Grad” is the programme's German name (``title_lang: de`` in the data)."""
+    page = soup(site / "en" / "programme" / "jobpilot-360" / "index.html")
+    assert page.select_one("h1.ms-record__title")["lang"] == "de"
+    card = soup(site / "en" / "programme" / "index.html").select_one(
+        "a.ms-card__link[href$='jobpilot-360/']")
+    assert card["lang"] == "de"
+    german = soup(site / "programme" / "jobpilot-360" / "index.html")
+    assert "lang" not in german.select_one("h1.ms-record__title").attrs
+    english_title = soup(site / "en" / "programme" / "wir-2-0" / "index.html")
+    assert "lang" not in english_title.select_one("h1.ms-record__title").attrs

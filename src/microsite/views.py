@@ -71,6 +71,7 @@ class RecordView:
     text_lang: str | None  # set where the texts are in another language than the page
     pending_translation: bool
     title: str
+    title_lang: str | None  # set where the title is a name in another language than its texts
     summary: str
     description: Markup
     status: str | None
@@ -168,6 +169,7 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
         text_lang=_other(text_lang, lang),
         pending_translation=text_lang != lang,
         title=texts.title,
+        title_lang=_other(texts.title_lang, text_lang) if texts.title_lang else None,
         summary=texts.summary,
         description=render_markdown(texts.description),
         status=status.value if status else None,

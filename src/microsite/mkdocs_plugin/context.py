@@ -95,14 +95,14 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
             name=autonym(code),
             url=_absolute(site_url, urls.get(code, _language_home(code, default))),
             current=code == lang,
-            translated=code in urls,
+            translated=code in urls and len(urls) > 1,
         )
         for code in site.languages
     ]
     meta = page.meta.get("microsite") or {}
     context = site_context(site, lang, site_url)
     context["microsite_languages"] = languages
-    if default in urls:
+    if default in urls and len(urls) > 1:  # a page in one language only has no alternates
         context["microsite_x_default"] = _absolute(site_url, urls[default])
     context["microsite_og"] = _open_graph(site, page, lang, languages)
     if "record" in meta:
