@@ -45,9 +45,15 @@ def _axe(page: Page) -> list[dict]:
 
 
 def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browser: Browser) -> None:
-    """Zero axe violations, zero requests to other hosts, zero cookies, in both languages."""
+    """Zero axe violations, zero requests to other hosts, zero cookies, in both languages;
+    nothing fails to load."""
     context, log = new_context(browser, served)
     page = context.new_page()
+    failed: list[str] = []
+    page.on("console", lambda message: failed.append(f"{page.url}: {message.text}")
+            if message.type == "error" else None)
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
     violations: dict[str, list[dict]] = {}
     urls = _urls(site, served)
     assert any("/en/" in u for u in urls) and len(urls) >= 20
@@ -63,6 +69,7 @@ def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browse
     assert violations == {}, json.dumps(violations, indent=1)
     assert log.foreign == []
     assert cookies == [] and cookie_script == ""
+    assert failed == []  # no console errors, no failed requests (e.g. Material's sitemap fetch)
 
 
 def test_axe_finds_a_planted_violation(served: str, browser: Browser) -> None:

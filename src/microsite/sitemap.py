@@ -16,6 +16,7 @@ class SitemapEntry:
     lastmod: str | None
     alternates: tuple[tuple[str, str], ...]  # (language code, absolute URL), real translations
     x_default: str | None
+    listed: bool = True  # error pages are not listed in the site's sitemap
 
 
 def sitemap_xml(entries: list[SitemapEntry]) -> str:
@@ -25,7 +26,7 @@ def sitemap_xml(entries: list[SitemapEntry]) -> str:
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     seen: set[str] = set()
     for entry in entries:
-        if entry.url in seen:
+        if entry.url in seen or not entry.listed:
             continue
         seen.add(entry.url)
         lines.append("  <url>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -13,8 +14,8 @@ from microsite.sitemap import SitemapEntry, robots_txt, sitemap_xml
 
 
 def sitemap_entry(page: Any, context: dict, build_date: dt.date) -> SitemapEntry | None:
-    """The sitemap line of a rendered page; none for error pages."""
-    if page.file.src_uri.rsplit("/", 1)[-1] == "404.md" or not page.canonical_url:
+    """The sitemap line of a rendered page (error pages are kept out of the site's sitemap)."""
+    if not page.canonical_url:
         return None
     languages = context.get("microsite_languages") or []
     return SitemapEntry(
@@ -22,6 +23,7 @@ def sitemap_entry(page: Any, context: dict, build_date: dt.date) -> SitemapEntry
         lastmod=build_date.isoformat(),
         alternates=tuple((link.code, link.url) for link in languages if link.translated),
         x_default=context.get("microsite_x_default"),
+        listed=page.file.src_uri.rsplit("/", 1)[-1] != "404.md",
     )
 
 
@@ -34,6 +36,7 @@ def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str,
             gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         out.write(xml.encode("utf-8"))
     (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+    _write_page_sitemaps(site_dir, site_url, entries)
     index_file = site_dir / "search" / "search_index.json"
     if index_file.is_file():
         index = json.loads(index_file.read_text(encoding="utf-8"))
@@ -42,3 +45,19 @@ def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str,
             target.mkdir(parents=True, exist_ok=True)
             (target / "search_index.json").write_text(
                 json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _write_page_sitemaps(site_dir: Path, site_url: str, entries: list[SitemapEntry]) -> None:
+    """A one-page ``sitemap.xml`` next to each page.
+
+    Material's JavaScript fetches ``sitemap.xml`` relative to every ``<link rel="alternate">``
+    in the head, expecting language roots; our hreflang links name the translated page itself.
+    Without these small files every visit would log failed requests (404) in the console.
+    """
+    for entry in entries:
+        if not entry.url.startswith(site_url) or entry.url == site_url:
+            continue
+        folder = site_dir / entry.url[len(site_url):]
+        if folder.is_dir():
+            page = dataclasses.replace(entry, listed=True)
+            (folder / "sitemap.xml").write_text(sitemap_xml([page]), encoding="utf-8")
