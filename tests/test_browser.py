@@ -177,3 +177,16 @@ def test_search_finds_pages_in_the_current_language_only(served: str, browser: B
         assert all(("/en/" in h) == in_english for h in hrefs), hrefs
     context.close()
     assert log.foreign == []
+
+
+def test_print_shows_the_content_without_navigation(served: str, browser: Browser) -> None:
+    context, _ = new_context(browser, served)
+    page = context.new_page()
+    page.goto(served + "programme/selbststaendige-ankunftsquartiere/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => Object.fromEntries(
+      ['.md-header', '.md-sidebar--primary', '.ms-footer', '.ms-glance', 'h1.ms-record__title']
+        .map(s => [s, getComputedStyle(document.querySelector(s)).display !== 'none']))""")
+    context.close()
+    assert shown == {".md-header": False, ".md-sidebar--primary": False, ".ms-footer": False,
+                     ".ms-glance": True, "h1.ms-record__title": True}

@@ -36,6 +36,7 @@ class SiteData:
     phrases: dict[str, Phrases]
     warnings: list[Problem] = field(default_factory=list)
     facts: SiteFacts = field(default_factory=SiteFacts)
+    easy_read_page: bool = False  # whether the site has a start page in Leichte Sprache
 
     def record(self, record_id: str) -> Record:
         if not hasattr(self, "_by_id"):

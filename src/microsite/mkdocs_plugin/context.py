@@ -10,6 +10,8 @@ from microsite.site import SiteData
 from microsite.structured_data import record_json_ld, to_script
 from microsite.views import record_url
 
+EASY_READ_SLUG = "leichte-sprache"  # docs/de/leichte-sprache.md: start page in Leichte Sprache
+
 
 @dataclass(frozen=True)
 class LanguageLink:
@@ -53,7 +55,8 @@ def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
         "microsite_x_default": None,
         "microsite_search_base_differs": lang != site.default_language,
         "microsite_home": _absolute(site_url, _language_home(lang, site.default_language)),
-        "microsite_root": _absolute(site_url, ""),
+        "microsite_easy_read": (_absolute(site_url, f"{EASY_READ_SLUG}/")
+                                if site.easy_read_page else None),
         "t": site.phrases[lang],
     }
 

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from microsite.facts import UnknownFact, fill_facts
 from microsite.mkdocs_plugin.config import MicrositeConfig
-from microsite.mkdocs_plugin.context import page_context, site_context
+from microsite.mkdocs_plugin.context import EASY_READ_SLUG, page_context, site_context
 from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
 from microsite.pages import PageSource, generate_pages
 from microsite.site import SiteData, SiteSettings, load_site
@@ -59,6 +59,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if self._is_first_language(config):
             self.site = self._load(config)
             self.generated = {page.src_uri: page for page in generate_pages(self.site)}
+            self.site.easy_read_page = (Path(config.docs_dir) / "de"
+                                        / f"{EASY_READ_SLUG}.md").is_file()
             self.sitemap = []
         else:
             # one root 404.html, from the default language; other languages have /<lang>/404/
