@@ -46,7 +46,7 @@ def _axe(page: Page) -> list[dict]:
 
 def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browser: Browser) -> None:
     """Zero axe violations, zero requests to other hosts, zero cookies, in both languages;
-    nothing fails to load."""
+    nothing fails to load; the first Tab stop is a visible skip link."""
     context, log = new_context(browser, served)
     page = context.new_page()
     failed: list[str] = []
@@ -55,6 +55,7 @@ def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browse
     page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
             if response.status >= 400 else None)
     violations: dict[str, list[dict]] = {}
+    no_skip_link: list[str] = []
     urls = _urls(site, served)
     assert any("/en/" in u for u in urls) and len(urls) >= 20
     for url in urls:
@@ -63,12 +64,17 @@ def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browse
         found = _axe(page)
         if found:
             violations[url[len(served):] or "/"] = found
+        page.keyboard.press("Tab")
+        first = _focused(page)
+        if not ("md-skip" in first["cls"] and first["visible"] and first["outline"]):
+            no_skip_link.append(url)
     cookies = context.cookies()
     cookie_script = page.evaluate("document.cookie")
     context.close()
     assert violations == {}, json.dumps(violations, indent=1)
     assert log.foreign == []
     assert cookies == [] and cookie_script == ""
+    assert no_skip_link == []  # the first Tab stop of every page is a visible skip link
     assert failed == []  # no console errors, no failed requests (e.g. Material's sitemap fetch)
 
 
