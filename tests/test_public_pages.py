@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from microsite.facts import SiteFacts, UnknownFact, fill_facts, load_facts
-from sitebuild import REPO, html_pages, page_for_url, soup
+from sitebuild import REPO, build, html_pages, page_for_url, soup
 
 LANGS = {"de": "", "en": "en/"}
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -216,3 +217,37 @@ def test_german_programme_name_on_english_pages_carries_lang(site: Path) -> None
     assert "lang" not in german.select_one("h1.ms-record__title").attrs
     english_title = soup(site / "en" / "programme" / "wir-2-0" / "index.html")
     assert "lang" not in english_title.select_one("h1.ms-record__title").attrs
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    for name in ("data", "docs", "overrides"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def test_a_fact_given_in_the_file_reaches_both_languages(tmp_path: Path) -> None:
+    project = _project_copy(tmp_path)
+    facts = project / "data" / "site.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "  address: ~                    # ladungsfähige",
+        "  address: Musterstraße 1, 30159 Hannover  # ladungsfähige", 1), encoding="utf-8")
+    result = build(tmp_path / "out", project=project)
+    assert result.returncode == 0, result.output
+    for prefix in LANGS.values():
+        publisher = soup(result.site / prefix / "impressum" / "index.html").select("article p")
+        text = " ".join(p.get_text(" ") for p in publisher)
+        assert "Musterstraße 1, 30159 Hannover" in text
+        assert "ladungsfähige Anschrift" not in text and "address for service" not in text
+
+
+def test_a_page_naming_an_unknown_fact_stops_the_build(tmp_path: Path) -> None:
+    project = _project_copy(tmp_path)
+    page = project / "docs" / "en" / "impressum.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ site.operator.adress }}\n",
+                    encoding="utf-8")
+    result = build(tmp_path / "out", project=project)
+    assert result.returncode != 0
+    assert "en/impressum.md: unknown fact {{ site.operator.adress }}" in result.output
+    assert "Traceback" not in result.output

@@ -121,8 +121,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             return fill_facts(markdown, self.site.facts, lang, self.site.default_language,
                               lambda key: phrases[f"fact.{key}"], phrases["fact.missing"])
         except UnknownFact as exc:
-            raise PluginError(f"microsite: {page.file.src_uri}: unknown fact {exc}; known: "
-                              f"data/site.yaml") from None
+            raise PluginError(f"microsite: {page.file.src_uri}: unknown fact {exc}; the facts "
+                              f"are the fields of {self.config.facts}") from None
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         assert self.site is not None
