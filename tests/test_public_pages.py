@@ -64,13 +64,16 @@ def test_a_given_fact_replaces_its_marker(tmp_path: Path) -> None:
 def test_bad_facts_file_names_file_line_and_field(tmp_path: Path) -> None:
     path = tmp_path / "site.yaml"
     path.write_text("format: 1\noperator:\n  adress: Trammplatz\n  email: keine-adresse\n"
-                    "  name: <b>Stadt</b>\n", encoding="utf-8")
+                    "  name: <b>Stadt</b>\naccessibility:\n  conciliation_url: javascript:x()\n",
+                    encoding="utf-8")
     _, problems = load_facts(path, "data/site.yaml")
     errors = {p.code: p for p in problems if not p.warning}
     assert errors["unknown_key"].line == 3
     assert "meinten Sie „address“" in errors["unknown_key"].message("de")
     assert errors["bad_email"].line == 4
     assert errors["markup_in_plain"].line == 5
+    assert errors["bad_url"].line == 7
+    assert errors["bad_url"].field == "accessibility.conciliation_url"
     assert "data/site.yaml, Zeile 4" in errors["bad_email"].message("de")
 
 

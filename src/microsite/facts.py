@@ -18,16 +18,17 @@ from jsonschema import Draft202012Validator
 from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
 from microsite.problems import Problem
 from microsite.schema import LANG
-from microsite.validation import _check_text, _Collector, _schema_problem
+from microsite.validation import _check_text, _check_url, _Collector, _schema_problem
 
-# Every fact a page may name: group → field → whether its value is an e-mail address.
+# Every fact a page may name: group → field → its kind (text, e-mail address or web address).
 FACTS: dict[str, dict[str, str]] = {
     "operator": {"name": "text", "representative": "text", "address": "text", "email": "email",
                  "phone": "text"},
     "responsible": {"name": "text", "address": "text"},
     "privacy": {"officer": "text", "officer_email": "email", "log_retention": "text"},
     "hosting": {"provider": "text"},
-    "accessibility": {"feedback_email": "email", "statement_date": "text"},
+    "accessibility": {"feedback_email": "email", "statement_date": "text",
+                      "conciliation_url": "url"},
 }
 PLACEHOLDER = re.compile(r"\{\{\s*site\.([a-z_]+)\.([a-z_]+)\s*\}\}")
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
@@ -97,6 +98,8 @@ def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]
                 _check_text(text, list(where), out, markdown=False)
                 if kind == "email" and isinstance(text, str) and not _EMAIL.match(text):
                     out.add(where, "bad_email", found=text)
+                if kind == "url":
+                    _check_url(text, list(where), out)
             if value in (None, "", {}):
                 pos = doc.key_position(where) if name in section else doc.position(where)
                 facts.missing.append(Problem(display_name, pos.line, pos.column, "fact_missing",
@@ -126,6 +129,8 @@ def fill_facts(markdown: str, facts: SiteFacts, lang: str, default: str,
                     f"{html.escape(label(key))}</mark>")
         if FACTS[group][name] == "email":
             return f'<a href="mailto:{html.escape(value)}">{html.escape(value)}</a>'
+        if FACTS[group][name] == "url":
+            return f'<a href="{html.escape(value)}">{html.escape(value)}</a>'
         return "<br>\n".join(html.escape(line) for line in value.strip().splitlines())
 
     return PLACEHOLDER.sub(replace, markdown)
