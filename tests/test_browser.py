@@ -158,14 +158,34 @@ def test_keyboard_reaches_the_language_switcher_and_footer(served: str, browser:
 
 
 @pytest.mark.parametrize("path", ["programme/", "en/programme/selbststaendige-ankunftsquartiere/",
-                                  "impressum/", "en/datenschutz/"])
+                                  "impressum/", "en/datenschutz/", "leichte-sprache/"])
 def test_no_horizontal_scrolling_at_320_px(served: str, browser: Browser, path: str) -> None:
+    """Reflow (WCAG 1.4.10): nothing scrolls sideways, and axe finds nothing in the narrow layout."""
     context, _ = new_context(browser, served, viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(served + path, wait_until="networkidle")
     width = page.evaluate("document.documentElement.scrollWidth")
+    violations = _axe(page)
     context.close()
     assert width <= 320, (path, width)
+    assert violations == [], violations
+
+
+def test_keyboard_reaches_every_record_on_the_overview(served: str, browser: Browser) -> None:
+    """Every card's link is a Tab stop, in the order the cards are shown."""
+    context, _ = new_context(browser, served)
+    page = context.new_page()
+    page.goto(served + "en/programme/", wait_until="networkidle")
+    cards = page.eval_on_selector_all("a.ms-card__link", "els => els.map(e => e.href)")
+    reached = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.classList.contains('ms-card__link') "
+                             "? document.activeElement.href : null")
+        if href:
+            reached.append(href)
+    context.close()
+    assert len(cards) == 5 and reached[: len(cards)] == cards
 
 
 def test_search_finds_pages_in_the_current_language_only(served: str, browser: Browser) -> None:
