@@ -160,7 +160,7 @@ def test_keyboard_reaches_the_language_switcher_and_footer(served: str, browser:
 @pytest.mark.parametrize("path", ["programme/", "en/programme/selbststaendige-ankunftsquartiere/",
                                   "impressum/", "en/datenschutz/", "leichte-sprache/"])
 def test_no_horizontal_scrolling_at_320_px(served: str, browser: Browser, path: str) -> None:
-    """Reflow (WCAG 1.4.10): nothing scrolls sideways, and axe finds nothing in the narrow layout."""
+    """Reflow (WCAG 1.4.10): nothing scrolls sideways; axe finds nothing in the narrow layout."""
     context, _ = new_context(browser, served, viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(served + path, wait_until="networkidle")
