@@ -113,6 +113,7 @@ class Texts:
     title: str
     summary: str
     description: str = ""
+    title_lang: str | None = None  # a name kept in another language, e.g. "de"
     target_group: str = ""
     how_to_take_part: tuple[str, ...] = ()
 

@@ -151,6 +151,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{default_language}",
         "en": "translation ({language}) is pending; the page shows the {default_language} text",
     },
+    "fact_missing": {
+        "de": "diese Angabe fehlt noch; die Seiten zeigen an ihrer Stelle eine Markierung",
+        "en": "this fact is still missing; the pages show a marker in its place",
+    },
 }
 
 # libyaml's usual complaints, said plainly; others are shown as libyaml words them

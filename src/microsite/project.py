@@ -69,5 +69,6 @@ def read_project_settings(config_file: Path) -> tuple[SiteSettings, str]:
         build_date=_build_date(options.get("build_date"), root),
         include_drafts=bool(options.get("include_drafts", False)),
         locales=dict(options.get("locales") or {}),
+        facts_file=options.get("facts", "data/site.yaml"),
     )
     return settings, options.get("message_language", "de")

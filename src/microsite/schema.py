@@ -62,6 +62,12 @@ ORGANISATION = _object(
 TEXTS = _object(
     {
         "title": _text("Page title, short."),
+        "title_lang": {
+            "type": "string", "pattern": LANG,
+            "description": "Language the title is written in where it is a name that stays in "
+                           "another language, e.g. de for “Jobpilot 360 Grad” in the English "
+                           "texts (WCAG 3.1.2).",
+        },
         "summary": _text("One sentence: what it is and who it is for. Plain text."),
         "description": _text("Longer text. Markdown: paragraphs, *emphasis*, lists, links."),
         "target_group": _text("Who it is for. Plain text."),

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from microsite.facts import SiteFacts, load_facts
 from microsite.model import Record
 from microsite.problems import Problem
 from microsite.ui import Phrases, load_phrases
@@ -25,6 +26,7 @@ class SiteSettings:
     include_drafts: bool = False
     locales: dict[str, str] = field(default_factory=dict)
     """Babel locale per language code where it differs, e.g. ``{"en": "en_GB"}``."""
+    facts_file: str = "data/site.yaml"
 
 
 @dataclass
@@ -33,6 +35,8 @@ class SiteData:
     records: list[Record]
     phrases: dict[str, Phrases]
     warnings: list[Problem] = field(default_factory=list)
+    facts: SiteFacts = field(default_factory=SiteFacts)
+    easy_read_page: bool = False  # whether the site has a start page in Leichte Sprache
 
     def record(self, record_id: str) -> Record:
         if not hasattr(self, "_by_id"):
@@ -86,9 +90,13 @@ def load_site(settings: SiteSettings) -> SiteData:
     phrases, phrase_problems = load_phrases(settings.root / settings.ui_dir,
                                             settings.languages.codes, settings.ui_dir)
     problems.extend(phrase_problems)
+    facts, fact_problems = load_facts(settings.root / settings.facts_file, settings.facts_file)
+    problems.extend(fact_problems)
+    warnings = warnings + [p for p in fact_problems if p.warning]
     if [p for p in problems if not p.warning]:
         raise ValidationFailed(problems)
     # drafts and scheduled records stay out of everything built from SiteData.records
     published = [r for r in records
                  if settings.include_drafts or r.is_published(settings.build_date)]
-    return SiteData(settings=settings, records=published, phrases=phrases, warnings=warnings)
+    return SiteData(settings=settings, records=published, phrases=phrases, warnings=warnings,
+                    facts=facts)

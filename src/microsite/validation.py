@@ -399,6 +399,7 @@ def _record(data: dict, line: int) -> Record:
                 description=block.get("description", "").strip(),
                 target_group=block.get("target_group", "").strip(),
                 how_to_take_part=tuple(block.get("how_to_take_part") or ()),
+                title_lang=block.get("title_lang"),
             )
             for lang, block in data["texts"].items()
         },

@@ -72,6 +72,7 @@ class RecordView:
     pending_translation: bool
     preview_notice: str | None  # why an unpublished record shows (preview builds only)
     title: str
+    title_lang: str | None  # set where the title is a name in another language than its texts
     summary: str
     description: Markup
     status: str | None
@@ -179,6 +180,7 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
         pending_translation=text_lang != lang,
         preview_notice=_preview_notice(record, today, phrases, locale),
         title=texts.title,
+        title_lang=_other(texts.title_lang, text_lang) if texts.title_lang else None,
         summary=texts.summary,
         description=render_markdown(texts.description),
         status=status.value if status else None,

@@ -25,3 +25,5 @@ class MicrositeConfig(Config):
     """Licence URI of the open data, e.g. http://dcat-ap.de/def/licenses/dl-by-de/2.0; else none."""
     cname = opt.Optional(opt.Type(str))
     """Custom domain for GitHub Pages: written to ``CNAME`` at the site root."""
+    facts = opt.Type(str, default="data/site.yaml")
+    """Site-wide facts (operator, contacts, …) that the legal pages read."""

@@ -8,7 +8,10 @@ from typing import Any
 from microsite.exports.files import export_links, feed_url
 from microsite.formatting import autonym
 from microsite.site import SiteData
+from microsite.structured_data import record_json_ld, to_script
 from microsite.views import record_url
+
+EASY_READ_SLUG = "leichte-sprache"  # docs/de/leichte-sprache.md: start page in Leichte Sprache
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,40 @@ def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
         "microsite_lang": lang,
         "microsite_languages": [],
         "microsite_x_default": None,
+        "microsite_search_base_differs": lang != site.default_language,
         "microsite_home": _absolute(site_url, _language_home(lang, site.default_language)),
+        "microsite_easy_read": (_absolute(site_url, f"{EASY_READ_SLUG}/")
+                                if site.easy_read_page else None),
         "t": site.phrases[lang],
         "microsite_feed": {"url": feed_url(site, lang, site_url),
                            "title": site.phrases[lang]["opendata.feed_title"]},
+    }
+
+
+def _og_locale(site: SiteData, lang: str) -> str:
+    """``de`` → ``de_DE``, ``en`` (configured as en_GB) → ``en_GB``: OpenGraph wants a region."""
+    from babel.core import get_global
+
+    code = site.settings.locales.get(lang, lang)
+    if "_" in code:
+        return code
+    likely = get_global("likely_subtags").get(code, code).split("_")
+    region = next((part for part in likely[1:] if part.isupper() and len(part) == 2), None)
+    return f"{code}_{region}" if region else code
+
+
+def _open_graph(site: SiteData, page: Any, lang: str,
+                languages: list[LanguageLink]) -> dict[str, Any]:
+    """OpenGraph tags of a page; alternates only for real translations."""
+    meta = page.meta or {}
+    return {
+        "type": "article" if "microsite" in meta and "record" in meta["microsite"] else "website",
+        "title": page.title,
+        "description": meta.get("description"),
+        "url": page.canonical_url,
+        "locale": _og_locale(site, lang),
+        "alternates": [_og_locale(site, link.code) for link in languages
+                       if link.translated and not link.current],
     }
 
 
@@ -68,18 +101,21 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
             name=autonym(code),
             url=_absolute(site_url, urls.get(code, _language_home(code, default))),
             current=code == lang,
-            translated=code in urls,
+            translated=code in urls and len(urls) > 1,
         )
         for code in site.languages
     ]
     meta = page.meta.get("microsite") or {}
     context = site_context(site, lang, site_url)
     context["microsite_languages"] = languages
-    if default in urls:
+    if default in urls and len(urls) > 1:  # a page in one language only has no alternates
         context["microsite_x_default"] = _absolute(site_url, urls[default])
+    context["microsite_og"] = _open_graph(site, page, lang, languages)
     if "record" in meta:
         record = site.record(meta["record"])
         context["record"] = site.record_view(record, lang)
+        context["microsite_json_ld"] = to_script(record_json_ld(
+            record, context["record"], lang, default, page.canonical_url or ""))
         context["microsite_overview_url"] = _absolute(
             site_url, _language_home(lang, default) + "programme/")
     if meta.get("overview"):

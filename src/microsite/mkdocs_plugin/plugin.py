@@ -18,8 +18,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from microsite.exports.files import Publishing
+from microsite.facts import UnknownFact, fill_facts
 from microsite.mkdocs_plugin.config import MicrositeConfig
-from microsite.mkdocs_plugin.context import page_context, site_context
+from microsite.mkdocs_plugin.context import EASY_READ_SLUG, page_context, site_context
+from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
 from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.pages import PageSource, generate_pages
 from microsite.publish import OutputConflict, publication_files, write_publication
@@ -59,6 +61,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.generated: dict[str, PageSource] = {}
         self.publishing = Publishing(publisher="")
         self.serving = False
+        self.sitemap: list = []
         self.preview = PreviewGuard()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -75,6 +78,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             self.generated = {page.src_uri: page for page in generate_pages(self.site)}
             self.publishing = Publishing(publisher=self.config.publisher or config.site_name,
                                          licence=self.config.data_licence)
+            self.site.easy_read_page = (Path(config.docs_dir) / "de"
+                                        / f"{EASY_READ_SLUG}.md").is_file()
+            self.sitemap = []
         else:
             # one root 404.html, from the default language; other languages have /<lang>/404/
             config.theme.static_templates.discard("404.html")
@@ -89,7 +95,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         settings = SiteSettings(root=root, data_file=self.config.records, ui_dir=self.config.ui,
                                 languages=site_languages(config), build_date=build_date,
                                 include_drafts=self.config.include_drafts or self.serving,
-                                locales=dict(self.config.locales))
+                                locales=dict(self.config.locales),
+                                facts_file=self.config.facts)
         try:
             site = load_site(settings)
         except ValidationFailed as failed:
@@ -132,11 +139,35 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     on_files = CombinedEvent(add_generated, fill_generated)
 
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Any) -> str:
+        """Hand-written pages name site-wide facts as ``{{ site.group.field }}``."""
+        assert self.site is not None
+        lang = _i18n(config).current_language
+        phrases = self.site.phrases[lang]
+        try:
+            return fill_facts(markdown, self.site.facts, lang, self.site.default_language,
+                              lambda key: phrases[f"fact.{key}"], phrases["fact.missing"])
+        except UnknownFact as exc:
+            raise PluginError(f"microsite: {page.file.src_uri}: unknown fact {exc}; the facts "
+                              f"are the fields of {self.config.facts}") from None
+
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         assert self.site is not None
         current = _i18n(config).current_language
         context.update(page_context(self.site, page, current, config.site_url or "/"))
+        entry = sitemap_entry(page, context, self.site.settings.build_date)
+        if entry is not None:
+            self.sitemap.append(entry)
         return context
+
+    @event_priority(-200)  # after i18n (-100) has built every other language
+    def write_site_files(self, config: MkDocsConfig) -> None:
+        """Sitemap and robots.txt, once every language is built (the first build's hook)."""
+        if self._is_first_language(config):
+            assert self.site is not None
+            write_findability_files(Path(config.site_dir), config.site_url or "/",
+                                    self.site.languages, self.sitemap)
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         """Static templates (404.html, sitemap.xml) get the same site-wide context as pages."""
@@ -145,7 +176,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         context.update(site_context(self.site, current, config.site_url or "/"))
         return context
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    @event_priority(0)
+    def write_language_files(self, config: MkDocsConfig) -> None:
         """Open data, redirects from former ids and CNAME of the language just built."""
         assert self.site is not None
         lang = _i18n(config).current_language
@@ -155,6 +187,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             write_publication(Path(config.site_dir), files, redirects)
         except OutputConflict as exc:
             raise PluginError(f"microsite: {exc}") from None
+
+    on_post_build = CombinedEvent(write_language_files, write_site_files)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on changes to the data and to our templates.

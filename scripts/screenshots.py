@@ -1,0 +1,58 @@
+"""Screenshots for reviewers: overview and a programme page, German and English, desktop and
+320 px wide, in the same Debian Chromium the tests use.
+
+    .venv/bin/python scripts/screenshots.py [--out reports/screenshots] [--page jobpilot-360]
+
+Builds the site into a temporary folder (build date from SOURCE_DATE_EPOCH, else today's git
+commit date), serves it on localhost and writes one full-page PNG per view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from browser import chromium, new_context, serve  # noqa: E402
+from sitebuild import build  # noqa: E402
+
+WIDTHS = {"desktop": (1280, 900), "320px": (320, 640)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "reports" / "screenshots")
+    parser.add_argument("--page", default="jobpilot-360", help="record id of the programme page")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        result = build(Path(tmp) / "site")
+        if result.returncode != 0:
+            print(result.output, file=sys.stderr)
+            return 1
+        views = {f"{lang}-{name}": f"{prefix}programme/{slug}"
+                 for lang, prefix in (("de", ""), ("en", "en/"))
+                 for name, slug in (("overview", ""), ("programme", f"{args.page}/"))}
+        with serve(result.site) as base, chromium() as (_, browser):
+            for width_name, (width, height) in WIDTHS.items():
+                context, log = new_context(browser, base, viewport={"width": width,
+                                                                    "height": height})
+                page = context.new_page()
+                for name, path in views.items():
+                    page.goto(base + path, wait_until="networkidle")
+                    target = args.out / f"{name}-{width_name}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
+                context.close()
+                if log.foreign:
+                    print(f"requests to other hosts: {log.foreign}", file=sys.stderr)
+                    return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""Site-wide facts (operator, address, contacts, …) from ``data/site.yaml``, in one place.
+
+The press office edits that file; the legal pages read it through placeholders such as
+``{{ site.operator.address }}`` in their Markdown. A fact the city has not given yet is left
+empty (``~``) and shows on the page as a visible marker; ``microsite check`` lists it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
+from microsite.problems import Problem
+from microsite.schema import LANG
+from microsite.validation import _check_text, _check_url, _Collector, _schema_problem
+
+# Every fact a page may name: group → field → its kind (text, e-mail address or web address).
+FACTS: dict[str, dict[str, str]] = {
+    "operator": {"name": "text", "representative": "text", "address": "text", "email": "email",
+                 "phone": "text"},
+    "responsible": {"name": "text", "address": "text"},
+    "privacy": {"officer": "text", "officer_email": "email", "log_retention": "text"},
+    "hosting": {"provider": "text"},
+    "accessibility": {"feedback_email": "email", "statement_date": "text",
+                      "conciliation_url": "url"},
+}
+PLACEHOLDER = re.compile(r"\{\{\s*site\.([a-z_]+)\.([a-z_]+)\s*\}\}")
+_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+
+
+def facts_schema() -> dict:
+    value = {"oneOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "null"},
+        {"type": "object", "propertyNames": {"pattern": LANG}, "minProperties": 1,
+         "additionalProperties": {"type": "string", "minLength": 1}},
+    ]}
+    groups = {
+        group: {"type": ["object", "null"], "additionalProperties": False,
+                "properties": {name: value for name in fields}}
+        for group, fields in FACTS.items()
+    }
+    return {"type": "object", "additionalProperties": False, "required": ["format"],
+            "properties": {"format": {"const": 1}, **groups}}
+
+
+_VALIDATOR = Draft202012Validator(facts_schema())
+
+
+@dataclass
+class SiteFacts:
+    """The facts by ``group.field``; a value is text or ``{lang: text}``; None when missing."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    missing: list[Problem] = field(default_factory=list)
+
+    def text(self, key: str, lang: str, default: str) -> str | None:
+        value = self.values.get(key)
+        if isinstance(value, dict):
+            return value.get(lang) or value.get(default)
+        return value
+
+
+def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]:
+    """The facts and every problem in the file (missing facts are warnings)."""
+    if not path.is_file():
+        return SiteFacts(), []
+    try:
+        doc = parse_yaml(path.read_text(encoding="utf-8"))
+    except DuplicateKeyError as exc:
+        return SiteFacts(), [Problem(display_name, exc.position.line, exc.position.column,
+                                     "duplicate_key", params={"key": exc.key})]
+    except YamlSyntaxError as exc:
+        return SiteFacts(), [Problem(display_name, exc.position.line, exc.position.column,
+                                     "yaml_syntax", params={"detail": exc.problem})]
+    out = _Collector(display_name, doc)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if not isinstance(doc.data, dict):
+        out.add((), "type_object")
+    else:
+        for error in _VALIDATOR.iter_errors(doc.data):
+            _schema_problem(error, out)
+    facts = SiteFacts()
+    for group, fields in FACTS.items():
+        section = data.get(group) if isinstance(data.get(group), dict) else {}
+        for name, kind in fields.items():
+            value = section.get(name)
+            key = f"{group}.{name}"
+            where = (group, name) if name in section else (group,)
+            texts = value.values() if isinstance(value, dict) else [value]
+            for text in texts:
+                _check_text(text, list(where), out, markdown=False)
+                if kind == "email" and isinstance(text, str) and not _EMAIL.match(text):
+                    out.add(where, "bad_email", found=text)
+                if kind == "url":
+                    _check_url(text, list(where), out)
+            if value in (None, "", {}):
+                pos = doc.key_position(where) if name in section else doc.position(where)
+                facts.missing.append(Problem(display_name, pos.line, pos.column, "fact_missing",
+                                             field=key, warning=True))
+            facts.values[key] = value if isinstance(value, str | dict) else None
+    return facts, out.problems + facts.missing
+
+
+class UnknownFact(ValueError):
+    """A page names a fact that does not exist, e.g. ``{{ site.operator.adress }}``."""
+
+
+def fill_facts(markdown: str, facts: SiteFacts, lang: str, default: str,
+               label: Any, missing_word: str) -> str:
+    """Replace every ``{{ site.group.field }}`` with the fact's HTML or a visible marker.
+
+    ``label(key)`` names a fact in the page's language for the marker.
+    """
+    def replace(match: re.Match) -> str:
+        group, name = match.group(1), match.group(2)
+        if name not in FACTS.get(group, {}):
+            raise UnknownFact(match.group(0))
+        key = f"{group}.{name}"
+        value = facts.text(key, lang, default)
+        if not value:
+            return (f'<mark class="ms-missing">{html.escape(missing_word)}: '
+                    f"{html.escape(label(key))}</mark>")
+        if FACTS[group][name] == "email":
+            return f'<a href="mailto:{html.escape(value)}">{html.escape(value)}</a>'
+        if FACTS[group][name] == "url":
+            return f'<a href="{html.escape(value)}">{html.escape(value)}</a>'
+        return "<br>\n".join(html.escape(line) for line in value.strip().splitlines())
+
+    return PLACEHOLDER.sub(replace, markdown)

@@ -1,0 +1,63 @@
+"""Glue for sitemap, robots.txt and per-language search: collects pages, writes the files."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+from microsite.search_split import split_search_index
+from microsite.sitemap import SitemapEntry, robots_txt, sitemap_xml
+
+
+def sitemap_entry(page: Any, context: dict, build_date: dt.date) -> SitemapEntry | None:
+    """The sitemap line of a rendered page (error pages are kept out of the site's sitemap)."""
+    if not page.canonical_url:
+        return None
+    languages = context.get("microsite_languages") or []
+    return SitemapEntry(
+        url=page.canonical_url,
+        lastmod=build_date.isoformat(),
+        alternates=tuple((link.code, link.url) for link in languages if link.translated),
+        x_default=context.get("microsite_x_default"),
+        listed=page.file.src_uri.rsplit("/", 1)[-1] != "404.md",
+    )
+
+
+def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str, ...],
+                            entries: list[SitemapEntry]) -> None:
+    """Replace i18n's sitemap, add robots.txt, split the search index by language."""
+    xml = sitemap_xml(entries)
+    (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
+    with (site_dir / "sitemap.xml.gz").open("wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
+        out.write(xml.encode("utf-8"))
+    (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+    _write_page_sitemaps(site_dir, site_url, entries)
+    index_file = site_dir / "search" / "search_index.json"
+    if index_file.is_file():
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        for lang, part in split_search_index(index, languages).items():
+            target = site_dir / ("" if lang == languages[0] else lang) / "search"
+            target.mkdir(parents=True, exist_ok=True)
+            (target / "search_index.json").write_text(
+                json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _write_page_sitemaps(site_dir: Path, site_url: str, entries: list[SitemapEntry]) -> None:
+    """A one-page ``sitemap.xml`` next to each page.
+
+    Material's JavaScript fetches ``sitemap.xml`` relative to every ``<link rel="alternate">``
+    in the head, expecting language roots; our hreflang links name the translated page itself.
+    Without these small files every visit would log failed requests (404) in the console.
+    """
+    for entry in entries:
+        if not entry.url.startswith(site_url) or entry.url == site_url:
+            continue
+        folder = site_dir / entry.url[len(site_url):]
+        if folder.is_dir():
+            page = dataclasses.replace(entry, listed=True)
+            (folder / "sitemap.xml").write_text(sitemap_xml([page]), encoding="utf-8")

@@ -1,0 +1,101 @@
+"""schema.org JSON-LD for a record page, by kind (no MkDocs; the page template embeds it).
+
+programme → EducationalOccupationalProgram, service → GovernmentService, project → Project
+with funder and MonetaryGrant, event → Event. A strategy (the city's integration plan) is a
+``Project`` too, whose ``parentOrganization`` is the city. Only facts the record has are
+written; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from microsite.model import Kind, Organisation, Record
+from microsite.views import RecordView
+
+TYPES = {
+    Kind.PROGRAMME: "EducationalOccupationalProgram",
+    Kind.SERVICE: "GovernmentService",
+    Kind.PROJECT: "Project",
+    Kind.STRATEGY: "Project",
+    Kind.EVENT: "Event",
+}
+
+
+def _org(org: Organisation, lang: str, default: str) -> dict[str, Any]:
+    name, _ = org.name_in(lang, default)
+    out: dict[str, Any] = {"@type": "Organization", "name": name}
+    if org.url:
+        out["url"] = org.url
+    return out
+
+
+def record_json_ld(record: Record, view: RecordView, lang: str, default: str,
+                   url: str) -> dict[str, Any]:
+    """The JSON-LD object of one record page in ``lang``; ``url`` is the page's address."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": TYPES[record.kind],
+        "@id": url,
+        "url": url,
+        "name": view.title,
+        "description": view.summary,
+        "inLanguage": view.text_lang or lang,
+    }
+    providers = [_org(o, lang, default) for o in record.providers]
+    funders = [_org(o, lang, default) for o in (record.funding.funders if record.funding else ())]
+    start = record.period.start.isoformat() if record.period.start else None
+    end = record.period.end.isoformat() if record.period.end else None
+    if record.kind in (Kind.PROJECT, Kind.STRATEGY):
+        if funders:
+            data["funder"] = funders
+        if providers:
+            data["member" if record.kind is Kind.PROJECT else "parentOrganization"] = providers
+        if record.funding and record.funding.amount is not None:
+            grant: dict[str, Any] = {
+                "@type": "MonetaryGrant",
+                "amount": {"@type": "MonetaryAmount", "value": record.funding.amount,
+                           "currency": record.funding.currency},
+            }
+            if funders:
+                grant["funder"] = funders
+            data["funding"] = grant
+    elif record.kind is Kind.PROGRAMME:
+        if providers:
+            data["provider"] = providers[0] if len(providers) == 1 else providers
+        if funders:
+            data["funder"] = funders
+        if start:
+            data["startDate"] = start
+        if end:
+            data["endDate"] = end
+        if view.at_a_glance:
+            target = next((f for f in view.at_a_glance if f.key == "target_group"), None)
+            if target:
+                data["audience"] = {"@type": "Audience", "audienceType": target.values[0].text}
+    elif record.kind is Kind.SERVICE:
+        if providers:
+            data["provider"] = providers[0] if len(providers) == 1 else providers
+        data["serviceType"] = view.kind_label
+        data["areaServed"] = {"@type": "City", "name": "Hannover"}
+    elif record.kind is Kind.EVENT:
+        if providers:
+            data["organizer"] = providers
+        if funders:
+            data["funder"] = funders
+        if start:
+            data["startDate"] = start
+        if end:
+            data["endDate"] = end
+        if record.languages:
+            data["inLanguage"] = list(record.languages)
+    if record.kind is Kind.EVENT and record.partners:
+        data["contributor"] = [_org(o, lang, default) for o in record.partners]
+    return data
+
+
+def to_script(data: dict[str, Any]) -> str:
+    """JSON safe inside ``<script type="application/ld+json">`` (no ``</script>`` breakout)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,256 @@
+"""Legal pages, site facts, metadata, JSON-LD, sitemap, robots.txt and search, on the built site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import yaml
+
+from microsite.facts import SiteFacts, UnknownFact, fill_facts, load_facts
+from sitebuild import REPO, build, html_pages, page_for_url, soup
+
+LANGS = {"de": "", "en": "en/"}
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def site_facts() -> dict:
+    return yaml.safe_load((REPO / "data" / "site.yaml").read_text(encoding="utf-8"))
+
+
+# --- legal pages and facts -------------------------------------------------------------------
+
+def test_legal_pages_take_facts_from_the_facts_file(site: Path) -> None:
+    facts = site_facts()
+    for lang, prefix in LANGS.items():
+        impressum = soup(site / prefix / "impressum" / "index.html").select_one("article")
+        text = impressum.get_text(" ")
+        assert facts["operator"]["name"][lang] in text
+        assert facts["operator"]["representative"][lang] in text
+        missing = [m.get_text() for m in impressum.select("mark.ms-missing")]
+        # every fact the file leaves empty is a visible marker, none is invented
+        assert len(missing) >= 5, missing
+        privacy = soup(site / prefix / "datenschutz" / "index.html").get_text(" ")
+        assert facts["hosting"]["provider"] in privacy
+        assert ("IP-Adresse" if lang == "de" else "IP address") in privacy
+        assert "Art. 6" in privacy
+        statement = soup(site / prefix / "barrierefreiheit" / "index.html").get_text(" ")
+        assert "Schlichtung" in statement and "NBGG" in statement
+        assert ("Angabe fehlt" if lang == "de" else "missing") in statement
+
+
+def test_a_given_fact_replaces_its_marker(tmp_path: Path) -> None:
+    path = tmp_path / "site.yaml"
+    path.write_text("format: 1\noperator:\n  email: presse@example.org\n  address: ~\n",
+                    encoding="utf-8")
+    facts, problems = load_facts(path, "data/site.yaml")
+    assert not [p for p in problems if not p.warning]
+    html = fill_facts("E-Mail: {{ site.operator.email }} / {{ site.operator.address }}", facts,
+                      "de", "de", lambda key: f"label {key}", "Angabe fehlt")
+    assert '<a href="mailto:presse@example.org">presse@example.org</a>' in html
+    assert '<mark class="ms-missing">Angabe fehlt: label operator.address</mark>' in html
+    missing = {p.field: p.line for p in problems if p.code == "fact_missing"}
+    assert missing["operator.address"] == 4
+    with pytest.raises(UnknownFact):
+        fill_facts("{{ site.operator.adress }}", SiteFacts(), "de", "de", str, "x")
+
+
+def test_bad_facts_file_names_file_line_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "site.yaml"
+    path.write_text("format: 1\noperator:\n  adress: Trammplatz\n  email: keine-adresse\n"
+                    "  name: <b>Stadt</b>\naccessibility:\n  conciliation_url: javascript:x()\n",
+                    encoding="utf-8")
+    _, problems = load_facts(path, "data/site.yaml")
+    errors = {p.code: p for p in problems if not p.warning}
+    assert errors["unknown_key"].line == 3
+    assert "meinten Sie „address“" in errors["unknown_key"].message("de")
+    assert errors["bad_email"].line == 4
+    assert errors["markup_in_plain"].line == 5
+    assert errors["bad_url"].line == 7
+    assert errors["bad_url"].field == "accessibility.conciliation_url"
+    assert "data/site.yaml, Zeile 4" in errors["bad_email"].message("de")
+
+
+def test_check_lists_the_missing_facts() -> None:
+    proc = subprocess.run([sys.executable, "-m", "microsite.cli", "check", "--lang", "en"],
+                          cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if "data/site.yaml" in line]
+    assert any("operator.address" in line and "line " in line for line in lines), proc.stderr
+    assert len(lines) == sum(1 for group in site_facts().values() if isinstance(group, dict)
+                             for value in group.values() if value is None)
+
+
+def test_easy_read_page_exists_and_every_page_links_to_it(site: Path, site_url: str) -> None:
+    page = soup(site / "leichte-sprache" / "index.html")
+    assert page.html["lang"] == "de"
+    headings = [h.get_text() for h in page.select("article h2")]
+    assert any("Barrierefrei" in h or "barrierefrei" in h for h in headings)
+    assert any("zurecht" in h for h in headings)  # navigation hints (BITV 2.0 § 4)
+    for path in (site / "index.html", site / "en" / "programme" / "jobpilot-360" / "index.html"):
+        link = soup(path).select_one("footer a[href$='leichte-sprache/']")
+        assert link["href"] == f"{site_url}leichte-sprache/" and link["lang"] == "de"
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+def test_every_page_has_canonical_description_and_open_graph(site: Path, site_url: str) -> None:
+    for path in html_pages(site):
+        rel = path.relative_to(site).as_posix()
+        if rel.endswith("404/index.html") or rel == "404.html":
+            continue
+        page = soup(path)
+        canonical = page.select_one("link[rel=canonical]")["href"]
+        assert page_for_url(site, site_url, canonical) == path, rel
+        description = page.select_one("meta[name=description]")["content"]
+        assert len(description) > 20, rel
+        og = {m["property"]: m["content"] for m in page.select("meta[property^='og:']")
+              if m["property"] != "og:locale:alternate"}
+        assert og["og:url"] == canonical and og["og:description"] == description, rel
+        assert og["og:locale"] == ("en_GB" if rel.startswith("en/") else "de_DE"), rel
+        alternates = [m["content"] for m in page.select("meta[property='og:locale:alternate']")]
+        hreflangs = {a["hreflang"] for a in page.select("link[rel=alternate][hreflang]")}
+        expected = {"de", "en"} & hreflangs - {page.html["lang"]}
+        assert alternates == [{"de": "de_DE", "en": "en_GB"}[c] for c in expected], rel
+
+
+def test_record_description_is_its_summary(site: Path, records: list[dict]) -> None:
+    for record in records:
+        for lang, prefix in LANGS.items():
+            page = soup(site / prefix / "programme" / record["id"] / "index.html")
+            summary = " ".join(record["texts"][lang]["summary"].split())
+            assert page.select_one("meta[name=description]")["content"] == summary
+
+
+EXPECTED_TYPES = {"programme": "EducationalOccupationalProgram", "service": "GovernmentService",
+                  "project": "Project", "event": "Event", "strategy": "Project"}
+
+
+def _json_ld(path: Path) -> dict:
+    scripts = soup(path).select("script[type='application/ld+json']")
+    assert len(scripts) == 1, path
+    return json.loads(scripts[0].string)
+
+
+def test_json_ld_fits_each_kind(site: Path, records: list[dict], site_url: str) -> None:
+    for record in records:
+        for lang, prefix in LANGS.items():
+            path = site / prefix / "programme" / record["id"] / "index.html"
+            data = _json_ld(path)
+            assert data["@context"] == "https://schema.org"
+            assert data["@type"] == EXPECTED_TYPES[record["kind"]]
+            assert data["url"] == f"{site_url}{prefix}programme/{record['id']}/"
+            assert data["name"] == record["texts"][lang]["title"].strip()
+    project = _json_ld(site / "en" / "programme" / "selbststaendige-ankunftsquartiere"
+                       / "index.html")
+    assert project["funder"][0]["name"] == "City of Hannover"
+    assert project["funding"]["@type"] == "MonetaryGrant"
+    assert project["funding"]["amount"] == {"@type": "MonetaryAmount", "value": 50000,
+                                            "currency": "EUR"}
+    programme = _json_ld(site / "programme" / "jobpilot-360" / "index.html")
+    assert programme["startDate"] == "2024-11"
+    assert programme["funder"][0]["name"] == "Volkswagen Nutzfahrzeuge"
+    event = _json_ld(site / "programme" / "eurocities-netzwerktreffen" / "index.html")
+    assert {o["name"] for o in event["organizer"]} >= {"Eurocities"}
+    assert event["inLanguage"] == ["en"]
+    service = _json_ld(site / "programme" / "willkommensservice-fachkraefteeinwanderung"
+                       / "index.html")
+    assert service["provider"]["name"].startswith("Willkommensservice")
+
+
+def test_json_ld_cannot_break_out_of_its_script() -> None:
+    from microsite.structured_data import to_script
+
+    text = to_script({"name": "</script><script>alert(1)</script>"})
+    assert "<" not in text and json.loads(text)["name"].startswith("</script>")
+
+
+# --- sitemap, robots.txt, search -------------------------------------------------------------
+
+def test_sitemap_lists_every_page_with_reciprocal_alternates(site: Path, site_url: str) -> None:
+    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    urls = {}
+    for url in root.findall(f"{SM}url"):
+        loc = url.find(f"{SM}loc").text
+        urls[loc] = {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
+    pages = {p for p in html_pages(site) if "404" not in p.relative_to(site).as_posix()}
+    assert {page_for_url(site, site_url, loc) for loc in urls} == pages
+    for loc, alternates in urls.items():
+        if not alternates:
+            continue
+        assert alternates["en" if "/en/" in loc else "de"] == loc
+        assert set(alternates) == {"de", "en", "x-default"}
+        assert alternates["x-default"] == alternates["de"]
+        for code in ("de", "en"):
+            assert urls[alternates[code]] == alternates, loc
+    # the Leichte Sprache page exists only in German: no alternates
+    assert urls[f"{site_url}leichte-sprache/"] == {}
+
+
+def test_robots_txt_names_the_sitemap(site: Path, site_url: str) -> None:
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {site_url}sitemap.xml" in robots
+    assert "Disallow: /\n" not in robots
+
+
+def test_search_index_per_language(site: Path) -> None:
+    german = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert german["config"]["lang"] == ["de"] and english["config"]["lang"] == ["en"]
+    assert german["docs"] and not any(d["location"].startswith("en/") for d in german["docs"])
+    assert any(d["location"] == "programme/jobpilot-360/" for d in english["docs"])
+    assert any("self-employed" in d["text"] for d in english["docs"])
+    assert not any("self-employed" in d["text"] for d in german["docs"])
+
+
+def test_german_programme_name_on_english_pages_carries_lang(site: Path) -> None:
+    """“Jobpilot 360 Grad” is the programme's German name (``title_lang: de`` in the data)."""
+    page = soup(site / "en" / "programme" / "jobpilot-360" / "index.html")
+    assert page.select_one("h1.ms-record__title")["lang"] == "de"
+    card = soup(site / "en" / "programme" / "index.html").select_one(
+        "a.ms-card__link[href$='jobpilot-360/']")
+    assert card["lang"] == "de"
+    german = soup(site / "programme" / "jobpilot-360" / "index.html")
+    assert "lang" not in german.select_one("h1.ms-record__title").attrs
+    english_title = soup(site / "en" / "programme" / "wir-2-0" / "index.html")
+    assert "lang" not in english_title.select_one("h1.ms-record__title").attrs
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    for name in ("data", "docs", "overrides"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def test_a_fact_given_in_the_file_reaches_both_languages(tmp_path: Path) -> None:
+    project = _project_copy(tmp_path)
+    facts = project / "data" / "site.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "  address: ~                    # ladungsfähige",
+        "  address: Musterstraße 1, 30159 Hannover  # ladungsfähige", 1), encoding="utf-8")
+    result = build(tmp_path / "out", project=project)
+    assert result.returncode == 0, result.output
+    for prefix in LANGS.values():
+        publisher = soup(result.site / prefix / "impressum" / "index.html").select("article p")
+        text = " ".join(p.get_text(" ") for p in publisher)
+        assert "Musterstraße 1, 30159 Hannover" in text
+        assert "ladungsfähige Anschrift" not in text and "address for service" not in text
+
+
+def test_a_page_naming_an_unknown_fact_stops_the_build(tmp_path: Path) -> None:
+    project = _project_copy(tmp_path)
+    page = project / "docs" / "en" / "impressum.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ site.operator.adress }}\n",
+                    encoding="utf-8")
+    result = build(tmp_path / "out", project=project)
+    assert result.returncode != 0
+    assert "en/impressum.md: unknown fact {{ site.operator.adress }}" in result.output
+    assert "Traceback" not in result.output
