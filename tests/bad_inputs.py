@@ -13,7 +13,7 @@ from dataclasses import dataclass
 JOBPILOT = "  - id: jobpilot-360\n    kind: programme\n"
 JOBPILOT_FUNDING = "    funding:\n      funders:\n        - name: Volkswagen Nutzfahrzeuge\n"
 JOBPILOT_DE_TITLE = "        title: Jobpilot 360 Grad\n        summary: Beratung"
-JOBPILOT_EN_TITLE = "        title: Jobpilot 360 Grad\n        summary: Counselling"
+JOBPILOT_EN_TITLE = "        title: Jobpilot 360 Grad\n        title_lang: de"
 JOBPILOT_DESCRIPTION = (
     "          nachhaltige und langfristige berufliche Perspektive entwickeln können.\n"
 )

@@ -46,6 +46,7 @@ EXPLAINED = {
     "stale_translation": "der Text wurde geändert, seit die Übersetzung",
     "unreviewed_translation": "ist keine Prüfung vermerkt",
     "pending_translation": "steht noch aus",
+    "fact_missing": "diese Angabe fehlt noch",
 }
 
 

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from microsite.exports.files import EXPORT_DIR
 from microsite.search_split import split_search_index
 from microsite.sitemap import SitemapEntry, robots_txt, sitemap_xml
 
@@ -37,6 +38,7 @@ def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str,
         out.write(xml.encode("utf-8"))
     (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
     _write_page_sitemaps(site_dir, site_url, entries)
+    _write_feed_sitemaps(site_dir, languages)
     index_file = site_dir / "search" / "search_index.json"
     if index_file.is_file():
         index = json.loads(index_file.read_text(encoding="utf-8"))
@@ -45,6 +47,15 @@ def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str,
             target.mkdir(parents=True, exist_ok=True)
             (target / "search_index.json").write_text(
                 json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _write_feed_sitemaps(site_dir: Path, languages: tuple[str, ...]) -> None:
+    """An empty ``sitemap.xml`` beside each language's feed, for the same reason as below:
+    the feed's ``<link rel="alternate">`` makes Material fetch ``sitemap.xml`` next to it."""
+    for lang in languages:
+        folder = site_dir / ("" if lang == languages[0] else lang) / EXPORT_DIR
+        if folder.is_dir():
+            (folder / "sitemap.xml").write_text(sitemap_xml([]), encoding="utf-8")
 
 
 def _write_page_sitemaps(site_dir: Path, site_url: str, entries: list[SitemapEntry]) -> None:

@@ -5,7 +5,7 @@ language one after another in the same process, on one core. Here every language
 process (``python -m microsite.mkdocs_plugin.parallel_build --one-language LANG build ...``):
 i18n starts with that language and stops after it, while every plugin still sees all configured
 languages, so language links are those of the sequential build. The merge then reproduces the
-three files the sequential build accumulates over its languages: the search index,
+files the sequential build accumulates over its languages: the site's
 ``sitemap.xml`` and its gzip copy. Everything else is written by exactly one language (the root
 ``404.html`` by the default language, as in the sequential build).
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import shutil
 import subprocess
@@ -32,7 +31,6 @@ from pathlib import Path
 import yaml
 
 _MODULE = "microsite.mkdocs_plugin.parallel_build"  # not __name__: that is "__main__" under -m
-SEARCH_INDEX = Path("search") / "search_index.json"
 SITEMAP = Path("sitemap.xml")
 
 
@@ -87,33 +85,41 @@ def _move_missing(source: Path, target: Path) -> None:
             _move_missing(entry, there)
 
 
-def merge(parts: list[Path], target: Path) -> None:
+def _move_replacing(source: Path, target: Path) -> None:
+    """Move everything from ``source`` into ``target``; ``source`` wins."""
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in source.iterdir():
+        there = target / entry.name
+        if entry.is_dir() and there.is_dir():
+            _move_replacing(entry, there)
+        else:
+            if there.is_dir():
+                shutil.rmtree(there)
+            entry.replace(there)
+
+
+def merge(parts: list[Path], target: Path, languages: tuple[str, ...]) -> None:
     """Merge per-language outputs (default language first, then build order) into ``target``.
 
-    The parts must be on the same file system as ``target``; they are consumed. A file written
-    by several languages (theme assets, the root ``404.html``) is taken from the default one.
+    The parts must be on the same file system as ``target``; they are consumed. Files under a
+    language's folder (``en/…``, its pages, search index and page sitemaps) come from that
+    language's process; a file outside them (theme assets, root ``404.html``, ``robots.txt``,
+    the default language's pages) is taken from the default language. The site's
+    ``sitemap.xml`` lists every language's pages, so their entries are joined in build order.
     """
     shutil.rmtree(target, ignore_errors=True)
-    parts[0].rename(target)
-    for part in parts[1:]:
-        _move_missing(part, target)
-    parts = [target, *parts[1:]]
-    indexes = [json.loads((p / SEARCH_INDEX).read_text(encoding="utf-8"))
-               for p in parts if (p / SEARCH_INDEX).is_file()]
-    if indexes:
-        merged = {**indexes[-1], "docs": [doc for index in indexes for doc in index["docs"]]}
-        (target / SEARCH_INDEX).write_text(
-            json.dumps(merged, separators=(",", ":"), default=str), encoding="utf-8")
     sitemaps = [(p / SITEMAP).read_text(encoding="utf-8") for p in parts if (p / SITEMAP).is_file()]
+    parts[0].rename(target)
+    for lang, part in zip(languages[1:], parts[1:], strict=True):
+        if (part / lang).is_dir():
+            _move_replacing(part / lang, target / lang)
+        _move_missing(part, target)
     if sitemaps:
         head, _, tail = _sitemap_parts(sitemaps[0])
         text = head + "".join(_sitemap_parts(s)[1] for s in sitemaps) + tail
         (target / SITEMAP).write_bytes(text.encode("utf-8"))
-        last_gz = parts[-1] / "sitemap.xml.gz"
-        mtime = int.from_bytes(last_gz.read_bytes()[4:8], "little") if last_gz.is_file() else 0
-        gz_path = target / "sitemap.xml.gz"
-        with gz_path.open("wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(gz_path),
-                                                      mode="wb", mtime=mtime) as gz:
+        with (target / "sitemap.xml.gz").open("wb") as raw, \
+                gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
             gz.write(text.encode("utf-8"))
 
 
@@ -147,7 +153,7 @@ def build_languages_in_parallel(config_file: Path, site_dir: Path, languages: tu
         if failed is not None:  # every language reports the same data errors: show them once
             return ParallelBuild(time.perf_counter() - start, cpu, *failed)
         output = "".join(log.read_text(encoding="utf-8") for log in logs)
-        merge(parts, site_dir)
+        merge(parts, site_dir, languages)
     return ParallelBuild(time.perf_counter() - start, cpu, 0, output)
 
 
