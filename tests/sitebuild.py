@@ -23,7 +23,7 @@ class BuildResult:
 
 
 def epoch(day: dt.date) -> str:
-    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()))
 
 
 def build(site_dir: Path, *, project: Path = REPO, build_date: dt.date = dt.date(2026, 11, 25),

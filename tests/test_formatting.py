@@ -8,7 +8,8 @@ from microsite.formatting import autonym, format_amount, format_partial_date, fo
 from microsite.model import PartialDate, Period
 
 PHRASES = {
-    "de": {"period.range": "{start} – {end}", "period.from": "ab {start}", "period.until": "bis {end}"},
+    "de": {"period.range": "{start} – {end}", "period.from": "ab {start}",
+           "period.until": "bis {end}"},
     "en_GB": {"period.range": "{start} – {end}", "period.from": "from {start}",
               "period.until": "until {end}"},
 }
@@ -52,4 +53,5 @@ def test_periods(period: Period, locale: str, expected: str | None) -> None:
 
 
 def test_language_names_in_themselves() -> None:
-    assert [autonym(c) for c in ("de", "en", "tr", "ar")] == ["Deutsch", "English", "Türkçe", "العربية"]
+    names = [autonym(c) for c in ("de", "en", "tr", "ar")]
+    assert names == ["Deutsch", "English", "Türkçe", "العربية"]

@@ -74,6 +74,7 @@ def test_status_from_month_precise_dates(today: dt.date, expected: Status) -> No
 
 def test_build_date_comes_from_configuration_or_source_date_epoch() -> None:
     assert resolve_build_date("2025-01-02", environ={}) == dt.date(2025, 1, 2)
-    assert resolve_build_date(None, environ={"SOURCE_DATE_EPOCH": "1735776000"}) == dt.date(2025, 1, 2)
+    from_epoch = resolve_build_date(None, environ={"SOURCE_DATE_EPOCH": "1735776000"})
+    assert from_epoch == dt.date(2025, 1, 2)
     with pytest.raises(LookupError):
         resolve_build_date(None, environ={}, repo_dir=None)

@@ -61,22 +61,13 @@ class LoadedDocument:
         Exact for ``|`` blocks (the usual form of long texts); otherwise the text's start.
         """
         start = self.position(path)
-        value = self._value(path)
+        value = value_at(self.data, path)
         if tuple(path) not in self.literal_blocks or not isinstance(value, str):
             return start
         line = start.line + 1 + value.count("\n", 0, offset)
         source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         column = source.find(needle)
         return Position(line, column + 1) if column >= 0 else start
-
-    def _value(self, path: Path_) -> Any:
-        data = self.data
-        for part in path:
-            try:
-                data = data[part]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return data
 
     def position(self, path: Path_) -> Position:
         """The position of the value at ``path``, or of its nearest existing parent."""
@@ -91,6 +82,16 @@ class LoadedDocument:
         """Where the key of ``path`` is written (for unknown keys)."""
         mark = self.key_positions.get(tuple(path))
         return _position(mark) if mark is not None else self.position(path)
+
+
+def value_at(data: Any, path: Path_) -> Any:
+    """The value at ``path`` inside nested dicts and lists, or None where there is none."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _position(mark: Position | yaml.Mark) -> Position:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a record describes. The kind picks labels and structured data, not the layout."""
 
     PROJECT = "project"
@@ -18,7 +18,7 @@ class Kind(str, Enum):
     EVENT = "event"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PLANNED = "planned"
     RUNNING = "running"
     COMPLETED = "completed"

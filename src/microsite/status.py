@@ -41,7 +41,7 @@ def resolve_build_date(
         return dt.date.fromisoformat(str(configured))
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     committed = git_commit_date(repo_dir)
     if committed is not None:
         return committed
@@ -61,4 +61,4 @@ def git_commit_date(repo_dir: str | None) -> dt.date | None:
         return None
     if not out.isdigit():
         return None
-    return dt.datetime.fromtimestamp(int(out), tz=dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(int(out), tz=dt.UTC).date()

@@ -31,6 +31,15 @@ def _org(org: Organisation, lang: str, default: str) -> dict[str, Any]:
     return out
 
 
+def _put(data: dict[str, Any], **fields: Any) -> None:
+    """Set the fields that have a value; a missing fact is left out, not written empty."""
+    data.update({key: value for key, value in fields.items() if value})
+
+
+def _one_or_many(items: list[Any]) -> Any:
+    return items[0] if len(items) == 1 else items
+
+
 def record_json_ld(record: Record, view: RecordView, lang: str, default: str,
                    url: str) -> dict[str, Any]:
     """The JSON-LD object of one record page in ``lang``; ``url`` is the page's address."""
@@ -48,50 +57,29 @@ def record_json_ld(record: Record, view: RecordView, lang: str, default: str,
     start = record.period.start.isoformat() if record.period.start else None
     end = record.period.end.isoformat() if record.period.end else None
     if record.kind in (Kind.PROJECT, Kind.STRATEGY):
-        if funders:
-            data["funder"] = funders
-        if providers:
-            data["member" if record.kind is Kind.PROJECT else "parentOrganization"] = providers
+        member = "member" if record.kind is Kind.PROJECT else "parentOrganization"
+        _put(data, funder=funders, **{member: providers})
         if record.funding and record.funding.amount is not None:
             grant: dict[str, Any] = {
                 "@type": "MonetaryGrant",
                 "amount": {"@type": "MonetaryAmount", "value": record.funding.amount,
                            "currency": record.funding.currency},
             }
-            if funders:
-                grant["funder"] = funders
+            _put(grant, funder=funders)
             data["funding"] = grant
     elif record.kind is Kind.PROGRAMME:
-        if providers:
-            data["provider"] = providers[0] if len(providers) == 1 else providers
-        if funders:
-            data["funder"] = funders
-        if start:
-            data["startDate"] = start
-        if end:
-            data["endDate"] = end
-        if view.at_a_glance:
-            target = next((f for f in view.at_a_glance if f.key == "target_group"), None)
-            if target:
-                data["audience"] = {"@type": "Audience", "audienceType": target.values[0].text}
+        _put(data, provider=_one_or_many(providers), funder=funders, startDate=start,
+             endDate=end)
+        target = next((f for f in view.at_a_glance if f.key == "target_group"), None)
+        if target:
+            data["audience"] = {"@type": "Audience", "audienceType": target.values[0].text}
     elif record.kind is Kind.SERVICE:
-        if providers:
-            data["provider"] = providers[0] if len(providers) == 1 else providers
-        data["serviceType"] = view.kind_label
-        data["areaServed"] = {"@type": "City", "name": "Hannover"}
+        _put(data, provider=_one_or_many(providers), serviceType=view.kind_label,
+             areaServed={"@type": "City", "name": "Hannover"})
     elif record.kind is Kind.EVENT:
-        if providers:
-            data["organizer"] = providers
-        if funders:
-            data["funder"] = funders
-        if start:
-            data["startDate"] = start
-        if end:
-            data["endDate"] = end
-        if record.languages:
-            data["inLanguage"] = list(record.languages)
-    if record.kind is Kind.EVENT and record.partners:
-        data["contributor"] = [_org(o, lang, default) for o in record.partners]
+        _put(data, organizer=providers, funder=funders, startDate=start, endDate=end,
+             inLanguage=list(record.languages),
+             contributor=[_org(o, lang, default) for o in record.partners])
     return data
 
 

@@ -21,7 +21,8 @@ class Phrases(dict):
         return self[key]
 
 
-def load_phrases(directory: Path, langs: tuple[str, ...], display_dir: str) -> tuple[dict[str, Phrases], list[Problem]]:
+def load_phrases(directory: Path, langs: tuple[str, ...],
+                 display_dir: str) -> tuple[dict[str, Phrases], list[Problem]]:
     """All languages' texts, plus a problem for each missing file or key."""
     phrases: dict[str, Phrases] = {}
     problems: list[Problem] = []

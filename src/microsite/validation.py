@@ -27,6 +27,7 @@ from microsite.loading import (
     Position,
     YamlSyntaxError,
     parse_yaml,
+    value_at,
 )
 from microsite.model import (
     Contact,
@@ -314,7 +315,7 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) 
             _check_text(step, [*base, "texts", lang, "how_to_take_part", i], out, markdown=True)
     _check_reviews(item, base, langs, out)
     for group_path in _per_language_paths(item):
-        mapping = _get(item, group_path)
+        mapping = value_at(item, group_path)
         if isinstance(mapping, dict):
             for lang in mapping:
                 if lang not in langs.codes and isinstance(lang, str) and re.match(LANG, lang):
@@ -339,15 +340,6 @@ def _per_language_paths(item: dict) -> Iterable[tuple]:
         yield ("results", i, "label")
     for i, _ in enumerate(item.get("links") or []):
         yield ("links", i, "label")
-
-
-def _get(data: Any, path: Sequence) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def schema_errors(data: Any) -> list[ValidationError]:
