@@ -216,3 +216,49 @@ def test_print_shows_the_content_without_navigation(served: str, browser: Browse
     context.close()
     assert shown == {".md-header": False, ".md-sidebar--primary": False, ".ms-footer": False,
                      ".ms-glance": True, "h1.ms-record__title": True}
+
+
+def _visible_kinds(page: Page) -> list[str]:
+    return page.eval_on_selector_all(
+        "li.ms-card", "els => els.filter(e => e.offsetParent !== null)"
+        ".map(e => [...e.classList].find(c => c.startsWith('ms-card--')).slice(9))")
+
+
+def test_overview_filter_works_by_keyboard_without_javascript(
+        served: str, browser: Browser) -> None:
+    """Tab reaches the filter before the cards; arrow keys choose a kind; only its cards (and
+    the groups holding them) stay visible; focus is visible; axe stays clean. No JavaScript."""
+    context, _ = new_context(browser, served, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + "programme/", wait_until="networkidle")
+    assert sorted(_visible_kinds(page)) == ["event", "programme", "project", "service",
+                                            "strategy"]
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "ms-filter-all":
+            break
+    else:
+        pytest.fail("the filter is not reachable by Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("ArrowRight")  # "Projekt"
+    assert page.evaluate("document.activeElement.id") == "ms-filter-project"
+    assert _visible_kinds(page) == ["project"]
+    groups = page.eval_on_selector_all(
+        ".ms-overview__group", "els => els.filter(e => e.offsetParent !== null).length")
+    assert groups == 1
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")  # programme, service, strategy, event
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.id") == "ms-filter-event"
+    assert _visible_kinds(page) == ["event"]
+    page.keyboard.press("Tab")  # next stop after the filter: the one visible card's link
+    assert page.evaluate("document.activeElement.closest('.ms-card--event') !== null")
+    context.close()
+    context, _ = new_context(browser, served)
+    page = context.new_page()
+    page.goto(served + "en/programme/", wait_until="networkidle")
+    page.check("#ms-filter-service")
+    assert _visible_kinds(page) == ["service"]
+    assert _axe(page) == []
+    context.close()

@@ -11,7 +11,14 @@ from microsite.model import Record
 from microsite.problems import Problem
 from microsite.ui import Phrases, load_phrases
 from microsite.validation import SiteLanguages, ValidationFailed, load_records
-from microsite.views import OverviewGroup, RecordView, build_overview, build_record_view
+from microsite.views import (
+    FilterOption,
+    OverviewGroup,
+    RecordView,
+    build_overview,
+    build_overview_filter,
+    build_record_view,
+)
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,9 @@ class SiteData:
 
     def overview(self, lang: str) -> tuple[OverviewGroup, ...]:
         return build_overview(self.views(lang), self.phrases[lang])
+
+    def overview_filter(self, lang: str) -> tuple[FilterOption, ...]:
+        return build_overview_filter(self.views(lang), self.phrases[lang])
 
     def translated_languages(self, record: Record) -> tuple[str, ...]:
         """Languages with a real translation (not a pending fallback)."""

@@ -18,7 +18,7 @@ from microsite.formatting import (
     language_name,
 )
 from microsite.markup import render_inline, render_markdown
-from microsite.model import Organisation, Record, Status
+from microsite.model import Kind, Organisation, Record, Status
 from microsite.status import derive_status
 from microsite.ui import Phrases
 
@@ -203,6 +203,24 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
         source=source,
         labels=phrases,
     )
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    """One choice of the overview's filter by kind: ``all`` or a kind, with its count."""
+
+    key: str
+    label: str
+    count: int
+
+
+def build_overview_filter(views: list[RecordView], phrases: Phrases) -> tuple[FilterOption, ...]:
+    """"All" plus every kind that has records, in the model's order; none below two kinds."""
+    counts = {kind.value: sum(1 for v in views if v.kind == kind.value) for kind in Kind}
+    present = [FilterOption(kind, phrases[f"kind.{kind}"], n) for kind, n in counts.items() if n]
+    if len(present) < 2:
+        return ()
+    return (FilterOption("all", phrases["overview.filter.all"], len(views)), *present)
 
 
 def build_overview(views: list[RecordView], phrases: Phrases) -> tuple[OverviewGroup, ...]:

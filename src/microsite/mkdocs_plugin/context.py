@@ -120,5 +120,6 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
             site_url, _language_home(lang, default) + "programme/")
     if meta.get("overview"):
         context["overview"] = site.overview(lang)
+        context["overview_filters"] = site.overview_filter(lang)
         context["microsite_open_data"] = export_links(site, lang, site_url)
     return context
