@@ -27,11 +27,14 @@ def epoch(day: dt.date) -> str:
 
 
 def build(site_dir: Path, *, project: Path = REPO, build_date: dt.date = dt.date(2026, 11, 25),
-          extra_env: dict | None = None, strict: bool = True) -> BuildResult:
-    """Run ``mkdocs build`` on ``project`` into ``site_dir`` with a fixed build date."""
+          extra_env: dict | None = None, strict: bool = True,
+          wrapper: tuple[str, ...] = ()) -> BuildResult:
+    """Run ``mkdocs build`` on ``project`` into ``site_dir`` with a fixed build date.
+
+    ``wrapper`` runs it inside another command, e.g. ``("unshare", "-n", "--")`` offline."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(build_date), "NO_MKDOCS_2_WARNING": "1",
            **(extra_env or {})}
-    cmd = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+    cmd = [*wrapper, *MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
     if strict:
         cmd.append("--strict")
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
