@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+JOBPILOT_STATUS = "states.\n    status: running\n"
 JOBPILOT = "  - id: jobpilot-360\n    kind: programme\n"
 JOBPILOT_FUNDING = "    funding:\n      funders:\n        - name: Volkswagen Nutzfahrzeuge\n"
 JOBPILOT_DE_TITLE = "        title: Jobpilot 360 Grad\n        summary: Beratung"
@@ -50,9 +51,9 @@ def _after(anchor: str, insert: str) -> tuple[str, str]:
 
 CASES = [
     BadInput(
-        "yaml-syntax", "    period: {start: 2024-11}\n", "   period: {start: 2024-11}\n",
+        "yaml-syntax", JOBPILOT_STATUS, JOBPILOT_STATUS.replace("    status", "   status"),
         "Die Datei ist kein gültiges YAML: die Einrückung passt nicht zur Liste darüber",
-        "   period: {start: 2024-11}",
+        "   status: running\n    funding",
     ),
     BadInput(
         "yaml-tab", JOBPILOT, JOBPILOT.replace("    kind:", "\tkind:"),
@@ -69,14 +70,14 @@ CASES = [
         "Stelle", "title: Jobpilot: 360",
     ),
     BadInput(
-        "yaml-unclosed-bracket", "    period: {start: 2024-11}\n", "    period: {start: 2024-11\n",
+        "yaml-unclosed-bracket", SELBST_PERIOD, SELBST_PERIOD.replace("2025-08}", "2025-08"),
         "Die Datei ist kein gültiges YAML: eine geschweifte Klammer „{“ wird nicht geschlossen",
-        "period: {start: 2024-11\n",
+        "period: {start: 2024-09, end: 2025-08\n",
     ),
     BadInput(
         "duplicate-key", *_after(JOBPILOT, "    kind: project\n"),
         "der Schlüssel „kind“ steht hier zum zweiten Mal",
-        "kind: project\n    period: {start: 2024-11}",
+        "kind: project\n    # The release",
     ),
     BadInput(
         "unknown-key-with-suggestion", JOBPILOT_FUNDING,
@@ -109,8 +110,9 @@ CASES = [
         "reserviert", "  - id: index",
     ),
     BadInput(
-        "impossible-date", "    period: {start: 2024-11}\n", "    period: {start: 2025-02-31}\n",
-        "Programm „jobpilot-360“, Feld „period.start“: „2025-02-31“ gibt es nicht im Kalender",
+        "impossible-date", SELBST_PERIOD, SELBST_PERIOD.replace("start: 2024-09", "start: 2025-02-31"),
+        "Projekt „selbststaendige-ankunftsquartiere“, Feld „period.start“: „2025-02-31“ gibt es "
+        "nicht im Kalender",
         "2025-02-31",
     ),
     BadInput(
