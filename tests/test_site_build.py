@@ -213,3 +213,26 @@ def test_overview_offers_a_filter_by_kind_with_counts(site: Path) -> None:
     assert labels["de"] == ["Alle (5)", "Projekt (1)", "Programm (1)", "Angebot (1)",
                             "Strategie (1)", "Veranstaltung (1)"]
     assert labels["en"][0] == "All (5)" and labels["en"][-1] == "Event (1)"
+
+
+def test_german_names_in_english_prose_carry_lang(site: Path) -> None:
+    project = soup(record_page(site, "en", "selbststaendige-ankunftsquartiere"))
+    spans = project.select(".ms-record__description span[lang=de]")
+    assert [s.get_text() for s in spans] == ["Unter einem Dach"]
+    jobpilot = soup(record_page(site, "en", "jobpilot-360"))
+    spans = jobpilot.select(".ms-record__description span[lang=de]")
+    assert [s.get_text() for s in spans] == ["Jobpilot 360 Grad"]
+    german = soup(record_page(site, "de", "selbststaendige-ankunftsquartiere"))
+    assert german.select(".ms-record__description span[lang]") == []
+
+
+def test_marking_names_touches_text_only() -> None:
+    from markupsafe import Markup
+
+    from microsite.markup import mark_languages
+
+    html = Markup('<p>See <a href="https://x.org/Unter einem Dach">Unter einem Dach</a> &amp; '
+                  'Unter einem Dach.</p>')
+    marked = mark_languages(html, {"Unter einem Dach": "de"})
+    assert marked == ('<p>See <a href="https://x.org/Unter einem Dach"><span lang="de">Unter '
+                      'einem Dach</span></a> &amp; <span lang="de">Unter einem Dach</span>.</p>')

@@ -26,7 +26,7 @@ FACTS: dict[str, dict[str, str]] = {
                  "phone": "text"},
     "responsible": {"name": "text", "address": "text"},
     "privacy": {"officer": "text", "officer_email": "email", "log_retention": "text"},
-    "hosting": {"provider": "text"},
+    "hosting": {"provider": "text", "transfer_safeguard": "text"},
     "accessibility": {"feedback_email": "email", "statement_date": "text",
                       "conciliation_url": "url"},
 }

@@ -6,8 +6,10 @@ other than http(s) and mailto are dropped, so data can never put script on a pag
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
 
@@ -32,6 +34,24 @@ _INLINE = _renderer()
 def render_markdown(text: str) -> Markup:
     """Block Markdown (paragraphs and lists) as HTML."""
     return Markup(_MD.render(text or "").strip())
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def mark_languages(html: Markup, names: dict[str, str]) -> Markup:
+    """Wrap each of ``names`` (name → its language) in ``<span lang>`` where it stands in the
+    text of ``html``, e.g. the German provider "Unter einem Dach" in an English description
+    (WCAG 3.1.2). Only text between tags is touched, never tags or attributes."""
+    if not names:
+        return html
+    escaped = {str(escape(name)): lang for name, lang in names.items() if name}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(escaped, key=len, reverse=True)))
+    parts = _TAG.split(str(html))
+    for i in range(0, len(parts), 2):  # even parts are text, odd parts are tags
+        parts[i] = pattern.sub(
+            lambda m: f'<span lang="{escaped[m.group(0)]}">{m.group(0)}</span>', parts[i])
+    return Markup("".join(parts))
 
 
 def render_inline(text: str) -> Markup:

@@ -68,14 +68,14 @@ def record_json_ld(record: Record, view: RecordView, lang: str, default: str,
             _put(grant, funder=funders)
             data["funding"] = grant
     elif record.kind is Kind.PROGRAMME:
-        _put(data, provider=_one_or_many(providers), funder=funders, startDate=start,
-             endDate=end)
-        target = next((f for f in view.at_a_glance if f.key == "target_group"), None)
-        if target:
-            data["audience"] = {"@type": "Audience", "audienceType": target.values[0].text}
+        # an Intangible: schema.org defines neither funder nor audience for it
+        _put(data, provider=_one_or_many(providers), startDate=start, endDate=end)
     elif record.kind is Kind.SERVICE:
-        _put(data, provider=_one_or_many(providers), serviceType=view.kind_label,
-             areaServed={"@type": "City", "name": "Hannover"})
+        target = next((f for f in view.at_a_glance if f.key == "target_group"), None)
+        _put(data, provider=_one_or_many(providers),
+             areaServed={"@type": "City", "name": "Hannover"},
+             audience={"@type": "Audience", "audienceType": target.values[0].text}
+             if target else None)
     elif record.kind is Kind.EVENT:
         _put(data, organizer=providers, funder=funders, startDate=start, endDate=end,
              inLanguage=list(record.languages),

@@ -17,8 +17,8 @@ from microsite.formatting import (
     format_period,
     language_name,
 )
-from microsite.markup import render_inline, render_markdown
-from microsite.model import Kind, Organisation, Record, Status
+from microsite.markup import mark_languages, render_inline, render_markdown
+from microsite.model import Kind, Organisation, Record, Status, Texts
 from microsite.status import derive_status
 from microsite.ui import Phrases
 
@@ -106,6 +106,21 @@ def _names(orgs: tuple[Organisation, ...], lang: str, default: str) -> tuple[Tex
     return tuple(out)
 
 
+def _foreign_names(record: Record, texts: Texts, lang: str, default: str) -> dict[str, str]:
+    """Names in the record that stay in another language on a page in ``lang``: untranslated
+    organisation names, and the title where it is such a name (``title_lang``)."""
+    names = {}
+    orgs = (*record.providers, *record.partners,
+            *(record.funding.funders if record.funding else ()))
+    for org in orgs:
+        name, name_lang = org.name_in(lang, default)
+        if name_lang != lang:
+            names[name] = name_lang
+    if texts.title_lang and texts.title_lang != lang:
+        names[texts.title] = texts.title_lang
+    return names
+
+
 def _fact(key: str, label: str, *values: Text) -> Fact | None:
     kept = tuple(v for v in values if v.text)
     return Fact(key, label, kept) if kept else None
@@ -182,7 +197,9 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
         title=texts.title,
         title_lang=_other(texts.title_lang, text_lang) if texts.title_lang else None,
         summary=texts.summary,
-        description=render_markdown(texts.description),
+        description=mark_languages(render_markdown(texts.description),
+                                   _foreign_names(record, texts, lang, default)
+                                   if text_lang == lang else {}),
         status=status.value if status else None,
         status_label=status_label,
         period=period,

@@ -14,14 +14,17 @@ from microsite.search_split import split_search_index
 from microsite.sitemap import SitemapEntry, robots_txt, sitemap_xml
 
 
-def sitemap_entry(page: Any, context: dict, build_date: dt.date) -> SitemapEntry | None:
-    """The sitemap line of a rendered page (error pages are kept out of the site's sitemap)."""
+def sitemap_entry(page: Any, context: dict, lastmod: dt.date | None) -> SitemapEntry | None:
+    """The sitemap line of a rendered page (error pages are kept out of the site's sitemap).
+
+    ``lastmod`` is when the page's facts last changed where that is known (a record's source or
+    publication date), else None: the build date would mark every page changed every night."""
     if not page.canonical_url:
         return None
     languages = context.get("microsite_languages") or []
     return SitemapEntry(
         url=page.canonical_url,
-        lastmod=build_date.isoformat(),
+        lastmod=lastmod.isoformat() if lastmod else None,
         alternates=tuple((link.code, link.url) for link in languages if link.translated),
         x_default=context.get("microsite_x_default"),
         listed=page.file.src_uri.rsplit("/", 1)[-1] != "404.md",

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from microsite.exports.files import Publishing
+from microsite.exports.records import record_updated
 from microsite.facts import UnknownFact, fill_facts
 from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import EASY_READ_SLUG, page_context, site_context
@@ -156,7 +157,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         assert self.site is not None
         current = _i18n(config).current_language
         context.update(page_context(self.site, page, current, config.site_url or "/"))
-        entry = sitemap_entry(page, context, self.site.settings.build_date)
+        record_id = (page.meta.get("microsite") or {}).get("record")
+        lastmod = record_updated(self.site.record(record_id)) if record_id else None
+        entry = sitemap_entry(page, context, lastmod)
         if entry is not None:
             self.sitemap.append(entry)
         return context
