@@ -110,7 +110,8 @@ CASES = [
         "reserviert", "  - id: index",
     ),
     BadInput(
-        "impossible-date", SELBST_PERIOD, SELBST_PERIOD.replace("start: 2024-09", "start: 2025-02-31"),
+        "impossible-date", SELBST_PERIOD,
+        SELBST_PERIOD.replace("start: 2024-09", "start: 2025-02-31"),
         "Projekt „selbststaendige-ankunftsquartiere“, Feld „period.start“: „2025-02-31“ gibt es "
         "nicht im Kalender",
         "2025-02-31",
