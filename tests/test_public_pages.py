@@ -252,5 +252,6 @@ def test_a_page_naming_an_unknown_fact_stops_the_build(tmp_path: Path) -> None:
                     encoding="utf-8")
     result = build(tmp_path / "out", project=project)
     assert result.returncode != 0
-    assert "en/impressum.md: unknown fact {{ site.operator.adress }}" in result.output
+    assert ("docs/en/impressum.md, Zeile 39, Spalte 1: unbekannte Angabe "
+            "„{{ site.operator.adress }}“") in result.output
     assert "Traceback" not in result.output
