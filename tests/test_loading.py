@@ -176,3 +176,14 @@ def test_links_in_markdown_need_a_complete_address(url: str, code: str | None) -
     text = _event("{start: 2025-03-12}").replace(
         "Ein Treffen.}", f"Ein Treffen., description: '[mehr]({url})'}}")
     assert [p.code for p in _problems(text)] == ([code] if code else [])
+
+
+@pytest.mark.parametrize(("field", "line"), [
+    ("    providers:\n      - name: {en: City of Hannover}\n", 6),
+    ("    results:\n      - count: 3\n        label: {en: people}\n", 7),
+    ("    contact:\n      name: {en: Team}\n", 6),
+])
+def test_per_language_names_and_labels_need_the_default_language(field: str, line: int) -> None:
+    text = _event("{start: 2025-03-12}").replace("    texts:\n", field + "    texts:\n")
+    [problem] = _problems(text)
+    assert (problem.code, problem.line) == ("missing_default_language", line)

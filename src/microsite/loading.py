@@ -129,10 +129,10 @@ def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
     if node.style == "|":
         doc.literal_blocks.add(path)
     mark = node.start_mark
-    if doc.lines[mark.line][mark.column:mark.column + 1] in _NODE_PROPERTIES:
+    first = doc.lines[mark.line][mark.column:mark.column + 1] if mark.line < len(doc.lines) else ""
+    if first in _NODE_PROPERTIES:
         # "&Co und mehr" silently loses "&Co" (an anchor), "! Neu" its "!" (a tag)
-        raise YamlSyntaxError(_NODE_PROPERTIES[doc.lines[mark.line][mark.column]],
-                              _position(mark))
+        raise YamlSyntaxError(_NODE_PROPERTIES[first], _position(mark))
     if node.tag in _AS_TEXT:  # plain text (most values) needs no constructor
         return node.value
     simple = _SIMPLE_SCALARS.get(node.tag)

@@ -458,6 +458,8 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) 
                 if lang not in langs.codes and isinstance(lang, str) and re.match(LANG, lang):
                     out.add([*base, *group_path, lang], "unknown_language", key_position=True,
                             found=lang, allowed=allowed)
+            if mapping and langs.default not in mapping:  # the fallback of every language
+                out.add([*base, *group_path], "missing_default_language", lang=langs.default)
 
 
 def _check_reviews(item: dict, base: list, langs: SiteLanguages, out: _Collector) -> None:
@@ -473,10 +475,17 @@ def _check_reviews(item: dict, base: list, langs: SiteLanguages, out: _Collector
 
 
 def _per_language_paths(item: dict) -> Iterable[tuple]:
-    for i, _ in enumerate(item.get("results") or []):
-        yield ("results", i, "label")
-    for i, _ in enumerate(item.get("links") or []):
-        yield ("links", i, "label")
+    """Where a text may be given per language outside ``texts``: labels, translated names."""
+    for group, key in (("results", "label"), ("links", "label"), ("providers", "name"),
+                       ("partners", "name")):
+        entries = item.get(group)
+        for i, _ in enumerate(entries if isinstance(entries, list) else ()):
+            yield (group, i, key)
+    funding = item.get("funding")
+    funders = funding.get("funders") if isinstance(funding, dict) else None
+    for i, _ in enumerate(funders if isinstance(funders, list) else ()):
+        yield ("funding", "funders", i, "name")
+    yield ("contact", "name")
 
 
 def schema_errors(data: Any) -> list[ValidationError]:
