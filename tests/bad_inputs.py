@@ -19,6 +19,12 @@ JOBPILOT_DESCRIPTION = (
     "          nachhaltige und langfristige berufliche Perspektive entwickeln können.\n"
 )
 SELBST_PERIOD = "    period: {start: 2024-09, end: 2025-08}\n"
+SELBST_AMOUNT = "      amount: 50000\n"
+JOBPILOT_RESULT = "          de: Praktika bei der Stadtverwaltung\n"
+# the German texts of Jobpilot, up to its English ones
+JOBPILOT_DE_TEXTS = r"(    texts:\n)      de:\n        title: Jobpilot 360 Grad\n.*?(?=      en:\n)"
+JOBPILOT_REVIEWED = r"      en: \{reviewed: \{title: 2c94c44f[^\n]*\n"
+YAML_SPECIAL = "Die Datei ist kein gültiges YAML: der Wert beginnt mit „{}“"
 
 
 @dataclass(frozen=True)
@@ -170,5 +176,132 @@ CASES = [
         JOBPILOT_DESCRIPTION.replace("langfristige", "<b>langfristige</b>"),
         "Programm „jobpilot-360“, Feld „texts.de.description“: HTML ist hier nicht erlaubt "
         "(„<b>“)", "<b>langfristige",
+    ),
+    # record texts are never templates: {{ … }} would have been filled in (and failed) late
+    BadInput(
+        "template-marker-in-text", JOBPILOT_DESCRIPTION,
+        JOBPILOT_DESCRIPTION.replace("können.", "können. {{ site.operator.adress }}"),
+        "Programm „jobpilot-360“, Feld „texts.de.description“: „{{ site.operator.adress }}“ ist "
+        "in Texten nicht erlaubt", "{{ site.operator",
+    ),
+    BadInput(
+        "template-tag-in-title", JOBPILOT_DE_TITLE,
+        JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", "Jobpilot {% if x %}360{% endif %}"),
+        "Feld „texts.de.title“: „{% if x %}“ ist in Texten nicht erlaubt", "Jobpilot {%",
+    ),
+    BadInput(
+        "german-thousands", SELBST_AMOUNT, SELBST_AMOUNT.replace("50000", "50.000"),
+        "Projekt „selbststaendige-ankunftsquartiere“, Feld „funding.amount“: „50.000“ ist mit "
+        "Tausenderpunkten geschrieben, so liest YAML die Zahl falsch. Tausenderpunkte "
+        "weglassen: 50000", "amount: 50.000",
+    ),
+    BadInput(
+        "german-thousands-with-decimals", SELBST_AMOUNT,
+        SELBST_AMOUNT.replace("50000", "50.000,00"),
+        "Feld „funding.amount“: „50.000,00“ ist mit Tausenderpunkten geschrieben, so liest YAML "
+        "die Zahl falsch. Tausenderpunkte weglassen: 50000", "amount: 50.000,00",
+    ),
+    BadInput(
+        "german-thousands-in-count", "      - count: 10\n", "      - count: 1.000\n",
+        "Feld „results[0].count“: „1.000“ ist mit Tausenderpunkten geschrieben, so liest YAML "
+        "die Zahl falsch. Tausenderpunkte weglassen: 1000", "count: 1.000",
+    ),
+    BadInput(
+        "missing-default-language", JOBPILOT_DE_TEXTS, r"\1",
+        "Programm „jobpilot-360“, Feld „texts“: der Text auf Deutsch fehlt; er ist Pflicht, weil "
+        "Deutsch die Hauptsprache der Website ist", "      en:\n        title: Jobpilot 360 Grad",
+        regex=True,
+    ),
+    BadInput(
+        "pending-default-language", JOBPILOT_REVIEWED + JOBPILOT_DE_TEXTS,
+        r"      de: pending\n\1",
+        "Programm „jobpilot-360“, Feld „translation.de“: „pending“ geht nicht für Deutsch, die "
+        "Hauptsprache der Website", "de: pending", regex=True,
+    ),
+    BadInput(
+        "former-id-is-a-record-id", *_after(JOBPILOT, "    former_ids: [wir-2-0]\n"),
+        "Programm „jobpilot-360“, Feld „former_ids[0]“: die frühere Kennung „wir-2-0“ ist die "
+        "Kennung eines Eintrags (Zeile 9)", "former_ids: [wir-2-0]",
+    ),
+    BadInput(
+        "former-id-is-its-own-id", *_after(JOBPILOT, "    former_ids: [jobpilot, jobpilot-360]\n"),
+        "Feld „former_ids[1]“: die frühere Kennung „jobpilot-360“ ist die eigene Kennung",
+        "former_ids: [jobpilot, jobpilot-360]",
+    ),
+    BadInput(
+        "former-id-claimed-twice", r"(  - id: wir-2-0\n)(.*?)(  - id: jobpilot-360\n)",
+        r"\1    former_ids: [altes-programm]\n\2\3    former_ids:\n      - altes-programm\n",
+        "Programm „jobpilot-360“, Feld „former_ids[0]“: die frühere Kennung „altes-programm“ "
+        "steht schon bei „wir-2-0“ (Zeile 9)", "- altes-programm", regex=True,
+    ),
+    BadInput(
+        "status-with-dates", *_after(SELBST_PERIOD, "    status: running\n"),
+        "Projekt „selbststaendige-ankunftsquartiere“, Feld „status“: Status wird aus den Daten "
+        "abgeleitet; Feld „status“ weglassen", "status: running\n    funding:\n      amount",
+    ),
+    # values that YAML reads as something else than text
+    *(BadInput(f"yaml-value-starts-with-{name}", JOBPILOT_DE_TITLE,
+               JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", value),
+               YAML_SPECIAL.format(char), f"title: {value}")
+      for name, char, value in (
+          ("star", "*", "*Neu:* Jobpilot 360 Grad"), ("at", "@", "@Jobpilot 360 Grad"),
+          ("backtick", "`", "`Jobpilot` 360 Grad"), ("percent", "%", "%Jobpilot 360 Grad"),
+          ("exclamation", "!", "!Neu: Jobpilot 360 Grad"),
+          ("ampersand", "&", "&Co Jobpilot 360 Grad"), ("dash", "- ", "- Jobpilot 360 Grad"))),
+    BadInput(
+        "yaml-quote-then-text", JOBPILOT_DE_TITLE,
+        JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", '"Jobpilot" 360 Grad'),
+        "Die Datei ist kein gültiges YAML: nach dem schließenden Anführungszeichen geht der Text "
+        "weiter. Setzen Sie den ganzen Text in andere Anführungszeichen", 'title: "Jobpilot" 360',
+    ),
+    # links must work under the site's subpath: complete addresses only
+    BadInput(
+        "relative-link-in-markdown", JOBPILOT_DESCRIPTION,
+        JOBPILOT_DESCRIPTION.replace("können.", "können, [mehr](kontakt.md)."),
+        "Feld „texts.de.description“: „kontakt.md“ ist keine vollständige Webadresse: Links "
+        "brauchen eine Adresse mit https:// und Domain", "[mehr](kontakt.md)",
+    ),
+    BadInput(
+        "site-relative-link-in-markdown", JOBPILOT_DESCRIPTION,
+        JOBPILOT_DESCRIPTION.replace("können.", "können, [mehr](/impressum/)."),
+        "Feld „texts.de.description“: „/impressum/“ ist keine vollständige Webadresse",
+        "[mehr](/impressum/)",
+    ),
+    BadInput(
+        "link-without-host-in-markdown", JOBPILOT_DESCRIPTION,
+        JOBPILOT_DESCRIPTION.replace("können.", "können, [mehr](http://)."),
+        "Feld „texts.de.description“: „http://“ ist keine vollständige Webadresse: nach "
+        "https:// fehlt die Domain", "[mehr](http://)",
+    ),
+    BadInput(
+        "link-url-without-host", *_after(JOBPILOT, "    links:\n      - url: https:///jobpilot\n"
+                                         "        label: {de: Mehr, en: More}\n"),
+        "Feld „links[0].url“: „https:///jobpilot“ ist keine vollständige Webadresse",
+        "url: https:///jobpilot",
+    ),
+    # HTML in any text an editor writes
+    BadInput(
+        "html-in-organisation-name", JOBPILOT_FUNDING,
+        JOBPILOT_FUNDING.replace("Volkswagen Nutzfahrzeuge", "<b>Volkswagen</b> Nutzfahrzeuge"),
+        "Feld „funding.funders[0].name“: hier ist nur schlichter Text erlaubt, ohne HTML („<b>“)",
+        "name: <b>Volkswagen",
+    ),
+    BadInput(
+        "html-in-result-label", JOBPILOT_RESULT,
+        JOBPILOT_RESULT.replace("Praktika", "<i>Praktika</i>"),
+        "Feld „results[1].label.de“: hier ist nur schlichter Text erlaubt, ohne HTML („<i>“)",
+        "de: <i>Praktika",
+    ),
+    BadInput(
+        "html-in-link-label", *_after(JOBPILOT, "    links:\n      - url: https://www.hannover.de/\n"
+                                      "        label: {de: <u>Mehr</u>, en: More}\n"),
+        "Feld „links[0].label.de“: hier ist nur schlichter Text erlaubt, ohne HTML („<u>“)",
+        "label: {de: <u>Mehr",
+    ),
+    BadInput(
+        "html-in-contact-name", *_after(JOBPILOT, "    contact:\n      name: {de: <em>Team</em>, "
+                                        "en: Team}\n"),
+        "Feld „contact.name.de“: hier ist nur schlichter Text erlaubt, ohne HTML („<em>“)",
+        "name: {de: <em>Team",
     ),
 ]

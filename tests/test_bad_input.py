@@ -131,3 +131,45 @@ def test_good_data_passes(project: Project) -> None:
     result = run_check(project.root)
     assert result.returncode == 0, result.stderr
     assert "OK: 5 Einträge geprüft." in result.stdout
+
+
+def test_missing_site_facts_are_one_line_unless_listed(project: Project) -> None:
+    result = run_check(project.root)
+    missing = result.stderr.count("diese Angabe fehlt noch")
+    summary = re.findall(r"^Hinweis: (\d+) Angaben in data/site\.yaml fehlen noch "
+                         r"\(Liste: microsite check --facts\)$", result.stderr, re.M)
+    assert missing == 0 and len(summary) == 1 and int(summary[0]) > 0, result.stderr
+    listed = run_check(project.root, "--facts")
+    lines = [line for line in listed.stderr.splitlines() if "diese Angabe fehlt noch" in line]
+    assert len(lines) == int(summary[0])
+    assert all(line.startswith("Hinweis: data/site.yaml, Zeile ") for line in lines)
+
+
+def test_drafts_count_as_checked(project: Project) -> None:
+    project.write(project.good_text.replace("  - id: jobpilot-360\n",
+                                            "  - id: jobpilot-360\n    draft: true\n"))
+    try:
+        result = run_check(project.root)
+    finally:
+        project.write(project.good_text)
+    assert result.returncode == 0, result.stderr
+    assert "OK: 5 Einträge geprüft (davon 4 veröffentlicht)." in result.stdout
+
+
+def test_an_unknown_fact_in_a_page_fails_before_anything_is_written(project: Project) -> None:
+    page = project.root / "docs" / "en" / "impressum.md"
+    good_page = page.read_text(encoding="utf-8")
+    page.write_text(good_page + "\nPhone: {{ site.operator.phon }}\n", encoding="utf-8")
+    line = good_page.count("\n") + 2
+    expected = (f"docs/en/impressum.md, Zeile {line}, Spalte 8: unbekannte Angabe "
+                "„{{ site.operator.phon }}“; möglich sind nur die Felder in data/site.yaml – "
+                "meinten Sie „{{ site.operator.phone }}“?")
+    try:
+        checked = run_check(project.root)
+        built = build(project.published, project=project.root, build_date=dt.date(2026, 11, 25))
+    finally:
+        page.write_text(good_page, encoding="utf-8")
+    assert checked.returncode == 1 and expected in checked.stderr.splitlines()
+    assert built.returncode != 0 and "Traceback" not in built.output
+    assert f"ERROR   -  {expected}" in built.output.splitlines()
+    assert snapshot(project.published) == project.published_files

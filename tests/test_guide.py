@@ -47,6 +47,17 @@ EXPLAINED = {
     "unreviewed_translation": "ist keine Prüfung vermerkt",
     "pending_translation": "steht noch aus",
     "fact_missing": "diese Angabe fehlt noch",
+    "missing_default_language": "die Hauptsprache der Website ist",
+    "pending_default_language": "„pending“ geht nicht für",
+    "template_marker": "ist in Texten nicht erlaubt: geschweifte Klammern",
+    "german_number": "ist mit Tausenderpunkten geschrieben",
+    "status_with_dates": "Status wird aus den Daten abgeleitet; Feld „status“ weglassen",
+    "relative_link": "ist keine vollständige Webadresse: Links brauchen",
+    "url_without_host": "ist keine vollständige Webadresse: nach https:// fehlt die Domain",
+    "former_id_taken": "ist die Kennung eines Eintrags",
+    "former_id_own": "ist die eigene Kennung",
+    "former_id_twice": "steht schon bei",
+    "unknown_fact": "möglich sind nur die Felder in",
 }
 
 

@@ -107,8 +107,8 @@ def test_bad_facts_file_names_file_line_and_field(tmp_path: Path) -> None:
 
 
 def test_check_lists_the_missing_facts() -> None:
-    proc = subprocess.run([sys.executable, "-m", "microsite.cli", "check", "--lang", "en"],
-                          cwd=REPO, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-m", "microsite.cli", "check", "--lang", "en",
+                           "--facts"], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stderr.splitlines() if "data/site.yaml" in line]
     assert any("operator.address" in line and "line " in line for line in lines), proc.stderr
@@ -282,11 +282,12 @@ def test_a_fact_given_in_the_file_reaches_both_languages(tmp_path: Path) -> None
 def test_a_page_naming_an_unknown_fact_stops_the_build(tmp_path: Path) -> None:
     project = _project_copy(tmp_path)
     page = project / "docs" / "en" / "impressum.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ site.operator.adress }}\n",
-                    encoding="utf-8")
+    text = page.read_text(encoding="utf-8") + "\n{{ site.operator.adress }}\n"
+    page.write_text(text, encoding="utf-8")
     result = build(tmp_path / "out", project=project)
     assert result.returncode != 0
-    assert "en/impressum.md: unknown fact {{ site.operator.adress }}" in result.output
+    assert (f"docs/en/impressum.md, Zeile {text.count(chr(10))}, Spalte 1: unbekannte "
+            "Angabe „{{ site.operator.adress }}“") in result.output
     assert "Traceback" not in result.output
 
 

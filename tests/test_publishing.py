@@ -146,5 +146,6 @@ def test_conflicting_former_ids_stop_the_build_before_any_output(tmp_path: Path,
     project = copy_project(tmp_path / "project", edit_records=edit)
     result = build(tmp_path / "out", project=project)
     assert result.returncode != 0
-    assert "former id" in result.output and "Traceback" not in result.output
+    assert "die frühere Kennung" in result.output and "Traceback" not in result.output
+    assert "data/projects.yaml, Zeile " in result.output
     assert not (tmp_path / "out").exists()

@@ -19,22 +19,44 @@ def _line(problem: Problem, lang: str) -> str:
     return f"{'Hinweis' if lang == 'de' else 'Warning'}: {problem.message(lang)}"
 
 
-def check(config_file: Path, lang: str | None) -> int:
+def _report(problems: list[Problem], lang: str, facts_file: str, list_facts: bool) -> None:
+    """Every problem, except that missing site facts are one line unless asked for.
+
+    The facts stay missing until the city supplies them; listed one by one they would bury the
+    warnings an editor can act on, such as stale translations.
+    """
+    missing_facts = [p for p in problems if p.code == "fact_missing"]
+    for problem in problems:
+        if list_facts or problem.code != "fact_missing":
+            print(_line(problem, lang), file=sys.stderr)
+    if missing_facts and not list_facts:
+        count = len(missing_facts)
+        print(f"Hinweis: {count} Angaben in {facts_file} fehlen noch "
+              "(Liste: microsite check --facts)" if lang == "de" else
+              f"Warning: {count} facts in {facts_file} are still missing "
+              "(list: microsite check --facts)", file=sys.stderr)
+
+
+def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
     """Validate records and interface texts; print every problem; 0 when publishable."""
     settings, message_lang = read_project_settings(config_file)
     lang = lang or message_lang
     try:
         site = load_site(settings)
     except ValidationFailed as failed:
-        for problem in failed.problems:
-            print(_line(problem, lang), file=sys.stderr)
+        _report(failed.problems, lang, settings.facts_file, list_facts)
         errors = sum(1 for p in failed.problems if not p.warning)
         print(f"{errors} Fehler." if lang == "de" else f"{errors} error(s).", file=sys.stderr)
         return 1
-    for problem in site.warnings:
-        print(_line(problem, lang), file=sys.stderr)
-    count = len(site.records)
-    print(f"OK: {count} Einträge geprüft." if lang == "de" else f"OK: {count} records checked.")
+    _report(site.warnings, lang, settings.facts_file, list_facts)
+    count = len(site.all_records)
+    published = sum(1 for r in site.all_records if r.is_published(settings.build_date))
+    if lang == "de":
+        extra = f" (davon {published} veröffentlicht)" if published != count else ""
+        print(f"OK: {count} Einträge geprüft{extra}.")
+    else:
+        extra = f" ({published} of them published)" if published != count else ""
+        print(f"OK: {count} records checked{extra}.")
     return 0
 
 
@@ -44,11 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = sub.add_parser("check", help="validate data/ without building the site")
     check_parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     check_parser.add_argument("--lang", choices=("de", "en"), help="language of the messages")
+    check_parser.add_argument("--facts", action="store_true",
+                              help="list every missing fact of data/site.yaml, not just a count")
     schema_parser = sub.add_parser("schema", help="print the JSON Schema of projects.yaml")
     schema_parser.add_argument("-o", "--output", type=Path)
     args = parser.parse_args(argv)
     if args.command == "check":
-        return check(args.config_file, args.lang)
+        return check(args.config_file, args.lang, args.facts)
     from microsite.schema import schema_json
 
     if args.output:

@@ -7,6 +7,7 @@ empty (``~``) and shows on the page as a visible marker; ``microsite check`` lis
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ FACTS: dict[str, dict[str, str]] = {
                       "conciliation_url": "url"},
 }
 PLACEHOLDER = re.compile(r"\{\{\s*site\.([a-z_]+)\.([a-z_]+)\s*\}\}")
+# anything a page may have meant as a fact, including misspelt ones such as {{ site.adress }}
+_ANY_PLACEHOLDER = re.compile(r"\{\{\s*site\.([^{}]*?)\s*\}\}")
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
 
@@ -106,6 +109,39 @@ def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]
                                              field=key, warning=True))
             facts.values[key] = value if isinstance(value, str | dict) else None
     return facts, out.problems + facts.missing
+
+
+def page_placeholder_problems(docs_dir: Path, root: Path, facts_file: str) -> list[Problem]:
+    """Placeholders in the hand-written pages that name no fact, with file and line.
+
+    Checked with the data, before a build writes anything; filling them in later (during the
+    build) would be too late to keep the published site.
+    """
+    known = [f"{group}.{name}" for group, fields in FACTS.items() for name in fields]
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
+        try:
+            text = page.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports unreadable pages itself
+        for match in _ANY_PLACEHOLDER.finditer(text) if "{{" in text else ():
+            if match.group(1) in known:
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            close = difflib.get_close_matches(match.group(1), known, n=1, cutoff=0.6)
+            problems.append(Problem(
+                _display(page, root), text.count("\n", 0, match.start()) + 1,
+                match.start() - line_start + 1, "unknown_fact",
+                params={"found": match.group(0), "facts_file": facts_file,
+                        "suggestion": f"{{{{ site.{close[0]} }}}}" if close else None}))
+    return problems
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 class UnknownFact(ValueError):

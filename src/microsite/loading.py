@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,8 @@ class LoadedDocument:
     literal_blocks: set[Path_] = field(default_factory=set)
     """Paths of ``|`` block texts, whose lines map one to one onto the file's lines."""
     lines: list[str] = field(default_factory=list)
+    number_sources: dict[Path_, str] = field(default_factory=dict)
+    """The source text of each number, e.g. ``50.000`` that YAML reads as 50.0."""
 
     def position_in_text(self, path: Path_, offset: int, needle: str) -> Position:
         """Where character ``offset`` of the text at ``path`` stands in the file.
@@ -125,9 +128,16 @@ def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
         return [_to_python(item, (*path, i), doc) for i, item in enumerate(node.value)]
     if node.style == "|":
         doc.literal_blocks.add(path)
+    mark = node.start_mark
+    first = doc.lines[mark.line][mark.column:mark.column + 1] if mark.line < len(doc.lines) else ""
+    if first in _NODE_PROPERTIES:
+        # "&Co und mehr" silently loses "&Co" (an anchor), "! Neu" its "!" (a tag)
+        raise YamlSyntaxError(_NODE_PROPERTIES[first], _position(mark))
     if node.tag in _AS_TEXT:  # plain text (most values) needs no constructor
         return node.value
     simple = _SIMPLE_SCALARS.get(node.tag)
+    if node.tag in _NUMBERS:
+        doc.number_sources[path] = node.value
     if simple is not None:  # not construct_object: it would keep every node in its cache
         return simple(_SCALARS, node)
     return _SCALARS.construct_object(node, deep=True)
@@ -135,6 +145,7 @@ def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
 
 _SCALARS = yaml.SafeLoader("")
 _AS_TEXT = frozenset(("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"))
+_NUMBERS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
 _SIMPLE_SCALARS = {f"tag:yaml.org,2002:{name}": yaml.SafeLoader.yaml_constructors[
     f"tag:yaml.org,2002:{name}"] for name in ("int", "float", "bool", "null")}
 
@@ -146,6 +157,30 @@ _CONTEXT_IS_THE_MISTAKE = (
     "while parsing a flow mapping",
     "while parsing a flow sequence",
 )
+
+
+# Problems of our own (English, as libyaml's are; problems.py says them plainly): a value that
+# starts with a character YAML reserves, found on the line libyaml stopped at
+VALUE_STARTS_WITH = "a value starts with"
+_NODE_PROPERTIES = {"&": f"{VALUE_STARTS_WITH} '&'", "!": f"{VALUE_STARTS_WITH} '!'"}
+QUOTE_THEN_TEXT = "a quoted value is followed by more text"
+_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s:#\"'{}\[\],][^:#]*:\s+|-\s+)(?P<value>\S.*)$")
+_QUOTED_THEN_TEXT = re.compile(r"""^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*[^\s#]""")
+
+
+def _editor_mistake(line: str) -> str | None:
+    """What an editor likely did on ``line`` when YAML cannot read it, or None."""
+    match = _VALUE.match(line)
+    if match is None:
+        return None
+    value = match.group("value")
+    if value.startswith("- "):
+        return f"{VALUE_STARTS_WITH} '- '"
+    if value[0] in "*@`%!&":
+        return f"{VALUE_STARTS_WITH} '{value[0]}'"
+    if _QUOTED_THEN_TEXT.match(value):
+        return QUOTE_THEN_TEXT
+    return None
 
 
 def parse_yaml(text: str) -> LoadedDocument:
@@ -170,7 +205,11 @@ def _parse(text: str) -> LoadedDocument:
         if exc.context_mark and (exc.context or "").startswith(_CONTEXT_IS_THE_MISTAKE):
             mark = exc.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        raise YamlSyntaxError(exc.problem or str(exc), position) from None
+        line = doc.lines[position.line - 1] if 0 < position.line <= len(doc.lines) else ""
+        mistake = _editor_mistake(line)
+        if mistake is not None:
+            position = Position(position.line, line.index(_VALUE.match(line)["value"]) + 1)
+        raise YamlSyntaxError(mistake or exc.problem or str(exc), position) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), Position(1, 1)) from None
     if root is None:
@@ -181,7 +220,8 @@ def _parse(text: str) -> LoadedDocument:
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        raise YamlSyntaxError(exc.problem or str(exc), position) from None
+        line = doc.lines[position.line - 1] if 0 < position.line <= len(doc.lines) else ""
+        raise YamlSyntaxError(_editor_mistake(line) or exc.problem or str(exc), position) from None
     return doc
 
 

@@ -151,11 +151,77 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{default_language}",
         "en": "translation ({language}) is pending; the page shows the {default_language} text",
     },
+    "missing_default_language": {
+        "de": "der Text auf {language} fehlt; er ist Pflicht, weil {language} die Hauptsprache "
+        "der Website ist",
+        "en": "the {language} text is missing; it is required because {language} is the "
+        "site's main language",
+    },
+    "pending_default_language": {
+        "de": "„pending“ geht nicht für {language}, die Hauptsprache der Website: aus ihr wird "
+        "übersetzt. Tragen Sie den Text unter „texts.{lang}“ ein und entfernen Sie diese Zeile",
+        "en": "“pending” is not possible for {language}, the site's main language: it is "
+        "translated from. Add the text under “texts.{lang}” and remove this line",
+    },
+    "template_marker": {
+        "de": "„{found}“ ist in Texten nicht erlaubt: geschweifte Klammern wie diese sind "
+        "Platzhalter der Seitenvorlagen. Bitte entfernen",
+        "en": "“{found}” is not allowed in texts: curly brackets like these are placeholders "
+        "of the page templates. Please remove them",
+    },
+    "german_number": {
+        "de": "„{found}“ ist mit Tausenderpunkten geschrieben, so liest YAML die Zahl falsch. "
+        "Tausenderpunkte weglassen: {suggestion}",
+        "en": "“{found}” is written with thousands separators, which YAML reads as a different "
+        "number. Leave them out: {suggestion}",
+    },
+    "status_with_dates": {
+        "de": "Status wird aus den Daten abgeleitet; Feld „status“ weglassen",
+        "en": "the status is derived from the dates; leave out the field “status”",
+    },
+    "relative_link": {
+        "de": "„{found}“ ist keine vollständige Webadresse: Links brauchen eine Adresse mit "
+        "https:// und Domain (oder mailto: für E-Mail); kurze Adressen wie „/impressum/“ "
+        "führen auf der Website ins Leere",
+        "en": "“{found}” is not a complete web address: links need an address with https:// "
+        "and a domain (or mailto: for e-mail); short addresses such as “/impressum/” lead "
+        "nowhere on the site",
+    },
+    "url_without_host": {
+        "de": "„{found}“ ist keine vollständige Webadresse: nach https:// fehlt die Domain, "
+        "z. B. https://www.hannover.de/",
+        "en": "“{found}” is not a complete web address: the domain after https:// is missing, "
+        "e.g. https://www.hannover.de/",
+    },
+    "former_id_taken": {
+        "de": "die frühere Kennung „{found}“ ist die Kennung eines Eintrags (Zeile {other_line}); "
+        "aus „former_ids“ entfernen",
+        "en": "the former id “{found}” is the id of a record (line {other_line}); remove it "
+        "from “former_ids”",
+    },
+    "former_id_own": {
+        "de": "die frühere Kennung „{found}“ ist die eigene Kennung dieses Eintrags; aus "
+        "„former_ids“ entfernen",
+        "en": "the former id “{found}” is this record's own id; remove it from “former_ids”",
+    },
+    "former_id_twice": {
+        "de": "die frühere Kennung „{found}“ steht schon bei „{other}“ (Zeile {other_line}); "
+        "eine alte Adresse kann nur zu einem Eintrag weiterleiten",
+        "en": "the former id “{found}” is already listed for “{other}” (line {other_line}); an "
+        "old address can only redirect to one record",
+    },
+    "unknown_fact": {
+        "de": "unbekannte Angabe „{found}“; möglich sind nur die Felder in {facts_file}{hint}",
+        "en": "unknown fact “{found}”; only the fields in {facts_file} can be used{hint}",
+    },
     "fact_missing": {
         "de": "diese Angabe fehlt noch; die Seiten zeigen an ihrer Stelle eine Markierung",
         "en": "this fact is still missing; the pages show a marker in its place",
     },
 }
+
+_QUOTE_IT_DE = "Setzen Sie den ganzen Text in Anführungszeichen: \"…\""
+_QUOTE_IT_EN = "Put the whole text in quotes: \"…\""
 
 # libyaml's usual complaints, said plainly; others are shown as libyaml words them
 YAML_DETAILS: dict[str, dict[str, str]] = {
@@ -194,6 +260,23 @@ YAML_DETAILS: dict[str, dict[str, str]] = {
     "did not find expected ',' or ']'": {
         "de": "eine eckige Klammer „[“ wird nicht geschlossen, oder ein Komma fehlt",
         "en": "a square bracket “[” is not closed, or a comma is missing",
+    },
+    "a value starts with '- '": {
+        "de": "der Wert beginnt mit „- “, das in YAML einen Listeneintrag einleitet. "
+        + _QUOTE_IT_DE,
+        "en": "the value starts with “- ”, which starts a list entry in YAML. " + _QUOTE_IT_EN,
+    },
+    **{f"a value starts with '{char}'": {
+        "de": f"der Wert beginnt mit „{char}“, das in YAML eine besondere Bedeutung hat. "
+        + _QUOTE_IT_DE,
+        "en": f"the value starts with “{char}”, which has a special meaning in YAML. "
+        + _QUOTE_IT_EN,
+    } for char in "*@`%!&"},
+    "a quoted value is followed by more text": {
+        "de": "nach dem schließenden Anführungszeichen geht der Text weiter. Setzen Sie den "
+        "ganzen Text in andere Anführungszeichen, z. B. '\"Beratung\" und mehr'",
+        "en": "the text goes on after the closing quote. Put the whole text in the other kind "
+        "of quotes, e.g. '\"Counselling\" and more'",
     },
     "found unexpected end of stream": {
         "de": "die Datei endet mitten in einem Text: ein Anführungszeichen wird nicht geschlossen",
@@ -252,7 +335,7 @@ class Problem:
         if self.field:
             parts.append(FIELD[lang].format(field=self.field))
         params = dict(self.params)
-        if self.code in ("unknown_key", "enum"):
+        if self.code in ("unknown_key", "enum", "unknown_fact"):
             suggestion = params.get("suggestion")
             params["hint"] = (
                 MESSAGES["did_you_mean"][lang].format(suggestion=suggestion) if suggestion else ""

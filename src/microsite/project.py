@@ -70,5 +70,6 @@ def read_project_settings(config_file: Path) -> tuple[SiteSettings, str]:
         include_drafts=bool(options.get("include_drafts", False)),
         locales=dict(options.get("locales") or {}),
         facts_file=options.get("facts", "data/site.yaml"),
+        docs_dir=str(config.get("docs_dir") or "docs"),
     )
     return settings, options.get("message_language", "de")

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from microsite.model import Record
 from microsite.site import SiteData
 from microsite.views import record_url
 
@@ -42,23 +41,6 @@ def _page(lang: str, target: str, title: str, heading: str, text: str) -> str:
         f'<p>{escape(text)} <a href="{url}">{escape(title)}</a></p>\n'
         "</body>\n</html>\n"
     )
-
-
-def former_id_conflicts(records: list[Record]) -> list[str]:
-    """Former ids that would replace a record's page or redirect to two records."""
-    ids = {r.id for r in records}
-    claimed: dict[str, str] = {}
-    problems = []
-    for record in records:
-        for old in record.former_ids:
-            if old in ids:
-                problems.append(f"{record.id}: former id '{old}' is the id of a record; "
-                                "remove it from former_ids")
-            elif old in claimed and claimed[old] != record.id:
-                problems.append(f"{record.id}: former id '{old}' is already a former id of "
-                                f"{claimed[old]}")
-            claimed.setdefault(old, record.id)
-    return problems
 
 
 def redirects(site: SiteData, lang: str, site_url: str) -> list[Redirect]:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from microsite.facts import SiteFacts, load_facts
+from microsite.facts import SiteFacts, load_facts, page_placeholder_problems
 from microsite.model import Record
 from microsite.problems import Problem
 from microsite.ui import Phrases, load_phrases
@@ -34,6 +34,8 @@ class SiteSettings:
     locales: dict[str, str] = field(default_factory=dict)
     """Babel locale per language code where it differs, e.g. ``{"en": "en_GB"}``."""
     facts_file: str = "data/site.yaml"
+    docs_dir: str = "docs"
+    """Hand-written pages, whose fact placeholders are checked with the data."""
 
 
 @dataclass
@@ -44,6 +46,8 @@ class SiteData:
     warnings: list[Problem] = field(default_factory=list)
     facts: SiteFacts = field(default_factory=SiteFacts)
     easy_read_page: bool = False  # whether the site has a start page in Leichte Sprache
+    all_records: list[Record] = field(default_factory=list)
+    """Every valid record, drafts and scheduled ones included (``records``: those built)."""
 
     def record(self, record_id: str) -> Record:
         if not hasattr(self, "_by_id"):
@@ -102,6 +106,8 @@ def load_site(settings: SiteSettings) -> SiteData:
     problems.extend(phrase_problems)
     facts, fact_problems = load_facts(settings.root / settings.facts_file, settings.facts_file)
     problems.extend(fact_problems)
+    problems.extend(page_placeholder_problems(settings.root / settings.docs_dir, settings.root,
+                                              settings.facts_file))
     warnings = warnings + [p for p in fact_problems if p.warning]
     if [p for p in problems if not p.warning]:
         raise ValidationFailed(problems)
@@ -109,4 +115,4 @@ def load_site(settings: SiteSettings) -> SiteData:
     published = [r for r in records
                  if settings.include_drafts or r.is_published(settings.build_date)]
     return SiteData(settings=settings, records=published, phrases=phrases, warnings=warnings,
-                    facts=facts)
+                    facts=facts, all_records=records)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jsonschema import Draft7Validator
 
@@ -61,6 +62,11 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _RESERVED_IDS = ("index",)
 _PLAIN_TEXT_FIELDS = ("title", "summary", "target_group")
 _MARKDOWN_FIELDS = ("description",)
+# "{{ site.x.y }}" or "{% … %}" pasted from a page or template: never filled in record texts
+_TEMPLATE_MARKER = re.compile(r"\{\{.{0,40}?(?:\}\}|$)|\{%.{0,40}?(?:%\}|$)|\{\{|\{%", re.M)
+_HOST = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)$")
+# "50.000" (YAML: 50.0) or "50.000,00" (YAML: text), German thousands grouping
+_GERMAN_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,(\d+))?$")
 _PATTERN_CODES = {
     SLUG: "pattern_id",
     DATE: "pattern_date",
@@ -204,13 +210,45 @@ def _check_text(value: Any, path: list, out: _Collector, *, markdown: bool) -> N
         at = out.doc.position_in_text(tuple(path), tag.start(), tag.group(0))
         out.add(path, "raw_html" if markdown else "markup_in_plain", at=at,
                 found=_found(tag.group(0)))
+    marker = _TEMPLATE_MARKER.search(value)
+    if marker:
+        at = out.doc.position_in_text(tuple(path), marker.start(), marker.group(0)[:2])
+        out.add(path, "template_marker", at=at, found=_found(marker.group(0).strip()))
     if markdown:
         for match in [*_MD_LINK.finditer(value), *_AUTOLINK.finditer(value)]:
             url = _link_target(match.group(1))
-            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-            if scheme and scheme not in ("http", "https", "mailto"):
+            code = _link_problem(url)
+            if code is not None:
                 at = out.doc.position_in_text(tuple(path), match.start(1), url)
-                out.add(path, "bad_url", at=at, found=_found(url))
+                out.add(path, code, at=at, found=_found(url))
+
+
+def _link_problem(url: str) -> str | None:
+    """Why a link target in Markdown cannot be published, as a message code, or None.
+
+    Only complete addresses work: the site is served under a subpath, so "/impressum/" or
+    "kontakt.md" would lead nowhere.
+    """
+    if url.lower().startswith("mailto:"):
+        return None if _EMAIL.match(url[len("mailto:"):].split("?", 1)[0]) else "bad_email"
+    return _web_url_problem(url)
+
+
+def _web_url_problem(url: str) -> str | None:
+    """None for an http(s) address with a host; else the message code that explains it."""
+    scheme = url.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", url) else ""
+    if not scheme:
+        return "relative_link"
+    if scheme not in ("http", "https"):
+        return "bad_url"
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return "url_without_host"
+    if not url[len(scheme):].startswith("://") or not host or not _HOST.match(host) \
+            or re.search(r"\s", url):
+        return "url_without_host"
+    return None
 
 
 def _link_target(text: str) -> str:
@@ -227,8 +265,9 @@ def _link_target(text: str) -> str:
 
 
 def _check_url(value: Any, path: list, out: _Collector) -> None:
-    if isinstance(value, str) and not re.match(r"^https?://[^\s/]+\.[^\s]*$", value, re.I):
-        out.add(path, "bad_url", found=_found(value))
+    code = _web_url_problem(value) if isinstance(value, str) else None
+    if code is not None:
+        out.add(path, "bad_url" if code == "relative_link" else code, found=_found(value))
 
 
 def _check_date(value: Any, path: list, out: _Collector) -> PartialDate | None:
@@ -264,6 +303,8 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: _Collector,
         if start and end and end.last_day < start.first_day:
             out.add([*base, "period", "end"], "end_before_start",
                     start=start.isoformat(), end=end.isoformat())
+        if item.get("status") is not None and (period.get("start") or period.get("end")):
+            out.add([*base, "status"], "status_with_dates")
     for group in ("providers", "partners"):
         for i, org in enumerate(item.get(group) or []):
             if isinstance(org, dict):
@@ -281,7 +322,106 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: _Collector,
         email = contact.get("email")
         if isinstance(email, str) and not _EMAIL.match(email):
             out.add([*base, "contact", "email"], "bad_email", found=_found(email))
+    for path, value, markdown in _text_fields(item):
+        _check_text(value, [*base, *path], out, markdown=markdown)
     _check_texts(item, base, langs, out)
+
+
+def _text_fields(item: dict) -> Iterable[tuple[tuple, Any, bool]]:
+    """Every text an editor writes in a record: its path, its value, whether it is Markdown."""
+    texts = item.get("texts")
+    for lang, block in (texts.items() if isinstance(texts, dict) else ()):
+        if not isinstance(block, dict):
+            continue
+        for key in _PLAIN_TEXT_FIELDS:
+            yield ("texts", lang, key), block.get(key), False
+        for key in _MARKDOWN_FIELDS:
+            yield ("texts", lang, key), block.get(key), True
+        steps = block.get("how_to_take_part")
+        for i, step in enumerate(steps if isinstance(steps, list) else ()):
+            yield ("texts", lang, "how_to_take_part", i), step, True
+    funding = item.get("funding")
+    groups = [((g,), item.get(g)) for g in ("providers", "partners")]
+    if isinstance(funding, dict):
+        groups.append((("funding", "funders"), funding.get("funders")))
+    for group_path, group in groups:
+        for i, org in enumerate(group if isinstance(group, list) else ()):
+            if isinstance(org, dict):
+                yield from _per_language_texts((*group_path, i, "name"), org.get("name"))
+    for group in ("results", "links"):
+        entries = item.get(group)
+        for i, entry in enumerate(entries if isinstance(entries, list) else ()):
+            if isinstance(entry, dict):
+                yield from _per_language_texts((group, i, "label"), entry.get("label"))
+    contact = item.get("contact")
+    if isinstance(contact, dict):
+        yield from _per_language_texts(("contact", "name"), contact.get("name"))
+        yield ("contact", "phone"), contact.get("phone"), False
+
+
+def _per_language_texts(path: tuple, value: Any) -> Iterable[tuple[tuple, Any, bool]]:
+    """A plain text that is the same in every language, or one per language."""
+    if isinstance(value, dict):
+        for lang, text in value.items():
+            yield (*path, lang), text, False
+    else:
+        yield path, value, False
+
+
+def _number_paths(records: list[dict]) -> Iterable[tuple]:
+    for i, item in enumerate(records):
+        if isinstance(item.get("funding"), dict) and "amount" in item["funding"]:
+            yield ("records", i, "funding", "amount")
+        results = item.get("results")
+        for j, result in enumerate(results if isinstance(results, list) else ()):
+            if isinstance(result, dict) and "count" in result:
+                yield ("records", i, "results", j, "count")
+
+
+def _check_german_numbers(records: list[dict], out: _Collector) -> set[tuple]:
+    """Numbers written as "50.000" (which YAML reads as 50.0) or "50.000,00"; their paths."""
+    found = set()
+    for path in _number_paths(records):
+        value = value_at(out.doc.data, path)
+        source = out.doc.number_sources.get(path, value if isinstance(value, str) else "")
+        match = _GERMAN_THOUSANDS.match(source.strip())
+        if match:
+            whole = source.strip().split(",")[0].replace(".", "")
+            decimals = (match.group(1) or "").rstrip("0")
+            out.add(path, "german_number", found=source.strip(),
+                    suggestion=f"{whole}.{decimals}" if decimals else whole)
+            found.add(path)
+    return found
+
+
+def _check_former_ids(records: list[dict], out: _Collector) -> None:
+    """An old address may redirect to one record only, and never hide a record's own page.
+
+    Drafts count too: publishing one later must not collide with a redirect.
+    """
+    ids: dict[str, int] = {}
+    for i, item in enumerate(records):
+        if isinstance(item.get("id"), str):
+            ids.setdefault(item["id"], i)
+    claimed: dict[str, int] = {}
+    for i, item in enumerate(records):
+        former = item.get("former_ids")
+        for j, old in enumerate(former if isinstance(former, list) else ()):
+            if not isinstance(old, str):
+                continue
+            path = ["records", i, "former_ids", j]
+            if old == item.get("id"):
+                out.add(path, "former_id_own", found=old)
+            elif old in ids:
+                out.add(path, "former_id_taken", found=old,
+                        other_line=out.doc.position(("records", ids[old], "id")).line)
+            elif old in _RESERVED_IDS:
+                out.add(path, "id_reserved", found=old)
+            elif claimed.get(old, i) != i:
+                other = claimed[old]
+                out.add(path, "former_id_twice", found=old, other=records[other].get("id"),
+                        other_line=out.doc.position(("records", other, "id")).line)
+            claimed.setdefault(old, i)
 
 
 def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) -> None:
@@ -299,20 +439,17 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) 
             out.add([*base, "translation", lang], "unknown_language", key_position=True,
                     found=lang, allowed=allowed)
     for lang in langs.codes:
-        if lang not in texts and pending.get(lang) != "pending":
+        if lang == langs.default:
+            # every other language falls back to this text: it can never be pending
+            if pending.get(lang) == "pending":
+                out.add([*base, "translation", lang], "pending_default_language", lang=lang)
+            if lang not in texts:
+                out.add([*base, "texts"], "missing_default_language", lang=lang)
+        elif lang not in texts and pending.get(lang) != "pending":
             out.add([*base, "texts"], "missing_language", lang=lang)
-        if lang not in texts and pending.get(lang) == "pending" and lang != langs.default:
+        elif lang not in texts:
             out.add([*base, "translation", lang], "pending_translation", warning=True,
                     lang=lang, default_lang=langs.default)
-    for lang, block in texts.items():
-        if not isinstance(block, dict):
-            continue
-        for key in _PLAIN_TEXT_FIELDS:
-            _check_text(block.get(key), [*base, "texts", lang, key], out, markdown=False)
-        for key in _MARKDOWN_FIELDS:
-            _check_text(block.get(key), [*base, "texts", lang, key], out, markdown=True)
-        for i, step in enumerate(block.get("how_to_take_part") or []):
-            _check_text(step, [*base, "texts", lang, "how_to_take_part", i], out, markdown=True)
     _check_reviews(item, base, langs, out)
     for group_path in _per_language_paths(item):
         mapping = value_at(item, group_path)
@@ -321,6 +458,8 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) 
                 if lang not in langs.codes and isinstance(lang, str) and re.match(LANG, lang):
                     out.add([*base, *group_path, lang], "unknown_language", key_position=True,
                             found=lang, allowed=allowed)
+            if mapping and langs.default not in mapping:  # the fallback of every language
+                out.add([*base, *group_path], "missing_default_language", lang=langs.default)
 
 
 def _check_reviews(item: dict, base: list, langs: SiteLanguages, out: _Collector) -> None:
@@ -336,10 +475,17 @@ def _check_reviews(item: dict, base: list, langs: SiteLanguages, out: _Collector
 
 
 def _per_language_paths(item: dict) -> Iterable[tuple]:
-    for i, _ in enumerate(item.get("results") or []):
-        yield ("results", i, "label")
-    for i, _ in enumerate(item.get("links") or []):
-        yield ("links", i, "label")
+    """Where a text may be given per language outside ``texts``: labels, translated names."""
+    for group, key in (("results", "label"), ("links", "label"), ("providers", "name"),
+                       ("partners", "name")):
+        entries = item.get(group)
+        for i, _ in enumerate(entries if isinstance(entries, list) else ()):
+            yield (group, i, key)
+    funding = item.get("funding")
+    funders = funding.get("funders") if isinstance(funding, dict) else None
+    for i, _ in enumerate(funders if isinstance(funders, list) else ()):
+        yield ("funding", "funders", i, "name")
+    yield ("contact", "name")
 
 
 def schema_errors(data: Any) -> list[ValidationError]:
@@ -355,13 +501,18 @@ def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> l
     if doc.data is None:
         out.add([], "missing", key="records")
         return out.problems
-    for error in _leaf_errors(schema_errors(doc.data)):
-        _schema_problem(error, out)
     records = doc.data.get("records") if isinstance(doc.data, dict) else None
+    records = [item if isinstance(item, dict) else {}
+               for item in (records if isinstance(records, list) else [])]
+    german = _check_german_numbers(records, out)
+    for error in _leaf_errors(schema_errors(doc.data)):
+        if tuple(error.absolute_path) not in german:  # already explained, better
+            _schema_problem(error, out)
     seen: dict[str, int] = {}
-    for index, item in enumerate(records if isinstance(records, list) else []):
-        if isinstance(item, dict):
+    for index, item in enumerate(records):
+        if item:
             _check_record(index, item, langs, out, seen)
+    _check_former_ids(records, out)
     unique = {(p.line, p.column, p.code, p.field): p for p in out.problems}
     return sorted(unique.values(), key=lambda p: (p.line, p.column))
 

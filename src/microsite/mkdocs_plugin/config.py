@@ -12,7 +12,8 @@ class MicrositeConfig(Config):
     ui = opt.Type(str, default="data/ui")
     """Folder of user-interface texts, one ``<lang>.yaml`` per language."""
     build_date = opt.Optional(opt.Type(str))
-    """Date statuses are derived against (YYYY-MM-DD); else SOURCE_DATE_EPOCH, else git."""
+    """Date statuses are derived against (YYYY-MM-DD) where SOURCE_DATE_EPOCH is not set;
+    else the git commit date."""
     include_drafts = opt.Type(bool, default=False)
     """Publish drafts and scheduled records too (for previews)."""
     locales = opt.Type(dict, default={})

@@ -26,7 +26,6 @@ from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_fi
 from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.pages import PageSource, generate_pages
 from microsite.publish import OutputConflict, publication_files, write_publication
-from microsite.redirects import former_id_conflicts
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.status import resolve_build_date
 from microsite.validation import SiteLanguages, ValidationFailed
@@ -97,7 +96,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                                 languages=site_languages(config), build_date=build_date,
                                 include_drafts=self.config.include_drafts or self.serving,
                                 locales=dict(self.config.locales),
-                                facts_file=self.config.facts)
+                                facts_file=self.config.facts, docs_dir=config.docs_dir)
         try:
             site = load_site(settings)
         except ValidationFailed as failed:
@@ -114,12 +113,6 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             ) from None
         for problem in site.warnings:
             log.info(problem.message(self.config.message_language))
-        conflicts = former_id_conflicts(site.records)
-        if conflicts:
-            for conflict in conflicts:
-                log.error(f"{self.config.records}: {conflict}")
-            raise PluginError(f"microsite: {len(conflicts)} conflict(s) in former_ids; "
-                              "nothing was written.")
         return site
 
     @event_priority(0)  # before i18n, which turns files under docs_dir into language files
@@ -142,8 +135,13 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Any) -> str:
-        """Hand-written pages name site-wide facts as ``{{ site.group.field }}``."""
+        """Hand-written pages name site-wide facts as ``{{ site.group.field }}``.
+
+        Generated pages are left alone: their text is the editors' data, never a template.
+        """
         assert self.site is not None
+        if page.file.src_uri in self.generated:
+            return markdown
         lang = _i18n(config).current_language
         phrases = self.site.phrases[lang]
         try:
