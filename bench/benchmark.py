@@ -48,6 +48,11 @@ NOISE_S = 0.5  # below this much CPU time above the empty build, a per-page rati
 GROWTH_TOLERANCE = 1.05  # page HTML and search bytes per record may vary this much across N
 
 
+
+def search_bytes(out: Path) -> int:
+    """Every language's search index together (each language has its own, see search_split)."""
+    return sum(p.stat().st_size for p in out.rglob("search/search_index.json"))
+
 def child_env() -> dict[str, str]:
     return {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -148,7 +153,7 @@ def measure_size(work: Path, count: int, languages: tuple[str, ...], data_file: 
     check = microsite_check(records, repeat)
     hugo = hugo_build(work, count, languages, repeat) if with_hugo else None
     pages = count * len(languages)
-    search = (out / "search" / "search_index.json").stat().st_size
+    search = search_bytes(out)
     overview = out / synthetic.SECTION / "index.html"
     row = Row(
         count=count, pages=pages, build=build, floor=floor_build, check=check, hugo=hugo,
@@ -321,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         empty = prepare(work, "empty", 0, languages, settings.data_file, handwritten=False)
         empty_build, empty_out = mkdocs_build(empty, args.repeat)
         baseline = Baseline(empty_build,
-                            (empty_out / "search" / "search_index.json").stat().st_size)
+                            search_bytes(empty_out))
         rows = []
         for count in sorted(set(args.sizes)):
             print(f"N = {count} …", file=sys.stderr)
