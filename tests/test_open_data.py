@@ -242,3 +242,32 @@ def test_a_preview_with_drafts_still_exports_no_draft(tmp_path: Path) -> None:
     assert (result.site / "programme" / "entwurf" / "index.html").is_file()  # the preview page
     for path in (result.site / "opendata").iterdir():
         assert b"entwurf" not in path.read_bytes() and b"spaeter" not in path.read_bytes(), path
+
+
+def test_missing_licence_is_a_visible_marker(site: Path) -> None:
+    for prefix, words in (("", "Angabe fehlt: Lizenz"), ("en/", "missing: licence")):
+        box = soup(site / prefix / "programme" / "index.html").select_one(".ms-open-data")
+        marker = box.select_one(".ms-open-data__licence mark.ms-missing")
+        assert marker is not None and words in marker.get_text()
+    catalogue = json.loads((site / "opendata" / "dcat.jsonld").read_text(encoding="utf-8"))
+    dataset = catalogue["dcat:dataset"][0]
+    assert "dct:license" not in dataset and "dcat:contactPoint" not in dataset
+
+
+def test_licence_and_contact_from_the_facts_file(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    facts = project / "data" / "site.yaml"
+    licence = "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
+    facts.write_text(facts.read_text(encoding="utf-8")
+                     .replace("  licence: ~", f"  licence: {licence}")
+                     .replace("  contact_email: ~", "  contact_email: opendata@example.org"),
+                     encoding="utf-8")
+    result = build(tmp_path / "out", project=project)
+    assert result.returncode == 0, result.output
+    catalogue = json.loads((result.site / "opendata" / "dcat.jsonld").read_text(encoding="utf-8"))
+    dataset = catalogue["dcat:dataset"][0]
+    assert dataset["dct:license"] == {"@id": licence}
+    assert all(d["dct:license"] == {"@id": licence} for d in dataset["dcat:distribution"])
+    assert dataset["dcat:contactPoint"]["vcard:hasEmail"] == {"@id": "mailto:opendata@example.org"}
+    box = soup(result.site / "programme" / "index.html").select_one(".ms-open-data__licence")
+    assert box.select_one("a")["href"] == licence and box.select_one("mark") is None

@@ -30,6 +30,7 @@ FACTS: dict[str, dict[str, str]] = {
     "hosting": {"provider": "text", "transfer_safeguard": "text"},
     "accessibility": {"feedback_email": "email", "statement_date": "text",
                       "conciliation_url": "url"},
+    "open_data": {"licence": "url", "contact_email": "email"},
 }
 PLACEHOLDER = re.compile(r"\{\{\s*site\.([a-z_]+)\.([a-z_]+)\s*\}\}")
 # anything a page may have meant as a fact, including misspelt ones such as {{ site.adress }}

@@ -19,6 +19,7 @@ CONTEXT = {
     "foaf": "http://xmlns.com/foaf/0.1/",
     "dcatde": "http://dcat-ap.de/def/dcatde/",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
 }
 LANGUAGE_URIS = {
     "de": "http://publications.europa.eu/resource/authority/language/DEU",
@@ -47,6 +48,7 @@ class CatalogueInfo:
     titles: dict[str, str]
     descriptions: dict[str, str]
     licence: str | None = None
+    contact_email: str | None = None
 
 
 def _texts(values: dict[str, str]) -> list[dict[str, str]]:
@@ -93,6 +95,9 @@ def catalogue_jsonld(site: SiteData, info: CatalogueInfo,
         dataset["dcat:distribution"].append(item)
     if info.licence:
         dataset["dct:license"] = {"@id": info.licence}
+    if info.contact_email:
+        dataset["dcat:contactPoint"] = {"@type": "vcard:Organization", "vcard:fn": info.publisher,
+                                        "vcard:hasEmail": {"@id": f"mailto:{info.contact_email}"}}
     document = {
         "@context": CONTEXT,
         "@id": info.catalogue_url,

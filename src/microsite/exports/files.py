@@ -35,6 +35,7 @@ class Publishing:
 
     publisher: str
     licence: str | None = None
+    contact_email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def catalogue(site: SiteData, site_url: str, publishing: Publishing) -> dict[str
         titles={lang: site.phrases[lang]["opendata.dataset_title"] for lang in site.languages},
         descriptions={lang: site.phrases[lang]["overview.intro"] for lang in site.languages},
         licence=publishing.licence,
+        contact_email=publishing.contact_email,
     )
     return {CATALOGUE_PATH: catalogue_jsonld(site, info, distributions),
             SCHEMA_PATH: export_schema_json(schema_url)}

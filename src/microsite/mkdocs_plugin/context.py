@@ -122,4 +122,6 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
         context["overview"] = site.overview(lang)
         context["overview_filters"] = site.overview_filter(lang)
         context["microsite_open_data"] = export_links(site, lang, site_url)
+        context["microsite_open_data_licence"] = site.facts.text("open_data.licence", lang,
+                                                                 site.default_language)
     return context

@@ -76,8 +76,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if self._is_first_language(config):
             self.site = self._load(config)
             self.generated = {page.src_uri: page for page in generate_pages(self.site)}
-            self.publishing = Publishing(publisher=self.config.publisher or config.site_name,
-                                         licence=self.config.data_licence)
+            facts, default = self.site.facts, self.site.default_language
+            self.publishing = Publishing(
+                publisher=self.config.publisher or config.site_name,
+                licence=self.config.data_licence
+                or facts.text("open_data.licence", default, default),
+                contact_email=facts.text("open_data.contact_email", default, default))
             self.site.easy_read_page = (Path(config.docs_dir) / "de"
                                         / f"{EASY_READ_SLUG}.md").is_file()
             self.sitemap = []
