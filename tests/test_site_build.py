@@ -236,3 +236,34 @@ def test_marking_names_touches_text_only() -> None:
     marked = mark_languages(html, {"Unter einem Dach": "de"})
     assert marked == ('<p>See <a href="https://x.org/Unter einem Dach"><span lang="de">Unter '
                       'einem Dach</span></a> &amp; <span lang="de">Unter einem Dach</span>.</p>')
+
+
+def test_how_to_take_part_contact_and_links_show_where_the_data_has_them(tmp_path: Path) -> None:
+    from projectcopy import copy_project
+
+    def add_details(records: list[dict]) -> None:
+        record = next(r for r in records if r["id"] == "jobpilot-360")
+        record["contact"] = {"name": {"de": "Team Jobpilot", "en": "Jobpilot team"},
+                             "email": "jobpilot@example.org", "phone": "+49 511 000000"}
+        record["links"] = [{"url": "https://example.org/jobpilot",
+                            "label": {"de": "Mehr erfahren", "en": "Find out more"}}]
+        record["texts"]["de"]["how_to_take_part"] = ["Bewerbung schicken", "Zum *Gespräch* kommen"]
+        record["texts"]["en"]["how_to_take_part"] = ["Send an application", "Come to an interview"]
+
+    project = copy_project(tmp_path / "project", edit_records=add_details)
+    result = build(tmp_path / "out", project=project)
+    assert result.returncode == 0, result.output
+    de = soup(record_page(result.site, "de", "jobpilot-360"))
+    steps = de.select(".ms-steps ol li")
+    assert [s.get_text() for s in steps] == ["Bewerbung schicken", "Zum Gespräch kommen"]
+    assert steps[1].select_one("em").get_text() == "Gespräch"
+    contact = de.select_one(".ms-contact address")
+    assert "Team Jobpilot" in contact.get_text()
+    assert contact.select_one('a[href="mailto:jobpilot@example.org"]') is not None
+    assert contact.select_one('a[href="tel:+49511000000"]') is not None
+    link = de.select_one(".ms-links a")
+    assert (link["href"], link.get_text()) == ("https://example.org/jobpilot", "Mehr erfahren")
+    en = soup(record_page(result.site, "en", "jobpilot-360"))
+    assert en.select_one(".ms-steps h2").get_text() == "How to take part"
+    assert en.select_one(".ms-links a").get_text() == "Find out more"
+    assert "Jobpilot team" in en.select_one(".ms-contact").get_text()
