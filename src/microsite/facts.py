@@ -19,7 +19,13 @@ from jsonschema import Draft202012Validator
 from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
 from microsite.problems import Problem
 from microsite.schema import LANG
-from microsite.validation import _check_text, _check_url, _Collector, _schema_problem
+from microsite.validation import (
+    ProblemCollector,
+    check_text,
+    check_url,
+    is_email,
+    schema_problem,
+)
 
 # Every fact a page may name: group → field → its kind (text, e-mail address or web address).
 FACTS: dict[str, dict[str, str]] = {
@@ -35,7 +41,6 @@ FACTS: dict[str, dict[str, str]] = {
 PLACEHOLDER = re.compile(r"\{\{\s*site\.([a-z_]+)\.([a-z_]+)\s*\}\}")
 # anything a page may have meant as a fact, including misspelt ones such as {{ site.adress }}
 _ANY_PLACEHOLDER = re.compile(r"\{\{\s*site\.([^{}]*?)\s*\}\}")
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
 
 def facts_schema() -> dict:
@@ -83,13 +88,13 @@ def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]
     except YamlSyntaxError as exc:
         return SiteFacts(), [Problem(display_name, exc.position.line, exc.position.column,
                                      "yaml_syntax", params={"detail": exc.problem})]
-    out = _Collector(display_name, doc)
+    out = ProblemCollector(display_name, doc)
     data = doc.data if isinstance(doc.data, dict) else {}
     if not isinstance(doc.data, dict):
         out.add((), "type_object")
     else:
         for error in _VALIDATOR.iter_errors(doc.data):
-            _schema_problem(error, out)
+            schema_problem(error, out)
     facts = SiteFacts()
     for group, fields in FACTS.items():
         section = data.get(group) if isinstance(data.get(group), dict) else {}
@@ -99,11 +104,11 @@ def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]
             where = (group, name) if name in section else (group,)
             texts = value.values() if isinstance(value, dict) else [value]
             for text in texts:
-                _check_text(text, list(where), out, markdown=False)
-                if kind == "email" and isinstance(text, str) and not _EMAIL.match(text):
+                check_text(text, list(where), out, markdown=False)
+                if kind == "email" and isinstance(text, str) and not is_email(text):
                     out.add(where, "bad_email", found=text)
                 if kind == "url":
-                    _check_url(text, list(where), out)
+                    check_url(text, list(where), out)
             if value in (None, "", {}):
                 pos = doc.key_position(where) if name in section else doc.position(where)
                 facts.missing.append(Problem(display_name, pos.line, pos.column, "fact_missing",

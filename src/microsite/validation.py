@@ -56,6 +56,7 @@ _FAST_VALIDATOR = (jsonschema_rs.validator_for(projects_schema(), validate_forma
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
 _EMAIL = re.compile(
     r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 # ``programme/index`` is the overview page; a record must not take its address
@@ -102,6 +103,11 @@ class ValidationFailed(Exception):
         self.problems = problems
 
 
+def is_email(text: str) -> bool:
+    """An e-mail address as the pages link it (``mailto:``): one ``@`` and a domain."""
+    return bool(_EMAIL.match(text))
+
+
 def field_path(path: Sequence[str | int]) -> str:
     """``("funding", "funders", 0, "name")`` as ``funding.funders[0].name``."""
     out = ""
@@ -110,7 +116,7 @@ def field_path(path: Sequence[str | int]) -> str:
     return out
 
 
-class _Collector:
+class ProblemCollector:
     """Collects problems for one file, attaching record ids, kinds and positions."""
 
     def __init__(self, file: str, doc: LoadedDocument) -> None:
@@ -146,7 +152,7 @@ def _found(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _schema_problem(error: ValidationError, out: _Collector) -> None:
+def schema_problem(error: ValidationError, out: ProblemCollector) -> None:
     path = list(error.absolute_path)
     validator, instance, schema = error.validator, error.instance, error.schema
     if validator == "additionalProperties" and isinstance(instance, dict):
@@ -186,7 +192,7 @@ def _schema_problem(error: ValidationError, out: _Collector) -> None:
             "type", "required", "additionalProperties")
         for sub in sorted(error.context, key=lambda e: len(e.absolute_path)):
             if sub.validator not in shape_only:
-                _schema_problem(sub, out)
+                schema_problem(sub, out)
                 return
         out.add(path, "type_string", found=_found(instance))
     else:
@@ -202,7 +208,7 @@ def _leaf_errors(errors: Iterable[ValidationError]) -> Iterable[ValidationError]
             yield error
 
 
-def _check_text(value: Any, path: list, out: _Collector, *, markdown: bool) -> None:
+def check_text(value: Any, path: list, out: ProblemCollector, *, markdown: bool) -> None:
     if not isinstance(value, str):
         return
     tag = _HTML_TAG.search(value)
@@ -230,7 +236,7 @@ def _link_problem(url: str) -> str | None:
     "kontakt.md" would lead nowhere.
     """
     if url.lower().startswith("mailto:"):
-        return None if _EMAIL.match(url[len("mailto:"):].split("?", 1)[0]) else "bad_email"
+        return None if is_email(url[len("mailto:"):].split("?", 1)[0]) else "bad_email"
     return _web_url_problem(url)
 
 
@@ -264,13 +270,13 @@ def _link_target(text: str) -> str:
     return text
 
 
-def _check_url(value: Any, path: list, out: _Collector) -> None:
+def check_url(value: Any, path: list, out: ProblemCollector) -> None:
     code = _web_url_problem(value) if isinstance(value, str) else None
     if code is not None:
         out.add(path, "bad_url" if code == "relative_link" else code, found=_found(value))
 
 
-def _check_date(value: Any, path: list, out: _Collector) -> PartialDate | None:
+def _check_date(value: Any, path: list, out: ProblemCollector) -> PartialDate | None:
     if not isinstance(value, str) or not re.match(DATE_OR_MONTH, value):
         return None  # shape problems come from the schema
     try:
@@ -280,7 +286,7 @@ def _check_date(value: Any, path: list, out: _Collector) -> PartialDate | None:
         return None
 
 
-def _check_record(index: int, item: dict, langs: SiteLanguages, out: _Collector,
+def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemCollector,
                   seen: dict[str, int]) -> None:
     base: list[str | int] = ["records", index]
     rid = item.get("id")
@@ -308,22 +314,22 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: _Collector,
     for group in ("providers", "partners"):
         for i, org in enumerate(item.get(group) or []):
             if isinstance(org, dict):
-                _check_url(org.get("url"), [*base, group, i, "url"], out)
+                check_url(org.get("url"), [*base, group, i, "url"], out)
     funding = item.get("funding")
     if isinstance(funding, dict):
         for i, org in enumerate(funding.get("funders") or []):
             if isinstance(org, dict):
-                _check_url(org.get("url"), [*base, "funding", "funders", i, "url"], out)
+                check_url(org.get("url"), [*base, "funding", "funders", i, "url"], out)
     for i, link in enumerate(item.get("links") or []):
         if isinstance(link, dict):
-            _check_url(link.get("url"), [*base, "links", i, "url"], out)
+            check_url(link.get("url"), [*base, "links", i, "url"], out)
     contact = item.get("contact")
     if isinstance(contact, dict):
         email = contact.get("email")
-        if isinstance(email, str) and not _EMAIL.match(email):
+        if isinstance(email, str) and not is_email(email):
             out.add([*base, "contact", "email"], "bad_email", found=_found(email))
     for path, value, markdown in _text_fields(item):
-        _check_text(value, [*base, *path], out, markdown=markdown)
+        check_text(value, [*base, *path], out, markdown=markdown)
     _check_texts(item, base, langs, out)
 
 
@@ -378,7 +384,7 @@ def _number_paths(records: list[dict]) -> Iterable[tuple]:
                 yield ("records", i, "results", j, "count")
 
 
-def _check_german_numbers(records: list[dict], out: _Collector) -> set[tuple]:
+def _check_german_numbers(records: list[dict], out: ProblemCollector) -> set[tuple]:
     """Numbers written as "50.000" (which YAML reads as 50.0) or "50.000,00"; their paths."""
     found = set()
     for path in _number_paths(records):
@@ -394,7 +400,7 @@ def _check_german_numbers(records: list[dict], out: _Collector) -> set[tuple]:
     return found
 
 
-def _check_former_ids(records: list[dict], out: _Collector) -> None:
+def _check_former_ids(records: list[dict], out: ProblemCollector) -> None:
     """An old address may redirect to one record only, and never hide a record's own page.
 
     Drafts count too: publishing one later must not collide with a redirect.
@@ -424,7 +430,7 @@ def _check_former_ids(records: list[dict], out: _Collector) -> None:
             claimed.setdefault(old, i)
 
 
-def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) -> None:
+def _check_texts(item: dict, base: list, langs: SiteLanguages, out: ProblemCollector) -> None:
     texts = item.get("texts")
     if not isinstance(texts, dict):
         return
@@ -462,7 +468,7 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: _Collector) 
                 out.add([*base, *group_path], "missing_default_language", lang=langs.default)
 
 
-def _check_reviews(item: dict, base: list, langs: SiteLanguages, out: _Collector) -> None:
+def _check_reviews(item: dict, base: list, langs: SiteLanguages, out: ProblemCollector) -> None:
     """Warn about translations whose default-language text changed since their last review."""
     default = langs.default
     for finding in review_findings(item, default, langs.codes):
@@ -497,7 +503,7 @@ def schema_errors(data: Any) -> list[ValidationError]:
 
 def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> list[Problem]:
     """All problems of a parsed document: schema first, then what a schema cannot say."""
-    out = _Collector(file, doc)
+    out = ProblemCollector(file, doc)
     if doc.data is None:
         out.add([], "missing", key="records")
         return out.problems
@@ -507,7 +513,7 @@ def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> l
     german = _check_german_numbers(records, out)
     for error in _leaf_errors(schema_errors(doc.data)):
         if tuple(error.absolute_path) not in german:  # already explained, better
-            _schema_problem(error, out)
+            schema_problem(error, out)
     seen: dict[str, int] = {}
     for index, item in enumerate(records):
         if item:

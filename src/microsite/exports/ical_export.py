@@ -17,6 +17,7 @@ from icalendar import Calendar, Event
 from microsite.exports.records import absolute, record_updated, sorted_records
 from microsite.model import Kind, Record
 from microsite.site import SiteData
+from microsite.status import effective_end
 from microsite.views import record_url
 
 PRODID = "-//lhh-microsite//open data//EN"
@@ -36,10 +37,9 @@ def _midnight_utc(day: dt.date) -> dt.datetime:
 def _event(site: SiteData, record: Record, lang: str, site_url: str) -> Event:
     default = site.default_language
     texts, text_lang = record.texts_for(lang, default)
-    start = record.period.start
-    end = record.period.end
-    assert start is not None
-    last = end.last_day if end is not None and end.day is not None else start.first_day
+    start, end = record.period.start, effective_end(record)
+    assert start is not None and end is not None  # dated events have a start day
+    last = end.last_day
     event = Event()
     event.add("uid", f"{record.id}@{urlsplit(site_url).hostname or 'localhost'}")
     event.add("dtstamp", _midnight_utc(record_updated(record) or site.settings.build_date))
