@@ -8,20 +8,20 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-import microsite.validation
+import microsite.record_building
 from sitebuild import REPO
 
 
 def test_records_are_parsed_once_for_all_languages(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    parse = microsite.validation.parse_yaml
+    parse = microsite.record_building.parse_yaml
 
     def counting(text: str):  # type: ignore[no-untyped-def]
         calls.append(len(text))
         return parse(text)
 
-    monkeypatch.setattr(microsite.validation, "parse_yaml", counting)
+    monkeypatch.setattr(microsite.record_building, "parse_yaml", counting)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764072000")
     monkeypatch.chdir(REPO)
     config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "out"))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import yaml
 
 from microsite.site import SiteData
+from microsite.urls import overview_src_uri, record_src_uri
 
-SECTION = "programme"
 RECORD_TEMPLATE = "record.html"
 OVERVIEW_TEMPLATE = "overview.html"
 
@@ -33,14 +33,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 def _page(front_matter: dict, body: str) -> str:
     head = yaml.dump(front_matter, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{head}---\n\n{body}\n"
-
-
-def record_src_uri(lang: str, record_id: str) -> str:
-    return f"{lang}/{SECTION}/{record_id}.md"
-
-
-def overview_src_uri(lang: str) -> str:
-    return f"{lang}/{SECTION}/index.md"
 
 
 def generate_pages(site: SiteData) -> list[PageSource]:

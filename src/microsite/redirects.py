@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from microsite.site import SiteData
-from microsite.views import record_url
+from microsite.urls import absolute, record_url
 
 
 @dataclass(frozen=True)
@@ -21,10 +21,6 @@ class Redirect:
     path: str    # site-relative file, e.g. "en/programme/old-id/index.html"
     target: str  # absolute URL of the record's current page
     html: str
-
-
-def _absolute(site_url: str, path: str) -> str:
-    return (site_url if site_url.endswith("/") else site_url + "/") + path
 
 
 def _page(lang: str, target: str, title: str, heading: str, text: str) -> str:
@@ -49,7 +45,7 @@ def redirects(site: SiteData, lang: str, site_url: str) -> list[Redirect]:
     phrases = site.phrases[lang]
     out = []
     for record in sorted(site.records, key=lambda r: r.id):
-        target = _absolute(site_url, record_url(record.id, lang, default))
+        target = absolute(site_url, record_url(record.id, lang, default))
         title = record.texts_for(lang, default)[0].title
         for old in sorted(set(record.former_ids)):
             path = record_url(old, lang, default) + "index.html"

@@ -3,7 +3,7 @@
 Editors get it through the ``yaml-language-server`` modeline (completion and inline errors in
 VS Code); validation uses the same dict. ``schema/projects.schema.json`` is written from here
 by ``microsite schema`` and a test keeps the two in sync. Checks JSON Schema cannot express
-(dates that exist, end after start, unique ids, configured languages) live in validation.
+(dates that exist, end after start, unique ids, configured languages) live in record_rules.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from microsite.markup import mark_languages, render_inline, render_markdown
 from microsite.model import Kind, Organisation, Record, Status, Texts
 from microsite.status import derive_status
 from microsite.ui import Phrases
+from microsite.urls import record_url
 
 STATUS_ORDER = (Status.RUNNING, Status.PLANNED, Status.COMPLETED, None)
 
@@ -133,12 +134,6 @@ def _preview_notice(record: Record, today: dt.date, phrases: Phrases, locale: st
     if record.publish_from and record.publish_from > today:
         return phrases["preview.scheduled"].format(date=format_day(record.publish_from, locale))
     return None
-
-
-def record_url(record_id: str, lang: str, default: str) -> str:
-    """Site-relative URL of a record page (``programme/<id>/``, prefixed for other languages)."""
-    prefix = "" if lang == default else f"{lang}/"
-    return f"{prefix}programme/{record_id}/"
 
 
 def build_record_view(record: Record, lang: str, default: str, today: dt.date,

@@ -12,9 +12,9 @@ import datetime as dt
 import io
 from xml.etree import ElementTree as ET
 
-from microsite.exports.records import absolute, record_updated, sorted_records
+from microsite.exports.records import record_updated, sorted_records
 from microsite.site import SiteData
-from microsite.views import record_url
+from microsite.urls import absolute, record_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -15,8 +15,8 @@ from microsite.exports.dcat import CatalogueInfo, Distribution, catalogue_jsonld
 from microsite.exports.ical_export import dated_events, events_ics
 from microsite.exports.json_export import records_json
 from microsite.exports.json_schema import SCHEMA_FILE, export_schema_json
-from microsite.exports.records import absolute, language_prefix
 from microsite.site import SiteData
+from microsite.urls import absolute, language_prefix, overview_url
 
 EXPORT_DIR = "opendata"
 FILES = {  # key: (file name, media type), in the order they are listed on the overview
@@ -76,14 +76,14 @@ def language_exports(site: SiteData, lang: str, site_url: str,
     """Site-relative path → content of every export file of one language."""
     default = site.default_language
     phrases = site.phrases[lang]
-    overview_url = absolute(site_url, f"{language_prefix(lang, default)}programme/")
+    overview = absolute(site_url, overview_url(lang, default))
     files = {
         export_path("json", lang, default): records_json(site, lang, site_url,
                                                          absolute(site_url, SCHEMA_PATH)),
         export_path("csv", lang, default): records_csv(site, lang, site_url),
         export_path("atom", lang, default): records_atom(
             site, lang, site_url, feed_url=feed_url(site, lang, site_url),
-            overview_url=overview_url, title=phrases["opendata.feed_title"],
+            overview_url=overview, title=phrases["opendata.feed_title"],
             subtitle=phrases["overview.intro"], publisher=publishing.publisher),
     }
     calendar = events_ics(site, lang, site_url, phrases["opendata.calendar_title"])

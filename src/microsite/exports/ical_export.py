@@ -14,11 +14,11 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
-from microsite.exports.records import absolute, record_updated, sorted_records
+from microsite.exports.records import record_updated, sorted_records
 from microsite.model import Kind, Record
 from microsite.site import SiteData
 from microsite.status import effective_end
-from microsite.views import record_url
+from microsite.urls import absolute, record_url
 
 PRODID = "-//lhh-microsite//open data//EN"
 

@@ -8,21 +8,11 @@ from typing import Any
 from microsite.model import Organisation, PartialDate, Record
 from microsite.site import SiteData
 from microsite.status import derive_status
-from microsite.views import record_url
+from microsite.urls import absolute, record_url
 
 FORMAT_NAME = "lhh-microsite/records"
 FORMAT_VERSION = "1.0"
 """Major version changes when a field is removed or changes meaning; minor when one is added."""
-
-
-def absolute(site_url: str, path: str) -> str:
-    """``path`` (site-relative, no leading slash) under ``site_url``."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base + path.lstrip("/")
-
-
-def language_prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
 
 
 def record_updated(record: Record) -> dt.date | None:

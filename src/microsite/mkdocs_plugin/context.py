@@ -9,7 +9,7 @@ from microsite.exports.files import export_links, feed_url
 from microsite.formatting import autonym
 from microsite.site import SiteData
 from microsite.structured_data import record_json_ld, to_script
-from microsite.views import record_url
+from microsite.urls import absolute, language_prefix, overview_url, record_url
 
 EASY_READ_SLUG = "leichte-sprache"  # docs/de/leichte-sprache.md: start page in Leichte Sprache
 
@@ -23,16 +23,6 @@ class LanguageLink:
     url: str  # absolute
     current: bool
     translated: bool
-
-
-def _absolute(site_url: str, url: str) -> str:
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    url = "" if url in (".", "./") else url
-    return base + url.lstrip("/")
-
-
-def _language_home(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
 
 
 def _alternate_urls(site: SiteData, page: Any) -> dict[str, str]:
@@ -55,8 +45,8 @@ def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
         "microsite_languages": [],
         "microsite_x_default": None,
         "microsite_search_base_differs": lang != site.default_language,
-        "microsite_home": _absolute(site_url, _language_home(lang, site.default_language)),
-        "microsite_easy_read": (_absolute(site_url, f"{EASY_READ_SLUG}/")
+        "microsite_home": absolute(site_url, language_prefix(lang, site.default_language)),
+        "microsite_easy_read": (absolute(site_url, f"{EASY_READ_SLUG}/")
                                 if site.easy_read_page else None),
         "t": site.phrases[lang],
         "microsite_feed": {"url": feed_url(site, lang, site_url),
@@ -99,7 +89,7 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
         LanguageLink(
             code=code,
             name=autonym(code),
-            url=_absolute(site_url, urls.get(code, _language_home(code, default))),
+            url=absolute(site_url, urls.get(code, language_prefix(code, default))),
             current=code == lang,
             translated=code in urls and len(urls) > 1,
         )
@@ -109,15 +99,14 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
     context = site_context(site, lang, site_url)
     context["microsite_languages"] = languages
     if default in urls and len(urls) > 1:  # a page in one language only has no alternates
-        context["microsite_x_default"] = _absolute(site_url, urls[default])
+        context["microsite_x_default"] = absolute(site_url, urls[default])
     context["microsite_og"] = _open_graph(site, page, lang, languages)
     if "record" in meta:
         record = site.record(meta["record"])
         context["record"] = site.record_view(record, lang)
         context["microsite_json_ld"] = to_script(record_json_ld(
             record, context["record"], lang, default, page.canonical_url or ""))
-        context["microsite_overview_url"] = _absolute(
-            site_url, _language_home(lang, default) + "programme/")
+        context["microsite_overview_url"] = absolute(site_url, overview_url(lang, default))
     if meta.get("overview"):
         context["overview"] = site.overview(lang)
         context["overview_filters"] = site.overview_filter(lang)

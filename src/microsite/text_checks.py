@@ -1,0 +1,94 @@
+"""Checks of single values an editor writes: texts, links, web and e-mail addresses."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from microsite.collector import ProblemCollector, found
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
+_EMAIL = re.compile(
+    r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+# "{{ site.x.y }}" or "{% … %}" pasted from a page or template: never filled in record texts
+_TEMPLATE_MARKER = re.compile(r"\{\{.{0,40}?(?:\}\}|$)|\{%.{0,40}?(?:%\}|$)|\{\{|\{%", re.M)
+_HOST = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)$")
+
+
+def is_email(text: str) -> bool:
+    """An e-mail address as the pages link it (``mailto:``): one ``@`` and a domain."""
+    return bool(_EMAIL.match(text))
+
+
+def check_text(value: Any, path: list, out: ProblemCollector, *, markdown: bool) -> None:
+    if not isinstance(value, str):
+        return
+    tag = _HTML_TAG.search(value)
+    if tag:
+        at = out.doc.position_in_text(tuple(path), tag.start(), tag.group(0))
+        out.add(path, "raw_html" if markdown else "markup_in_plain", at=at,
+                found=found(tag.group(0)))
+    marker = _TEMPLATE_MARKER.search(value)
+    if marker:
+        at = out.doc.position_in_text(tuple(path), marker.start(), marker.group(0)[:2])
+        out.add(path, "template_marker", at=at, found=found(marker.group(0).strip()))
+    if markdown:
+        for match in [*_MD_LINK.finditer(value), *_AUTOLINK.finditer(value)]:
+            url = _link_target(match.group(1))
+            code = _link_problem(url)
+            if code is not None:
+                at = out.doc.position_in_text(tuple(path), match.start(1), url)
+                out.add(path, code, at=at, found=found(url))
+
+
+def _link_problem(url: str) -> str | None:
+    """Why a link target in Markdown cannot be published, as a message code, or None.
+
+    Only complete addresses work: the site is served under a subpath, so "/impressum/" or
+    "kontakt.md" would lead nowhere.
+    """
+    if url.lower().startswith("mailto:"):
+        return None if is_email(url[len("mailto:"):].split("?", 1)[0]) else "bad_email"
+    return _web_url_problem(url)
+
+
+def _web_url_problem(url: str) -> str | None:
+    """None for an http(s) address with a host; else the message code that explains it."""
+    scheme = url.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", url) else ""
+    if not scheme:
+        return "relative_link"
+    if scheme not in ("http", "https"):
+        return "bad_url"
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return "url_without_host"
+    if not url[len(scheme):].startswith("://") or not host or not _HOST.match(host) \
+            or re.search(r"\s", url):
+        return "url_without_host"
+    return None
+
+
+def _link_target(text: str) -> str:
+    """The target of ``[text](target)``: up to the parenthesis that closes the link."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return text[:i]
+    return text
+
+
+def check_url(value: Any, path: list, out: ProblemCollector) -> None:
+    code = _web_url_problem(value) if isinstance(value, str) else None
+    if code is not None:
+        out.add(path, "bad_url" if code == "relative_link" else code, found=found(value))
+
+
