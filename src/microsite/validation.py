@@ -40,11 +40,13 @@ from microsite.model import (
     Period,
     Record,
     Result,
+    Source,
     Status,
     Texts,
 )
 from microsite.problems import Problem
 from microsite.schema import DATE, DATE_OR_MONTH, LANG, SLUG, projects_schema
+from microsite.sources import build_source
 from microsite.translations import FINGERPRINT, StaleField, review_findings
 
 _VALIDATOR = Draft7Validator(projects_schema())
@@ -95,6 +97,8 @@ class Dataset:
 
     records: list[Record]
     warnings: list[Problem]
+    source: Source | None = None
+    """The file's own source (top-level ``source:``), which hand-written pages may name."""
 
 
 class ValidationFailed(Exception):
@@ -286,6 +290,13 @@ def _check_date(value: Any, path: list, out: ProblemCollector) -> PartialDate | 
         return None
 
 
+def _check_source(source: Any, path: list, out: ProblemCollector) -> None:
+    """A source's date exists in the calendar and its web address is one."""
+    if isinstance(source, dict):
+        _check_date(source.get("date"), [*path, "date"], out)
+        check_url(source.get("url"), [*path, "url"], out)
+
+
 def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemCollector,
                   seen: dict[str, int]) -> None:
     base: list[str | int] = ["records", index]
@@ -299,9 +310,7 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemColl
             seen[rid] = out.doc.position([*base, "id"]).line
     for key in ("publish_from",):
         _check_date(item.get(key), [*base, key], out)
-    source = item.get("source")
-    if isinstance(source, dict):
-        _check_date(source.get("date"), [*base, "source", "date"], out)
+    _check_source(item.get("source"), [*base, "source"], out)
     period = item.get("period")
     if isinstance(period, dict):
         start = _check_date(period.get("start"), [*base, "period", "start"], out)
@@ -514,6 +523,8 @@ def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> l
     for error in _leaf_errors(schema_errors(doc.data)):
         if tuple(error.absolute_path) not in german:  # already explained, better
             schema_problem(error, out)
+    if isinstance(doc.data, dict):
+        _check_source(doc.data.get("source"), ["source"], out)
     seen: dict[str, int] = {}
     for index, item in enumerate(records):
         if item:
@@ -533,8 +544,9 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _record(data: dict, line: int) -> Record:
+def _record(data: dict, line: int, default_source: Source | None = None) -> Record:
     period = data.get("period") or {}
+    source = build_source(data.get("source")) or default_source
     funding = data.get("funding")
     contact = data.get("contact")
     return Record(
@@ -571,7 +583,8 @@ def _record(data: dict, line: int) -> Record:
         links=tuple(Link(url=lk["url"], label=dict(lk["label"])) for lk in data.get("links") or ()),
         contact=Contact(name=dict(contact.get("name") or {}), email=contact.get("email"),
                         phone=contact.get("phone")) if contact else None,
-        source_date=_date((data.get("source") or {}).get("date")),
+        source_date=source.date if source else None,
+        source=source,
         draft=bool(data.get("draft")),
         publish_from=_date(data.get("publish_from")),
         translation_pending=tuple(
@@ -605,8 +618,10 @@ def load_records_from_text(text: str, langs: SiteLanguages, file: str) -> Datase
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ValidationFailed(problems)
+    default_source = build_source(doc.data.get("source"))
     records = [
-        _record(item, doc.position(("records", i)).line)
+        _record(item, doc.position(("records", i)).line, default_source)
         for i, item in enumerate(doc.data["records"])
     ]
-    return Dataset(records=records, warnings=[p for p in problems if p.warning])
+    return Dataset(records=records, warnings=[p for p in problems if p.warning],
+                   source=default_source)

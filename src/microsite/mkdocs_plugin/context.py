@@ -118,6 +118,8 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
             record, context["record"], lang, default, page.canonical_url or ""))
         context["microsite_overview_url"] = _absolute(
             site_url, _language_home(lang, default) + "programme/")
+    if meta.get("source") or meta.get("overview"):  # pages that draw on the data's source
+        context["microsite_page_source"] = site.source_view(lang)
     if meta.get("overview"):
         context["overview"] = site.overview(lang)
         context["overview_filters"] = site.overview_filter(lang)
