@@ -149,12 +149,12 @@ RECORD = _object(
         "partners": {"type": "array", "items": ORGANISATION,
                      "description": "Who takes part or contributes."},
         "languages": {"type": "array", "items": {"type": "string", "pattern": LANG},
-                      "description": "Languages of counselling or of the event, as codes."},
+                      "description": "Languages of the advice or of the event, as codes."},
         "multilingual": {"type": "boolean",
                          "description": "true where offered in several languages, unnamed."},
         "results": {
             "type": "array",
-            "description": "Results so far, as counts.",
+            "description": "Results as counts, as of the source's date.",
             "items": _object(
                 {"count": {"type": "integer", "minimum": 0, "description": "A whole number."},
                  "label": _per_language("What was counted.")},
