@@ -152,3 +152,27 @@ def test_a_wrong_source_is_reported_in_german_with_its_line(tmp_path: Path) -> N
     assert "Feld „source.url“: „kein-link“ ist keine Webadresse" in out, out
     assert re.search(r"Feld „source“: Pflichtfeld „date“ fehlt", out), out
     assert "Traceback" not in out
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_open_data_and_json_ld_name_the_source_and_how_each_status_came_about(
+        built: Built, lang: str) -> None:
+    import json
+
+    exported = json.loads((built.site / PREFIX[lang] / "opendata" / "records.json")
+                          .read_text(encoding="utf-8"))
+    by_id = {r["id"]: r for r in exported["records"]}
+    for index, record in enumerate(built.records):
+        data = by_id[record["id"]]
+        source = OWN_SOURCE if index == 0 else SOURCE
+        assert data["source"]["date"] == source["date"]
+        assert data["source"]["type"] == source["type"][lang]
+        assert data["source"]["title"] == source["title"]
+        if data["status"] is None:
+            assert data["status_basis"] is None
+        else:
+            assert data["status_basis"] == ("stated" if record.get("status") else "derived")
+        page = soup(built.site / PREFIX[lang] / "programme" / record["id"] / "index.html")
+        ld = json.loads(page.select_one("script[type='application/ld+json']").string)
+        assert ld["isBasedOn"]["datePublished"] == source["date"]
+        assert ld["isBasedOn"]["name"] == source["title"]
