@@ -13,14 +13,14 @@ from dataclasses import dataclass
 JOBPILOT_STATUS = "states.\n    status: running\n"
 JOBPILOT = "  - id: jobpilot-360\n    kind: programme\n"
 JOBPILOT_FUNDING = "    funding:\n      funders:\n        - name: Volkswagen Nutzfahrzeuge\n"
-JOBPILOT_DE_TITLE = "        title: Jobpilot 360 Grad\n        summary: Beratung"
+JOBPILOT_DE_TITLE = "        title: Jobpilot 360 Grad\n        summary: "
 JOBPILOT_EN_TITLE = "        title: Jobpilot 360 Grad\n        title_lang: de"
 JOBPILOT_DESCRIPTION = (
     "          nachhaltige und langfristige berufliche Perspektive entwickeln können.\n"
 )
 SELBST_PERIOD = "    period: {start: 2024-09, end: 2025-08}\n"
 SELBST_AMOUNT = "      amount: 50000\n"
-JOBPILOT_RESULT = "          de: Praktika bei der Stadtverwaltung\n"
+JOBPILOT_RESULT = "      - count: 4\n        label:\n          de: "
 # the German texts of Jobpilot, up to its English ones
 JOBPILOT_DE_TEXTS = r"(    texts:\n)      de:\n        title: Jobpilot 360 Grad\n.*?(?=      en:\n)"
 JOBPILOT_REVIEWED = r"      en: \{reviewed: \{title: 2c94c44f[^\n]*\n"
@@ -100,7 +100,7 @@ CASES = [
         "Programm „jobpilot-360“, Feld „texts.en.title“: darf nicht leer sein", 'title: ""',
     ),
     BadInput(
-        "missing-language", r"      en:\n        title: Jobpilot 360 Grad\n.*?held for it\.\n", "",
+        "missing-language", r"      en:\n        title: Jobpilot 360 Grad\n.*?\n(?=\n  - id: )", "",
         "Programm „jobpilot-360“, Feld „texts“: der Text auf Englisch fehlt. Tragen Sie ihn ein "
         "oder setzen Sie „translation: {en: pending}“", "      de:\n        title: Jobpilot",
         regex=True,
@@ -288,7 +288,7 @@ CASES = [
     ),
     BadInput(
         "html-in-result-label", JOBPILOT_RESULT,
-        JOBPILOT_RESULT.replace("Praktika", "<i>Praktika</i>"),
+        JOBPILOT_RESULT.replace("de: ", "de: <i>Praktika</i> "),
         "Feld „results[1].label.de“: hier ist nur schlichter Text erlaubt, ohne HTML („<i>“)",
         "de: <i>Praktika",
     ),

@@ -200,19 +200,22 @@ def test_no_page_carries_script_from_data(builds: Builds) -> None:
 # --- stale translations --------------------------------------------------------------------
 
 def test_check_warns_about_a_stale_translation_naming_record_and_field(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    data = project / "data" / "projects.yaml"
-    text = data.read_text(encoding="utf-8")
-    old = "für eine nachhaltige, langfristige berufliche Perspektive"
-    assert text.count(old) == 1
-    data.write_text(text.replace(old, "für eine dauerhafte berufliche Perspektive"),
-                    encoding="utf-8")
+    changed: list[str] = []
+
+    def change_one_reviewed_summary(records: list[dict]) -> None:
+        record = next(r for r in records
+                      if "summary" in ((r.get("translation") or {}).get("en") or {})
+                      .get("reviewed", {}))
+        record["texts"]["de"]["summary"] += " Jetzt mit einem neuen Satz."
+        changed.append(record["id"])
+
+    project = copy_project(tmp_path / "project", edit_records=change_one_reviewed_summary)
     result = run_check(project)
     assert result.returncode == 0, result.stderr
     stale = [line for line in result.stderr.splitlines() if "zuletzt geprüft" in line]
     assert len(stale) == 1, result.stderr
     assert stale[0].startswith("Hinweis: data/projects.yaml, Zeile ")
-    assert "Programm „jobpilot-360“, Feld „texts.de.summary“" in stale[0]
+    assert f"„{changed[0]}“, Feld „texts.de.summary“" in stale[0]
     assert "Übersetzung (Englisch)" in stale[0] and "translation.en.reviewed.summary" in stale[0]
 
 

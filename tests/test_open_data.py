@@ -34,7 +34,7 @@ def _csv(site: Path, lang: str) -> tuple[bytes, list[dict]]:
 def test_json_export_matches_the_records(site: Path, site_url: str, records: list[dict],
                                          lang: str) -> None:
     data = _json(site, lang)
-    assert data["format"] == "lhh-microsite/records" and data["format_version"] == "1.0"
+    assert data["format"] == "lhh-microsite/records" and data["format_version"] == "1.1"
     assert data["language"] == lang and data["build_date"] == "2026-11-25"
     by_id = {r["id"]: r for r in data["records"]}
     assert sorted(by_id) == sorted(r["id"] for r in records)

@@ -107,6 +107,21 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a record's facts come from, e.g. a press release: its date and what names it.
+
+    Each text maps a language to its wording; ``None`` holds a wording used in every language
+    (a title is quoted as published, in the default language).
+    """
+
+    date: dt.date
+    type: dict[str | None, str] = field(default_factory=dict)
+    publisher: dict[str | None, str] = field(default_factory=dict)
+    title: dict[str | None, str] = field(default_factory=dict)
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Texts:
     """The texts of one record in one language."""
 
@@ -135,6 +150,7 @@ class Record:
     links: tuple[Link, ...] = ()
     contact: Contact | None = None
     source_date: dt.date | None = None
+    source: Source | None = None
     draft: bool = False
     publish_from: dt.date | None = None
     translation_pending: tuple[str, ...] = ()

@@ -19,11 +19,13 @@ from microsite.model import (
     Period,
     Record,
     Result,
+    Source,
     Status,
     Texts,
 )
 from microsite.problems import Problem
 from microsite.record_rules import SiteLanguages, validate_document
+from microsite.sources import build_source
 
 
 @dataclass
@@ -32,6 +34,8 @@ class Dataset:
 
     records: list[Record]
     warnings: list[Problem]
+    source: Source | None = None
+    """The file's own source (top-level ``source:``), which hand-written pages may name."""
 
 
 def _org(data: dict) -> Organisation:
@@ -44,8 +48,9 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _record(data: dict, line: int) -> Record:
+def _record(data: dict, line: int, default_source: Source | None = None) -> Record:
     period = data.get("period") or {}
+    source = build_source(data.get("source")) or default_source
     funding = data.get("funding")
     contact = data.get("contact")
     return Record(
@@ -82,7 +87,8 @@ def _record(data: dict, line: int) -> Record:
         links=tuple(Link(url=lk["url"], label=dict(lk["label"])) for lk in data.get("links") or ()),
         contact=Contact(name=dict(contact.get("name") or {}), email=contact.get("email"),
                         phone=contact.get("phone")) if contact else None,
-        source_date=_date((data.get("source") or {}).get("date")),
+        source_date=source.date if source else None,
+        source=source,
         draft=bool(data.get("draft")),
         publish_from=_date(data.get("publish_from")),
         translation_pending=tuple(
@@ -116,8 +122,10 @@ def load_records_from_text(text: str, langs: SiteLanguages, file: str) -> Datase
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ValidationFailed(problems)
+    default_source = build_source(doc.data.get("source"))
     records = [
-        _record(item, doc.position(("records", i)).line)
+        _record(item, doc.position(("records", i)).line, default_source)
         for i, item in enumerate(doc.data["records"])
     ]
-    return Dataset(records=records, warnings=[p for p in problems if p.warning])
+    return Dataset(records=records, warnings=[p for p in problems if p.warning],
+                   source=default_source)

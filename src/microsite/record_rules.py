@@ -124,6 +124,13 @@ def _check_date(value: Any, path: list, out: ProblemCollector) -> PartialDate | 
         return None
 
 
+def _check_source(source: Any, path: list, out: ProblemCollector) -> None:
+    """A source's date exists in the calendar and its web address is one."""
+    if isinstance(source, dict):
+        _check_date(source.get("date"), [*path, "date"], out)
+        check_url(source.get("url"), [*path, "url"], out)
+
+
 def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemCollector,
                   seen: dict[str, int]) -> None:
     base: list[str | int] = ["records", index]
@@ -137,9 +144,7 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemColl
             seen[rid] = out.doc.position([*base, "id"]).line
     for key in ("publish_from",):
         _check_date(item.get(key), [*base, key], out)
-    source = item.get("source")
-    if isinstance(source, dict):
-        _check_date(source.get("date"), [*base, "source", "date"], out)
+    _check_source(item.get("source"), [*base, "source"], out)
     period = item.get("period")
     if isinstance(period, dict):
         start = _check_date(period.get("start"), [*base, "period", "start"], out)
@@ -352,6 +357,8 @@ def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> l
     for error in _leaf_errors(schema_errors(doc.data)):
         if tuple(error.absolute_path) not in german:  # already explained, better
             schema_problem(error, out)
+    if isinstance(doc.data, dict):
+        _check_source(doc.data.get("source"), ["source"], out)
     seen: dict[str, int] = {}
     for index, item in enumerate(records):
         if item:

@@ -59,6 +59,27 @@ ORGANISATION = _object(
     required=("name",),
 )
 
+def _one_or_per_language(description: str) -> dict[str, Any]:
+    return {"description": description,
+            "oneOf": [_text("The same in every language."), _per_language(description)]}
+
+
+SOURCE = _object(
+    {
+        "type": _one_or_per_language("What the source is, e.g. {de: Pressemitteilung, en: press "
+                                     "release}; shown as “laut Pressemitteilung vom …”."),
+        "publisher": _one_or_per_language("Who published it."),
+        "title": _one_or_per_language("Its title as published."),
+        "date": {"type": "string", "pattern": DATE,
+                 "description": "Date of the source (YYYY-MM-DD); every status is shown with it."},
+        "url": _text("Web address of the source, https://… (only where it is published).",
+                     format="uri"),
+    },
+    required=("date",),
+    description="Where the facts come from: shown with every status and on every page that "
+    "draws on it.",
+)
+
 TEXTS = _object(
     {
         "title": _text("Page title, short."),
@@ -128,12 +149,12 @@ RECORD = _object(
         "partners": {"type": "array", "items": ORGANISATION,
                      "description": "Who takes part or contributes."},
         "languages": {"type": "array", "items": {"type": "string", "pattern": LANG},
-                      "description": "Languages of counselling or of the event, as codes."},
+                      "description": "Languages of the advice or of the event, as codes."},
         "multilingual": {"type": "boolean",
                          "description": "true where offered in several languages, unnamed."},
         "results": {
             "type": "array",
-            "description": "Results so far, as counts.",
+            "description": "Results as counts, as of the source's date.",
             "items": _object(
                 {"count": {"type": "integer", "minimum": 0, "description": "A whole number."},
                  "label": _per_language("What was counted.")},
@@ -155,11 +176,8 @@ RECORD = _object(
              "phone": _text("Phone number, e.g. +49 511 …")},
             description="Whom to contact.",
         ),
-        "source": _object(
-            {"date": {"type": "string", "pattern": DATE,
-                      "description": "Date of the source the facts come from."}},
-            description="Where the facts come from.",
-        ),
+        "source": {**SOURCE, "description": "Where this record's facts come from, where "
+                   "not from the source given at the top of the file."},
         "translation": {
             "type": "object",
             "description": "Per language: 'pending' publishes the default language's text "
@@ -206,6 +224,8 @@ def projects_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "format": {"const": FORMAT_VERSION, "description": "Format version of this file."},
+            "source": {**SOURCE, "description": "Where the records' facts come from, unless a "
+                       "record gives its own source; hand-written pages can name it too."},
             "records": {"type": "array", "items": RECORD, "description": "One entry a record."},
         },
         "required": ["records"],

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from microsite.facts import SiteFacts, load_facts, page_placeholder_problems
-from microsite.model import Record
+from microsite.model import Record, Source
 from microsite.problems import Problem
+from microsite.sources import SourceView, build_source_view
 from microsite.ui import Phrases, load_phrases
 from microsite.validation import SiteLanguages, ValidationFailed, load_records
 from microsite.views import (
@@ -48,6 +49,8 @@ class SiteData:
     easy_read_page: bool = False  # whether the site has a start page in Leichte Sprache
     all_records: list[Record] = field(default_factory=list)
     """Every valid record, drafts and scheduled ones included (``records``: those built)."""
+    source: Source | None = None
+    """The data file's source, named by hand-written pages that draw on it."""
 
     def record(self, record_id: str) -> Record:
         if not hasattr(self, "_by_id"):
@@ -76,6 +79,13 @@ class SiteData:
             self._views[key] = view
         return view
 
+    def source_view(self, lang: str) -> SourceView | None:
+        """The data file's source as a page in ``lang`` names it, or None without one."""
+        if self.source is None:
+            return None
+        return build_source_view(self.source, lang, self.default_language, self.phrases[lang],
+                                 self.settings.locales.get(lang, lang))
+
     def views(self, lang: str) -> list[RecordView]:
         return [self.record_view(r, lang) for r in self.records]
 
@@ -95,10 +105,11 @@ def load_site(settings: SiteSettings) -> SiteData:
     problems: list[Problem] = []
     records: list[Record] = []
     warnings: list[Problem] = []
+    source = None
     try:
         dataset = load_records(settings.root / settings.data_file, settings.languages,
                                settings.data_file)
-        records, warnings = dataset.records, dataset.warnings
+        records, warnings, source = dataset.records, dataset.warnings, dataset.source
     except ValidationFailed as failed:
         problems.extend(failed.problems)
     phrases, phrase_problems = load_phrases(settings.root / settings.ui_dir,
@@ -115,4 +126,4 @@ def load_site(settings: SiteSettings) -> SiteData:
     published = [r for r in records
                  if settings.include_drafts or r.is_published(settings.build_date)]
     return SiteData(settings=settings, records=published, phrases=phrases, warnings=warnings,
-                    facts=facts, all_records=records)
+                    facts=facts, all_records=records, source=source)

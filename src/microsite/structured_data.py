@@ -52,6 +52,13 @@ def record_json_ld(record: Record, view: RecordView, lang: str, default: str,
         "description": view.summary,
         "inLanguage": view.text_lang or lang,
     }
+    if view.source is not None:  # the facts, and any stated status, are as of this source
+        source: dict[str, Any] = {"@type": "CreativeWork",
+                                  "datePublished": record.source.date.isoformat()}
+        _put(source, name=view.source.title, url=view.source.url,
+             publisher={"@type": "Organization", "name": view.source.publisher}
+             if view.source.publisher else None)
+        data["isBasedOn"] = source
     providers = [_org(o, lang, default) for o in record.providers]
     funders = [_org(o, lang, default) for o in (record.funding.funders if record.funding else ())]
     start = record.period.start.isoformat() if record.period.start else None

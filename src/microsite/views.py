@@ -19,6 +19,7 @@ from microsite.formatting import (
 )
 from microsite.markup import mark_languages, render_inline, render_markdown
 from microsite.model import Kind, Organisation, Record, Status, Texts
+from microsite.sources import SourceView, build_source_view
 from microsite.status import derive_status
 from microsite.ui import Phrases
 from microsite.urls import record_url
@@ -78,13 +79,16 @@ class RecordView:
     description: Markup
     status: str | None
     status_label: str | None
+    status_note: str | None
+    """Whose status it is: "laut Pressemitteilung vom …" (stated) or "nach dem Zeitraum laut …"
+    (derived from the dates); None where the record names no source."""
     period: str | None
     at_a_glance: tuple[Fact, ...]
     results: tuple[ResultView, ...]
     how_to_take_part: tuple[Markup, ...]
     links: tuple[LinkView, ...]
     contact: ContactView | None
-    source: str | None
+    source: SourceView | None
     labels: Phrases = field(repr=False)
 
 
@@ -147,6 +151,11 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
     kind = record.kind.value
     status = derive_status(record, today)
     status_label = phrases[f"status.{status.value}"] if status else None
+    source = (build_source_view(record.source, lang, default, phrases, locale)
+              if record.source else None)
+    status_note = None
+    if status and source:
+        status_note = source.stated if record.status is not None else source.derived
     period = format_period(record.period, locale, phrases)
     funding = record.funding
     amount = (format_amount(funding.amount, funding.currency, locale)
@@ -160,7 +169,8 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
     language_text = Text(", ".join(languages))
     target = Text(texts.target_group, _other(text_lang, lang))
     glance = [
-        _fact("status", phrases["label.status"], Text(status_label or "")),
+        _fact("status", phrases["label.status"], Text(status_label or ""),
+              Text(status_note or "")),
         _fact("period", phrases["label.period"], Text(period or "")),
         _fact("funding", phrases["label.funding"], Text(amount)),
         _fact("providers", phrases.pick("label.providers", kind), *providers),
@@ -178,8 +188,6 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
             email=record.contact.email,
             phone=record.contact.phone,
         )
-    source = (phrases["label.source.text"].format(date=format_day(record.source_date, locale))
-              if record.source_date else None)
     return RecordView(
         id=record.id,
         kind=kind,
@@ -197,6 +205,7 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
                                    if text_lang == lang else {}),
         status=status.value if status else None,
         status_label=status_label,
+        status_note=status_note,
         period=period,
         at_a_glance=tuple(f for f in glance if f),
         results=tuple(

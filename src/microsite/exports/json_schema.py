@@ -43,6 +43,9 @@ def export_schema(schema_url: str) -> dict[str, Any]:
         "kind": {"enum": [k.value for k in Kind], "description": "What the record describes."},
         "status": {"enum": [*(s.value for s in Status), None],
                    "description": "Status on the build date: stated, or derived from the period."},
+        "status_basis": {"enum": ["stated", "derived", None],
+                         "description": "Whether the source states the status (as of its "
+                         "date) or it is derived from the period against the build date."},
         "text_language": _string("Language the texts are written in; differs from the "
                                  "export's language while a translation is pending."),
         "title": _string("Title."),
@@ -73,6 +76,13 @@ def export_schema(schema_url: str) -> dict[str, Any]:
             "phone": _nullable(_string("Phone number.")),
         })),
         "source_date": _nullable(_string("Date of the source of the facts.", pattern=DATE)),
+        "source": _nullable(_object("Where the facts come from; statuses are as of its date.", {
+            "type": _nullable(_string("What the source is, e.g. press release.")),
+            "publisher": _nullable(_string("Who published it.")),
+            "title": _nullable(_string("Its title as published.")),
+            "date": _string("Its date.", pattern=DATE),
+            "url": _nullable(_string("Its web address, where published.")),
+        })),
         "updated": _nullable(_string("When the record last became new or changed: the later "
                                      "of source date and publication date.", pattern=DATE)),
         "former_ids": {"type": "array", "items": _string("An earlier id; its address redirects.")},

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from microsite.model import Organisation, PartialDate, Record
+from microsite.model import Organisation, PartialDate, Record, Source
 from microsite.site import SiteData
 from microsite.status import derive_status
 from microsite.urls import absolute, record_url
 
 FORMAT_NAME = "lhh-microsite/records"
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 """Major version changes when a field is removed or changes meaning; minor when one is added."""
 
 
@@ -36,6 +36,20 @@ def _label(labels: dict[str, str], lang: str, default: str) -> str:
     return labels.get(lang) or labels.get(default, "")
 
 
+def _wording(texts: dict[str | None, str], lang: str, default: str) -> str | None:
+    return texts.get(lang) or texts.get(None) or texts.get(default)
+
+
+def source_data(source: Source | None, lang: str, default: str) -> dict[str, Any] | None:
+    """Where a record's facts come from, in ``lang`` where the source has a wording for it."""
+    if source is None:
+        return None
+    return {"type": _wording(source.type, lang, default),
+            "publisher": _wording(source.publisher, lang, default),
+            "title": _wording(source.title, lang, default),
+            "date": source.date.isoformat(), "url": source.url}
+
+
 def record_data(site: SiteData, record: Record, lang: str, site_url: str) -> dict[str, Any]:
     """One record in one language, with every field present (``None`` or ``[]`` when unknown)."""
     default = site.default_language
@@ -48,6 +62,8 @@ def record_data(site: SiteData, record: Record, lang: str, site_url: str) -> dic
         "url": absolute(site_url, record_url(record.id, lang, default)),
         "kind": record.kind.value,
         "status": status.value if status else None,
+        "status_basis": None if status is None else (
+            "stated" if record.status is not None else "derived"),
         "text_language": text_lang,
         "title": texts.title,
         "summary": texts.summary,
@@ -74,6 +90,7 @@ def record_data(site: SiteData, record: Record, lang: str, site_url: str) -> dic
             "phone": contact.phone,
         },
         "source_date": _iso(record.source_date),
+        "source": source_data(record.source, lang, default),
         "updated": _iso(record_updated(record)),
         "former_ids": list(record.former_ids),
     }

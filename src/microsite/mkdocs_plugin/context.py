@@ -107,6 +107,8 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
         context["microsite_json_ld"] = to_script(record_json_ld(
             record, context["record"], lang, default, page.canonical_url or ""))
         context["microsite_overview_url"] = absolute(site_url, overview_url(lang, default))
+    if meta.get("source") or meta.get("overview"):  # pages that draw on the data's source
+        context["microsite_page_source"] = site.source_view(lang)
     if meta.get("overview"):
         context["overview"] = site.overview(lang)
         context["overview_filters"] = site.overview_filter(lang)

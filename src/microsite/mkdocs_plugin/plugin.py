@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from microsite.easy_read import one_sentence_per_line
 from microsite.exports.files import Publishing
 from microsite.exports.records import record_updated
 from microsite.facts import UnknownFact, fill_facts
@@ -148,6 +149,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             return markdown
         lang = _i18n(config).current_language
         phrases = self.site.phrases[lang]
+        if (page.meta.get("microsite") or {}).get("one_sentence_per_line"):
+            markdown = one_sentence_per_line(markdown)  # Leichte Sprache
         try:
             return fill_facts(markdown, self.site.facts, lang, self.site.default_language,
                               lambda key: phrases[f"fact.{key}"], phrases["fact.missing"])
