@@ -36,6 +36,8 @@ class Publishing:
     publisher: str
     licence: str | None = None
     contact_email: str | None = None
+    themes: tuple[str, ...] = ()  # EU data-theme codes (DCAT dcat:theme)
+    contributor_id: str | None = None  # GovData's dcatde:contributorID, where one is assigned
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,12 @@ def language_exports(site: SiteData, lang: str, site_url: str,
     return dict(sorted(files.items()))
 
 
+def _keywords(phrases: dict[str, str]) -> tuple[str, ...]:
+    """``opendata.keywords`` of one language, comma-separated; none where it is not given."""
+    text = phrases.get("opendata.keywords", "")
+    return tuple(word.strip() for word in text.split(",") if word.strip())
+
+
 def catalogue(site: SiteData, site_url: str, publishing: Publishing) -> dict[str, bytes]:
     """Site-relative path → content of the DCAT-AP.de catalogue and the JSON export's schema."""
     default = site.default_language
@@ -108,6 +116,11 @@ def catalogue(site: SiteData, site_url: str, publishing: Publishing) -> dict[str
         publisher=publishing.publisher,
         titles={lang: site.phrases[lang]["opendata.dataset_title"] for lang in site.languages},
         descriptions={lang: site.phrases[lang]["overview.intro"] for lang in site.languages},
+        catalogue_descriptions={lang: site.phrases[lang]["opendata.intro"]
+                                for lang in site.languages},
+        keywords={lang: _keywords(site.phrases[lang]) for lang in site.languages},
+        themes=publishing.themes,
+        contributor_id=publishing.contributor_id,
         licence=publishing.licence,
         contact_email=publishing.contact_email,
     )

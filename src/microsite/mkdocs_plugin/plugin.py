@@ -81,7 +81,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                 publisher=self.config.publisher or config.site_name,
                 licence=self.config.data_licence
                 or facts.text("open_data.licence", default, default),
-                contact_email=facts.text("open_data.contact_email", default, default))
+                contact_email=facts.text("open_data.contact_email", default, default),
+                themes=tuple(self.config.data_themes),
+                contributor_id=self.config.contributor_id)
             self.site.easy_read_page = (Path(config.docs_dir) / "de"
                                         / f"{EASY_READ_SLUG}.md").is_file()
             self.sitemap = []
