@@ -13,6 +13,7 @@ from microsite.exports.atom_export import records_atom
 from microsite.exports.csv_export import records_csv
 from microsite.exports.dcat import CatalogueInfo, Distribution, catalogue_jsonld
 from microsite.exports.ical_export import dated_events, events_ics
+from microsite.exports.ids import Ids
 from microsite.exports.json_export import records_json
 from microsite.exports.json_schema import SCHEMA_FILE, export_schema_json
 from microsite.exports.records import absolute, language_prefix
@@ -38,6 +39,7 @@ class Publishing:
     contact_email: str | None = None
     themes: tuple[str, ...] = ()  # EU data-theme codes (DCAT dcat:theme)
     contributor_id: str | None = None  # GovData's dcatde:contributorID, where one is assigned
+    id_tag: str | None = None  # tagging entity of feed and calendar ids (exports/ids.py)
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,11 @@ def language_exports(site: SiteData, lang: str, site_url: str,
         export_path("atom", lang, default): records_atom(
             site, lang, site_url, feed_url=feed_url(site, lang, site_url),
             overview_url=overview_url, title=phrases["opendata.feed_title"],
-            subtitle=phrases["overview.intro"], publisher=publishing.publisher),
+            subtitle=phrases["overview.intro"], publisher=publishing.publisher,
+            ids=Ids(publishing.id_tag)),
     }
-    calendar = events_ics(site, lang, site_url, phrases["opendata.calendar_title"])
+    calendar = events_ics(site, lang, site_url, phrases["opendata.calendar_title"],
+                          Ids(publishing.id_tag))
     if calendar is not None:
         files[export_path("ics", lang, default)] = calendar
     return dict(sorted(files.items()))
