@@ -225,9 +225,10 @@ def test_json_export_follows_its_published_schema(site: Path, site_url: str, lan
     import jsonschema
 
     data = _json(site, lang)
-    schema_url = f"{site_url}opendata/records.schema.json"
+    schema_url = f"{site_url}opendata/records-{data['format_version']}.schema.json"
     assert data["$schema"] == schema_url
     schema = json.loads(page_for_url(site, site_url, schema_url).read_text("utf-8"))
+    assert schema["$id"] == schema_url  # the schema's identity carries its version
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(data)
     data["records"][0]["unknown_field"] = 1

@@ -2,7 +2,7 @@
 
 Per language under ``<lang prefix>opendata/``: ``records.json``, ``records.csv``, ``feed.atom``
 and, where there are dated events, ``events.ics``. Once for the site: ``opendata/dcat.jsonld``
-and the JSON export's schema, ``opendata/records.schema.json``.
+and the JSON export's schema, ``opendata/records-<version>.schema.json``.
 """
 
 from __future__ import annotations
