@@ -103,7 +103,9 @@ def test_dependabot_updates_actions_pip_and_npm() -> None:
     assert set(by_ecosystem) == {"github-actions", "pip", "npm"}
     npm_dirs = set(by_ecosystem["npm"]["directories"])
     locks = {"/" + p.parent.relative_to(REPO).as_posix()
-             for p in REPO.glob("*/**/package-lock.json") if "node_modules" not in p.parts}
+             for p in REPO.glob("*/**/package-lock.json")
+             if not any(part == "node_modules" or part.startswith(".")
+                        for part in p.relative_to(REPO).parts)}
     assert locks and locks <= npm_dirs
     assert all(u["schedule"]["interval"] for u in config["updates"])
 
