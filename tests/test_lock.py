@@ -90,7 +90,7 @@ def test_every_installed_locked_package_supports_the_python_floor() -> None:
     below = Version(f"{FLOOR.major}.{FLOOR.minor}.{FLOOR.micro - 1}")
     for name in locked("dev.txt"):
         try:
-            requires = distribution(name).metadata["Requires-Python"]
+            requires = distribution(name).metadata.get("Requires-Python")  # absent: any
         except PackageNotFoundError:  # a package only for other Pythons (environment marker)
             continue
         if requires:
