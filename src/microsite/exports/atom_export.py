@@ -3,7 +3,8 @@
 "New or changed" is known from the data, never the clock: an entry's ``updated`` is the record's
 ``updated`` date (the later of its source date and ``publish_from``). Records without either date
 are not in the feed. The feed's own ``updated`` is its newest entry's, so a nightly rebuild with
-unchanged data gives the same feed.
+unchanged data gives the same feed. Ids are ``tag:`` URIs that do not change with the site's
+address (``ids.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 import io
 from xml.etree import ElementTree as ET
 
+from microsite.exports.ids import ADDRESS_IDS, Ids
 from microsite.exports.records import record_updated, sorted_records
 from microsite.site import SiteData
 from microsite.urls import absolute, record_url
@@ -32,14 +34,14 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def records_atom(site: SiteData, lang: str, site_url: str, *, feed_url: str, overview_url: str,
-                 title: str, subtitle: str, publisher: str) -> bytes:
+                 title: str, subtitle: str, publisher: str, ids: Ids = ADDRESS_IDS) -> bytes:
     default = site.default_language
     dated = [(record_updated(r), r) for r in sorted_records(site)]
     entries = sorted(((day, r) for day, r in dated if day is not None),
                      key=lambda pair: (pair[0], pair[1].id), reverse=True)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
-    _sub(feed, "id", feed_url)
+    _sub(feed, "id", ids.feed(lang, feed_url))
     _sub(feed, "title", title)
     _sub(feed, "subtitle", subtitle)
     newest = entries[0][0] if entries else site.settings.build_date
@@ -54,7 +56,7 @@ def records_atom(site: SiteData, lang: str, site_url: str, *, feed_url: str, ove
         entry = _sub(feed, "entry")
         if text_lang != lang:
             entry.set(XML_LANG, text_lang)
-        _sub(entry, "id", url)
+        _sub(entry, "id", ids.entry(record.id, lang, url))
         _sub(entry, "title", texts.title)
         _sub(entry, "link", rel="alternate", type="text/html", href=url)
         _sub(entry, "updated", _timestamp(day))

@@ -2,7 +2,10 @@
 
 One ``dcat:Catalog`` with one ``dcat:Dataset`` (the published records); each export file in
 each language is a ``dcat:Distribution`` with its media type and ``dct:language``. A licence is
-written only where one is configured: it is the publisher's decision, not the generator's.
+written only where one is configured: it is the publisher's decision, not the generator's; the
+same holds for the themes (EU data-theme codes) and GovData's contributor id. Without a licence
+the catalogue misses one requirement of DCAT-AP.de 3.0 (every distribution has a licence);
+``tests/test_dcat_shacl.py`` validates it against GovData's SHACL shapes.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ LANGUAGE_URIS = {
     "tr": "http://publications.europa.eu/resource/authority/language/TUR",
 }
 MEDIA_TYPE_URI = "https://www.iana.org/assignments/media-types/"
+THEME_URI = "http://publications.europa.eu/resource/authority/data-theme/"
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,10 @@ class CatalogueInfo:
     publisher: str
     titles: dict[str, str]
     descriptions: dict[str, str]
+    catalogue_descriptions: dict[str, str]
+    keywords: dict[str, tuple[str, ...]]  # per language
+    themes: tuple[str, ...] = ()  # EU data-theme codes, e.g. SOCI
+    contributor_id: str | None = None  # an IRI from http://dcat-ap.de/def/contributors
     licence: str | None = None
     contact_email: str | None = None
 
@@ -76,6 +84,14 @@ def catalogue_jsonld(site: SiteData, info: CatalogueInfo,
             "@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC"},
         "dcat:distribution": [],
     }
+    keywords = [{"@value": word, "@language": lang}
+                for lang, words in info.keywords.items() for word in words]
+    if keywords:
+        dataset["dcat:keyword"] = keywords
+    if info.themes:
+        dataset["dcat:theme"] = [{"@id": THEME_URI + code} for code in info.themes]
+    if info.contributor_id:
+        dataset["dcatde:contributorID"] = {"@id": info.contributor_id}
     if dates:
         dataset["dct:modified"] = _date(dates[-1].isoformat())
     for dist in distributions:
@@ -103,6 +119,7 @@ def catalogue_jsonld(site: SiteData, info: CatalogueInfo,
         "@id": info.catalogue_url,
         "@type": "dcat:Catalog",
         "dct:title": _texts(info.titles),
+        "dct:description": _texts(info.catalogue_descriptions),
         "dct:publisher": publisher,
         "foaf:homepage": {"@id": info.homepage},
         "dcat:dataset": [dataset],

@@ -2,7 +2,7 @@
 
 Per language under ``<lang prefix>opendata/``: ``records.json``, ``records.csv``, ``feed.atom``
 and, where there are dated events, ``events.ics``. Once for the site: ``opendata/dcat.jsonld``
-and the JSON export's schema, ``opendata/records.schema.json``.
+and the JSON export's schema, ``opendata/records-<version>.schema.json``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from microsite.exports.atom_export import records_atom
 from microsite.exports.csv_export import records_csv
 from microsite.exports.dcat import CatalogueInfo, Distribution, catalogue_jsonld
 from microsite.exports.ical_export import dated_events, events_ics
+from microsite.exports.ids import Ids
 from microsite.exports.json_export import records_json
 from microsite.exports.json_schema import SCHEMA_FILE, export_schema_json
 from microsite.site import SiteData
@@ -36,6 +37,9 @@ class Publishing:
     publisher: str
     licence: str | None = None
     contact_email: str | None = None
+    themes: tuple[str, ...] = ()  # EU data-theme codes (DCAT dcat:theme)
+    contributor_id: str | None = None  # GovData's dcatde:contributorID, where one is assigned
+    id_tag: str | None = None  # tagging entity of feed and calendar ids (exports/ids.py)
 
 
 @dataclass(frozen=True)
@@ -84,12 +88,20 @@ def language_exports(site: SiteData, lang: str, site_url: str,
         export_path("atom", lang, default): records_atom(
             site, lang, site_url, feed_url=feed_url(site, lang, site_url),
             overview_url=overview, title=phrases["opendata.feed_title"],
-            subtitle=phrases["overview.intro"], publisher=publishing.publisher),
+            subtitle=phrases["overview.intro"], publisher=publishing.publisher,
+            ids=Ids(publishing.id_tag)),
     }
-    calendar = events_ics(site, lang, site_url, phrases["opendata.calendar_title"])
+    calendar = events_ics(site, lang, site_url, phrases["opendata.calendar_title"],
+                          Ids(publishing.id_tag))
     if calendar is not None:
         files[export_path("ics", lang, default)] = calendar
     return dict(sorted(files.items()))
+
+
+def _keywords(phrases: dict[str, str]) -> tuple[str, ...]:
+    """``opendata.keywords`` of one language, comma-separated; none where it is not given."""
+    text = phrases.get("opendata.keywords", "")
+    return tuple(word.strip() for word in text.split(",") if word.strip())
 
 
 def catalogue(site: SiteData, site_url: str, publishing: Publishing) -> dict[str, bytes]:
@@ -108,6 +120,11 @@ def catalogue(site: SiteData, site_url: str, publishing: Publishing) -> dict[str
         publisher=publishing.publisher,
         titles={lang: site.phrases[lang]["opendata.dataset_title"] for lang in site.languages},
         descriptions={lang: site.phrases[lang]["overview.intro"] for lang in site.languages},
+        catalogue_descriptions={lang: site.phrases[lang]["opendata.intro"]
+                                for lang in site.languages},
+        keywords={lang: _keywords(site.phrases[lang]) for lang in site.languages},
+        themes=publishing.themes,
+        contributor_id=publishing.contributor_id,
         licence=publishing.licence,
         contact_email=publishing.contact_email,
     )

@@ -3,17 +3,18 @@
 Only records of kind ``event`` whose start is known to the day become a VEVENT: a calendar
 entry needs a day, and none is invented. All-day entries (``VALUE=DATE``); ``DTEND`` is the day
 after the last day, as RFC 5545 counts it. ``DTSTAMP`` is the record's ``updated`` date (else
-the build date), so the file depends on the data only. RFC 5545 requires at least one component
+the build date), so the file depends on the data only. The UID is a ``tag:`` URI that does not
+change with the site's address (``ids.py``). RFC 5545 requires at least one component
 in a calendar: without dated events there is no calendar file (``events_ics`` returns None).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
+from microsite.exports.ids import ADDRESS_IDS, Ids
 from microsite.exports.records import record_updated, sorted_records
 from microsite.model import Kind, Record
 from microsite.site import SiteData
@@ -34,14 +35,14 @@ def _midnight_utc(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def _event(site: SiteData, record: Record, lang: str, site_url: str) -> Event:
+def _event(site: SiteData, record: Record, lang: str, site_url: str, ids: Ids) -> Event:
     default = site.default_language
     texts, text_lang = record.texts_for(lang, default)
     start, end = record.period.start, effective_end(record)
     assert start is not None and end is not None  # dated events have a start day
     last = end.last_day
     event = Event()
-    event.add("uid", f"{record.id}@{urlsplit(site_url).hostname or 'localhost'}")
+    event.add("uid", ids.event(record.id, site_url))
     event.add("dtstamp", _midnight_utc(record_updated(record) or site.settings.build_date))
     event.add("dtstart", start.first_day)
     event.add("dtend", max(last, start.first_day) + dt.timedelta(days=1))
@@ -51,7 +52,8 @@ def _event(site: SiteData, record: Record, lang: str, site_url: str) -> Event:
     return event
 
 
-def events_ics(site: SiteData, lang: str, site_url: str, calendar_name: str) -> bytes | None:
+def events_ics(site: SiteData, lang: str, site_url: str, calendar_name: str,
+               ids: Ids = ADDRESS_IDS) -> bytes | None:
     events = dated_events(site)
     if not events:
         return None
@@ -62,5 +64,5 @@ def events_ics(site: SiteData, lang: str, site_url: str, calendar_name: str) -> 
     calendar.add("name", calendar_name)
     calendar.add("x-wr-calname", calendar_name)
     for record in events:
-        calendar.add_component(_event(site, record, lang, site_url))
+        calendar.add_component(_event(site, record, lang, site_url, ids))
     return calendar.to_ical()

@@ -1,7 +1,9 @@
 """JSON Schema of the JSON export (``records.json``), published next to it.
 
 The schema is the machine-readable half of the format's documentation (the other half is
-``guide/open-data.md``); a test validates every export against it.
+``guide/open-data.md``); a test validates every export against it. Its address (and so its
+``$id``) carries the format version it describes, ``records-1.0.schema.json``: a new version is
+a new address, and a reader that cached one version's schema is never handed another's.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 from microsite.exports.records import FORMAT_NAME, FORMAT_VERSION
 from microsite.model import Kind, Status
 
-SCHEMA_FILE = "records.schema.json"
+SCHEMA_FILE = f"records-{FORMAT_VERSION}.schema.json"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 DATE_OR_MONTH = r"^\d{4}-\d{2}(-\d{2})?$"
 

@@ -24,6 +24,13 @@ class MicrositeConfig(Config):
     """Publisher of the open data (Atom author, DCAT publisher); else the site name."""
     data_licence = opt.Optional(opt.Type(str))
     """Licence URI of the open data, e.g. http://dcat-ap.de/def/licenses/dl-by-de/2.0; else none."""
+    data_themes = opt.Type(list, default=[])
+    """EU data-theme codes of the open data (DCAT ``dcat:theme``), e.g. ``[SOCI]``."""
+    contributor_id = opt.Optional(opt.Type(str))
+    """GovData's contributor IRI (http://dcat-ap.de/def/contributors/…), once one is assigned."""
+    id_tag = opt.Optional(opt.Type(str))
+    """Tagging entity of the feed's and calendar's ids, set once and never changed, e.g.
+    ``example.org,2026-11-25:site`` (src/microsite/exports/ids.py); else ids follow site_url."""
     cname = opt.Optional(opt.Type(str))
     """Custom domain for GitHub Pages: written to ``CNAME`` at the site root."""
     facts = opt.Type(str, default="data/site.yaml")

@@ -11,7 +11,7 @@ from typing import Any
 
 from microsite.exports.files import EXPORT_DIR
 from microsite.search_split import split_search_index
-from microsite.sitemap import SitemapEntry, robots_txt, sitemap_xml
+from microsite.sitemap import SitemapEntry, robots_txt, robots_txt_is_read, sitemap_xml
 
 
 def sitemap_entry(page: Any, context: dict, lastmod: dt.date | None) -> SitemapEntry | None:
@@ -33,13 +33,15 @@ def sitemap_entry(page: Any, context: dict, lastmod: dt.date | None) -> SitemapE
 
 def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str, ...],
                             entries: list[SitemapEntry]) -> None:
-    """Replace i18n's sitemap, add robots.txt, split the search index by language."""
+    """Replace i18n's sitemap, add robots.txt (at a host's root only), split the search index
+    by language."""
     xml = sitemap_xml(entries)
     (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
     with (site_dir / "sitemap.xml.gz").open("wb") as raw, \
             gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         out.write(xml.encode("utf-8"))
-    (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+    if robots_txt_is_read(site_url):
+        (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
     _write_page_sitemaps(site_dir, site_url, entries)
     _write_feed_sitemaps(site_dir, languages)
     index_file = site_dir / "search" / "search_index.json"

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from microsite.easy_read import one_sentence_per_line
 from microsite.exports.files import Publishing
+from microsite.exports.ids import valid_tag
 from microsite.exports.records import record_updated
 from microsite.facts import UnknownFact, fill_facts
 from microsite.mkdocs_plugin.config import MicrositeConfig
@@ -82,7 +83,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                 publisher=self.config.publisher or config.site_name,
                 licence=self.config.data_licence
                 or facts.text("open_data.licence", default, default),
-                contact_email=facts.text("open_data.contact_email", default, default))
+                contact_email=facts.text("open_data.contact_email", default, default),
+                themes=tuple(self.config.data_themes),
+                contributor_id=self.config.contributor_id,
+                id_tag=self.config.id_tag)
             self.site.easy_read_page = (Path(config.docs_dir) / "de"
                                         / f"{EASY_READ_SLUG}.md").is_file()
             self.sitemap = []
@@ -93,6 +97,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     def _load(self, config: MkDocsConfig) -> SiteData:
         root = Path(config.config_file_path).parent
+        if self.config.id_tag is not None and not valid_tag(self.config.id_tag):
+            raise PluginError(f"microsite: id_tag {self.config.id_tag!r} is not "
+                              "'domain,YYYY-MM-DD:name' (RFC 4151)")
         try:
             build_date = resolve_build_date(self.config.build_date, repo_dir=str(root))
         except (LookupError, ValueError) as exc:
