@@ -158,8 +158,8 @@ def test_changes_to_overrides_are_rebuilt(server: Server) -> None:
     template = server.root / "overrides" / "record.html"
     original = template.read_text(encoding="utf-8")
     built = server.count("Reloading browsers")
-    template.write_text(original.replace('<article class="ms-record',
-                                         '<!-- test-marker -->\n<article class="ms-record', 1),
+    template.write_text(original.replace('<div class="ms-record',
+                                         '<!-- test-marker -->\n<div class="ms-record', 1),
                         encoding="utf-8")
     try:
         _wait(_rebuilt(server, built), "a rebuild after a template change",

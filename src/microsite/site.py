@@ -12,9 +12,11 @@ from microsite.problems import Problem
 from microsite.ui import Phrases, load_phrases
 from microsite.validation import SiteLanguages, ValidationFailed, load_records
 from microsite.views import (
+    AudienceEntry,
     FilterOption,
     OverviewGroup,
     RecordView,
+    build_audience_entries,
     build_overview,
     build_overview_filter,
     build_record_view,
@@ -84,6 +86,9 @@ class SiteData:
 
     def overview_filter(self, lang: str) -> tuple[FilterOption, ...]:
         return build_overview_filter(self.views(lang), self.phrases[lang])
+
+    def audience_entries(self, lang: str) -> tuple[AudienceEntry, ...]:
+        return build_audience_entries(self.views(lang), self.phrases[lang])
 
     def translated_languages(self, record: Record) -> tuple[str, ...]:
         """Languages with a real translation (not a pending fallback)."""

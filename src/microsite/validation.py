@@ -31,6 +31,7 @@ from microsite.loading import (
     value_at,
 )
 from microsite.model import (
+    Audience,
     Contact,
     Funding,
     Kind,
@@ -565,6 +566,7 @@ def _record(data: dict, line: int) -> Record:
         providers=tuple(_org(o) for o in data.get("providers") or ()),
         partners=tuple(_org(o) for o in data.get("partners") or ()),
         languages=tuple(data.get("languages") or ()),
+        audiences=tuple(Audience(a) for a in data.get("audiences") or ()),
         multilingual=bool(data.get("multilingual")),
         results=tuple(Result(count=r["count"], label=dict(r["label"]))
                       for r in data.get("results") or ()),

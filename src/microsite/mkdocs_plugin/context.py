@@ -118,6 +118,10 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
             record, context["record"], lang, default, page.canonical_url or ""))
         context["microsite_overview_url"] = _absolute(
             site_url, _language_home(lang, default) + "programme/")
+    if meta.get("home"):  # the start page: entry by audience and a card for every record
+        context["microsite_audiences"] = site.audience_entries(lang)
+        context["microsite_cards"] = [view for group in site.overview(lang)
+                                      for view in group.records]
     if meta.get("overview"):
         context["overview"] = site.overview(lang)
         context["overview_filters"] = site.overview_filter(lang)
