@@ -9,6 +9,7 @@ from pathlib import Path
 from microsite.facts import SiteFacts, load_facts, page_placeholder_problems
 from microsite.model import Record
 from microsite.problems import Problem
+from microsite.release_gate import missing_release_facts
 from microsite.ui import Phrases, load_phrases
 from microsite.validation import SiteLanguages, ValidationFailed, load_records
 from microsite.views import (
@@ -50,6 +51,8 @@ class SiteData:
     easy_read_page: bool = False  # whether the site has a start page in Leichte Sprache
     all_records: list[Record] = field(default_factory=list)
     """Every valid record, drafts and scheduled ones included (``records``: those built)."""
+    unreleased: tuple[str, ...] = ()
+    """Mandatory facts still missing: while any is, the site is a preview (release_gate.py)."""
 
     def record(self, record_id: str) -> Record:
         if not hasattr(self, "_by_id"):
@@ -119,5 +122,6 @@ def load_site(settings: SiteSettings) -> SiteData:
     # drafts and scheduled records stay out of everything built from SiteData.records
     published = [r for r in records
                  if settings.include_drafts or r.is_published(settings.build_date)]
+    unreleased = missing_release_facts(facts, settings.root / settings.docs_dir, bool(published))
     return SiteData(settings=settings, records=published, phrases=phrases, warnings=warnings,
-                    facts=facts, all_records=records)
+                    facts=facts, all_records=records, unreleased=unreleased)

@@ -48,10 +48,23 @@ def _alternate_urls(site: SiteData, page: Any) -> dict[str, str]:
             if getattr(alt, "locale", lang) == lang}
 
 
+def _sender(site: SiteData, lang: str) -> dict[str, str | None] | None:
+    """The operator as printed on paper (print-sender.html); None without a name."""
+    default = site.default_language
+    name = site.facts.text("operator.name", lang, default)
+    if not name:
+        return None
+    address = site.facts.text("operator.address", lang, default)
+    lines = [line.strip() for line in (address or "").splitlines() if line.strip()]
+    return {"name": name, "address": ", ".join(lines) or None}
+
+
 def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
     """What every template may read, pages or not."""
     return {
+        "microsite_sender": _sender(site, lang),
         "microsite_lang": lang,
+        "microsite_unreleased": bool(site.unreleased),  # preview banner and noindex
         "microsite_languages": [],
         "microsite_x_default": None,
         "microsite_search_base_differs": lang != site.default_language,
