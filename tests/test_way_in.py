@@ -167,4 +167,5 @@ def test_an_audience_named_twice_is_reported_in_german(tmp_path: Path) -> None:
 
     result = run_check(copy_project(tmp_path / "project", edit_records=edit))
     assert result.returncode == 1
-    assert "Feld „audiences“: „employers“ steht zweimal in der Liste" in result.stdout
+    report = result.stdout + result.stderr
+    assert "Feld „audiences“: „employers“ steht zweimal in der Liste" in report
