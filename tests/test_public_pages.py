@@ -301,7 +301,9 @@ def test_error_pages_are_not_indexed_nor_searchable(site: Path) -> None:
                   site / "en" / "search" / "search_index.json"):
         locations = [doc["location"] for doc in json.loads(index.read_text())["docs"]]
         assert locations and not [loc for loc in locations if "404" in loc], index
-    assert soup(site / "impressum" / "index.html").select_one('meta[name="robots"]') is None
+    # other pages keep their canonical address (their noindex, while the site is a preview,
+    # comes from the legal gate: tests/test_release_gate.py)
+    assert soup(site / "impressum" / "index.html").select_one('link[rel="canonical"]')
 
 
 def test_sitemap_lastmod_is_when_the_facts_changed_not_the_build_date(

@@ -9,6 +9,7 @@ overview would mark as missing is part of the gate, a released site shows no mar
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from microsite.facts import PLACEHOLDER, SiteFacts
@@ -22,6 +23,16 @@ LEGAL_FACTS = (
 )
 # The overview marks a missing licence of the open data (overview.html).
 OVERVIEW_FACTS = ("open_data.licence",)
+# Text of a hand-written page that only a preview shows, e.g. the legend of the missing-fact
+# marker: <!-- preview-only -->…<!-- /preview-only -->
+_PREVIEW_ONLY = re.compile(r"<!-- preview-only -->(.*?)<!-- /preview-only -->", re.S)
+
+
+def preview_only(markdown: str, released: bool) -> str:
+    """``markdown`` without its preview-only passages once the site is released."""
+    if "<!-- preview-only -->" not in markdown:
+        return markdown
+    return _PREVIEW_ONLY.sub(lambda m: "" if released else m.group(1), markdown)
 
 
 def facts_named_in_pages(docs_dir: Path) -> list[str]:

@@ -26,7 +26,7 @@ from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_fi
 from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.pages import PageSource, generate_pages
 from microsite.publish import OutputConflict, publication_files, write_publication
-from microsite.release_gate import release_log_line
+from microsite.release_gate import preview_only, release_log_line
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.status import resolve_build_date
 from microsite.validation import SiteLanguages, ValidationFailed
@@ -152,6 +152,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             return markdown
         lang = _i18n(config).current_language
         phrases = self.site.phrases[lang]
+        markdown = preview_only(markdown, released=not self.site.unreleased)
         try:
             return fill_facts(markdown, self.site.facts, lang, self.site.default_language,
                               lambda key: phrases[f"fact.{key}"], phrases["fact.missing"])
