@@ -11,7 +11,7 @@ import yaml
 
 from microsite.facts import FACTS
 from microsite.release_gate import LEGAL_FACTS
-from projectcopy import copy_project
+from projectcopy import copy_project, run_check
 from sitebuild import build, html_pages, soup
 
 VALUES = {"text": "Beispielangabe {key}", "email": "gate-{n}@example.org",
@@ -79,3 +79,16 @@ def test_with_every_fact_given_the_site_is_released(tmp_path: Path) -> None:
         assert robots == (["noindex"] if _is_error_page(path) else []), path
     impressum = soup(result.site / "impressum" / "index.html").select_one("article").get_text()
     assert "Beispielangabe operator.address" in impressum
+
+
+@pytest.mark.parametrize("missing", [None, "responsible.name"])
+def test_check_says_what_the_build_log_says(tmp_path: Path, missing: str | None) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "site.yaml").write_text(
+        yaml.safe_dump(_facts(missing), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_check(project)
+    assert result.returncode == 0, result.stderr
+    gate = [line for line in result.stderr.splitlines() if "nicht freigegeben" in line]
+    assert len(gate) == (1 if missing else 0), result.stderr
+    if missing:
+        assert gate[0].startswith("Hinweis: Vorschau") and missing in gate[0]
