@@ -7,9 +7,9 @@ Arbeitnehmer</em>innen`` and readers and screen readers get feminine-only forms.
 Markdown syntax and survives anyway.) Emphasis that starts or ends at a space, ``*so*``,
 ``**so**``, is untouched.
 
-Two renderers use this: the editors' allow-list renderer (``microsite.markup``, markdown-it)
-and Python-Markdown for the hand-written pages, where ``mkdocs.yml`` registers
-``microsite.gender_forms`` under ``markdown_extensions``.
+Two renderers need this: the editors' allow-list renderer (``microsite.markup``, markdown-it,
+its own inline rule ``is_gender_sign``) and Python-Markdown for the hand-written pages: this
+extension, registered in ``mkdocs.yml`` under ``markdown_extensions``.
 """
 
 from __future__ import annotations
@@ -18,14 +18,6 @@ from typing import Any
 
 from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
-
-GENDER_SIGNS = "*_"
-
-
-def is_gender_sign(text: str, pos: int) -> bool:
-    """Whether ``text[pos]`` is a ``*`` or ``_`` with a letter or digit on both sides."""
-    return (text[pos] in GENDER_SIGNS and 0 < pos < len(text) - 1
-            and text[pos - 1].isalnum() and text[pos + 1].isalnum())
 
 
 class _GenderSign(InlineProcessor):

@@ -12,14 +12,19 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markupsafe import Markup, escape
 
-from microsite.gender_forms import is_gender_sign
-
 _ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
 
 
 def _validate_link(url: str) -> bool:
     lowered = url.strip().lower()
     return lowered.startswith(_ALLOWED_SCHEMES) or lowered.startswith(("/", "#"))
+
+
+def is_gender_sign(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is a ``*`` or ``_`` with a letter or digit on both sides: a German
+    gender form such as ``Arbeitgeber*innen``, never emphasis (see ``microsite.gender_forms``)."""
+    return (text[pos] in "*_" and 0 < pos < len(text) - 1
+            and text[pos - 1].isalnum() and text[pos + 1].isalnum())
 
 
 def _gender_sign(state: StateInline, silent: bool) -> bool:
