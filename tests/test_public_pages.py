@@ -110,7 +110,7 @@ def test_check_lists_the_missing_facts() -> None:
     proc = subprocess.run([sys.executable, "-m", "microsite.cli", "check", "--lang", "en",
                            "--facts"], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    lines = [line for line in proc.stderr.splitlines() if "data/site.yaml" in line]
+    lines = [line for line in proc.stderr.splitlines() if "data/site.yaml, line" in line]
     assert any("operator.address" in line and "line " in line for line in lines), proc.stderr
     assert len(lines) == sum(1 for group in site_facts().values() if isinstance(group, dict)
                              for value in group.values() if value is None)
