@@ -164,7 +164,7 @@ def test_changes_to_overrides_are_rebuilt(server: Server) -> None:
     try:
         _wait(_rebuilt(server, built), "a rebuild after a template change",
               log=server.log)
-        _wait(lambda: "test-marker" in server.get("programme/jobpilot-360/")[1],
+        _wait(lambda: "test-marker" in server.get("programme/test-vorschau/")[1],
               "the changed template to be served")
     finally:
         template.write_text(original, encoding="utf-8")
