@@ -1,5 +1,5 @@
-"""Screenshots for reviewers: overview and a programme page, German and English, desktop and
-320 px wide, in the same Debian Chromium the tests use.
+"""Screenshots for reviewers: home, overview and a programme page, German and English, 1280,
+375 and 320 px wide, in the same Debian Chromium the tests use.
 
     .venv/bin/python scripts/screenshots.py [--out reports/screenshots] [--page jobpilot-360]
 
@@ -20,7 +20,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from browser import chromium, new_context, serve  # noqa: E402
 from sitebuild import build  # noqa: E402
 
-WIDTHS = {"desktop": (1280, 900), "320px": (320, 640)}
+WIDTHS = {"1280px": (1280, 900), "375px": (375, 700), "320px": (320, 640)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,9 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         if result.returncode != 0:
             print(result.output, file=sys.stderr)
             return 1
-        views = {f"{lang}-{name}": f"{prefix}programme/{slug}"
+        views = {f"{lang}-{name}": f"{prefix}{path}"
                  for lang, prefix in (("de", ""), ("en", "en/"))
-                 for name, slug in (("overview", ""), ("programme", f"{args.page}/"))}
+                 for name, path in (("home", ""), ("overview", "programme/"),
+                                    ("programme", f"programme/{args.page}/"))}
         with serve(result.site) as base, chromium() as (_, browser):
             for width_name, (width, height) in WIDTHS.items():
                 context, log = new_context(browser, base, viewport={"width": width,

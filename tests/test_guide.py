@@ -24,6 +24,7 @@ EXPLAINED = {
     "type_object": "muss eine Gruppe von Feldern sein (Feld: Wert)",
     "empty": "darf nicht leer sein",
     "enum": "ist nicht erlaubt; erlaubt:",
+    "duplicate_item": "steht zweimal in der Liste",
     "pattern_fingerprint": "ist kein Prüfwert",
     "pattern_id": "ist keine gültige Kennung",
     "pattern_date": "ist kein Datum in der Form JJJJ-MM-TT",

@@ -158,13 +158,13 @@ def test_changes_to_overrides_are_rebuilt(server: Server) -> None:
     template = server.root / "overrides" / "record.html"
     original = template.read_text(encoding="utf-8")
     built = server.count("Reloading browsers")
-    template.write_text(original.replace('<article class="ms-record',
-                                         '<!-- test-marker -->\n<article class="ms-record', 1),
+    template.write_text(original.replace('<div class="ms-record',
+                                         '<!-- test-marker -->\n<div class="ms-record', 1),
                         encoding="utf-8")
     try:
         _wait(_rebuilt(server, built), "a rebuild after a template change",
               log=server.log)
-        _wait(lambda: "test-marker" in server.get("programme/jobpilot-360/")[1],
+        _wait(lambda: "test-marker" in server.get("programme/test-vorschau/")[1],
               "the changed template to be served")
     finally:
         template.write_text(original, encoding="utf-8")

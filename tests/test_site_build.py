@@ -208,18 +208,6 @@ def test_a_third_language_is_configuration_and_translations(tmp_path: Path) -> N
         "Örnek proje", "Örnek etkinlik"}
 
 
-def test_overview_offers_a_filter_by_kind_with_counts(site: Path) -> None:
-    labels = {
-        lang: [label.get_text(strip=True)
-               for label in soup(site / prefix / "programme" / "index.html")
-               .select("fieldset.ms-filter label")]
-        for lang, prefix in LANGS.items()
-    }
-    assert labels["de"] == ["Alle (5)", "Projekt (1)", "Programm (1)", "Angebot (1)",
-                            "Strategie (1)", "Veranstaltung (1)"]
-    assert labels["en"][0] == "All (5)" and labels["en"][-1] == "Event (1)"
-
-
 def _names_kept_in_german(record: dict) -> set[str]:
     """Names a record gives in one form only (a proper name), and a title kept in German."""
     orgs = [*record.get("providers", []), *record.get("partners", []),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from microsite.problems import Problem
 from microsite.project import read_project_settings
+from microsite.release_gate import release_log_line
 from microsite.site import load_site
 from microsite.validation import ValidationFailed
 
@@ -49,6 +50,9 @@ def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
         print(f"{errors} Fehler." if lang == "de" else f"{errors} error(s).", file=sys.stderr)
         return 1
     _report(site.warnings, lang, settings.facts_file, list_facts)
+    gate = release_log_line(site.unreleased, settings.facts_file, lang)
+    if gate:  # as the build log says it
+        print(f"{'Hinweis' if lang == 'de' else 'Warning'}: {gate}", file=sys.stderr)
     count = len(site.all_records)
     published = sum(1 for r in site.all_records if r.is_published(settings.build_date))
     if lang == "de":

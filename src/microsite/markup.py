@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markupsafe import Markup, escape
 
 _ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
@@ -19,10 +20,29 @@ def _validate_link(url: str) -> bool:
     return lowered.startswith(_ALLOWED_SCHEMES) or lowered.startswith(("/", "#"))
 
 
+def is_gender_sign(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is a ``*`` or ``_`` with a letter or digit on both sides: a German
+    gender form such as ``Arbeitgeber*innen``, never emphasis (see ``microsite.gender_forms``)."""
+    return (text[pos] in "*_" and 0 < pos < len(text) - 1
+            and text[pos - 1].isalnum() and text[pos + 1].isalnum())
+
+
+def _gender_sign(state: StateInline, silent: bool) -> bool:
+    """``Arbeitgeber*innen``: a ``*`` or ``_`` between letters is text, not emphasis
+    (``microsite.gender_forms``). Code spans and link targets are parsed by their own rules."""
+    if not is_gender_sign(state.src, state.pos):
+        return False
+    if not silent:
+        state.pending += state.src[state.pos]
+    state.pos += 1
+    return True
+
+
 def _renderer() -> MarkdownIt:
     md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
     md.enable(["paragraph", "emphasis", "list", "link", "newline", "text", "escape", "entity",
                "backticks", "autolink"])
+    md.inline.ruler.before("emphasis", "gender_sign", _gender_sign)
     md.validateLink = _validate_link
     return md
 

@@ -18,6 +18,17 @@ class Kind(StrEnum):
     EVENT = "event"
 
 
+class Audience(StrEnum):
+    """Whom a record is for: the controlled vocabulary of the home page's entry by audience
+    and the overview's filter. Set only where the source says so."""
+
+    JOBSEEKERS = "jobseekers"
+    SELF_EMPLOYED = "self-employed"
+    SKILLED_WORKERS_ABROAD = "skilled-workers-abroad"
+    EMPLOYERS = "employers"
+    INSTITUTIONS = "institutions"
+
+
 class Status(StrEnum):
     PLANNED = "planned"
     RUNNING = "running"
@@ -145,6 +156,7 @@ class Record:
     providers: tuple[Organisation, ...] = ()
     partners: tuple[Organisation, ...] = ()
     languages: tuple[str, ...] = ()
+    audiences: tuple[Audience, ...] = ()
     multilingual: bool = False
     results: tuple[Result, ...] = ()
     links: tuple[Link, ...] = ()

@@ -1,8 +1,8 @@
 """Source text of the generated pages: one page per record and language, one overview each.
 
 The pages carry front matter naming their template and record; the templates in ``overrides/``
-render them from the views. The body holds the record's description as HTML so that search
-indexes it.
+render them from the views. The body is what search indexes (the templates do not show it):
+whatever the page shows in words – summary, description, facts and results – as HTML.
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import yaml
+from markupsafe import escape
 
 from microsite.site import SiteData
 from microsite.urls import overview_src_uri, record_src_uri
+from microsite.views import RecordView
 
 RECORD_TEMPLATE = "record.html"
 OVERVIEW_TEMPLATE = "overview.html"
@@ -35,6 +37,20 @@ def _page(front_matter: dict, body: str) -> str:
     return f"---\n{head}---\n\n{body}\n"
 
 
+def search_body(view: RecordView) -> str:
+    """The words of a record page for the search index, escaped: "Volkswagen" (a funder) or
+    "Praktika" (a result) find the page as well as words of its description."""
+    parts = [f"<p>{escape(view.summary)}</p>", str(view.description)]
+    for fact in view.at_a_glance:
+        values = ", ".join(str(escape(value.text)) for value in fact.values)
+        parts.append(f"<p>{escape(fact.label)}: {values}</p>")
+    if view.results:
+        items = "".join(f"<li>{escape(r.count)} {escape(r.label.text)}</li>"
+                        for r in view.results)
+        parts.append(f"<ul>{items}</ul>")
+    return "\n".join(part for part in parts if part)
+
+
 def generate_pages(site: SiteData) -> list[PageSource]:
     """Every generated page in every language, in a stable order."""
     pages = []
@@ -50,6 +66,6 @@ def generate_pages(site: SiteData) -> list[PageSource]:
             pages.append(PageSource(record_src_uri(lang, record.id), _page(
                 {"title": view.title, "description": view.summary,
                  "template": RECORD_TEMPLATE, "microsite": {"record": record.id}},
-                str(view.description),
+                search_body(view),
             )))
     return pages

@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„{found}“ ist nicht erlaubt; erlaubt: {allowed}{hint}",
         "en": "“{found}” is not allowed; allowed: {allowed}{hint}",
     },
+    "duplicate_item": {
+        "de": "„{found}“ steht zweimal in der Liste; einmal genügt",
+        "en": "“{found}” is in the list twice; once is enough",
+    },
     "pattern_fingerprint": {
         "de": "„{found}“ ist kein Prüfwert: 8 Zeichen aus 0–9 und a–f, wie ihn "
         "„microsite check“ ausgibt",

@@ -10,6 +10,7 @@ from pathlib import Path
 from microsite.collector import ValidationFailed
 from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
 from microsite.model import (
+    Audience,
     Contact,
     Funding,
     Kind,
@@ -81,6 +82,7 @@ def _record(data: dict, line: int, default_source: Source | None = None) -> Reco
         providers=tuple(_org(o) for o in data.get("providers") or ()),
         partners=tuple(_org(o) for o in data.get("partners") or ()),
         languages=tuple(data.get("languages") or ()),
+        audiences=tuple(Audience(a) for a in data.get("audiences") or ()),
         multilingual=bool(data.get("multilingual")),
         results=tuple(Result(count=r["count"], label=dict(r["label"]))
                       for r in data.get("results") or ()),

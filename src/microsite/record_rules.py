@@ -91,6 +91,9 @@ def schema_problem(error: ValidationError, out: ProblemCollector) -> None:
                 key_position=True, found=found(instance))
     elif validator == "minimum":
         out.add(path, "minimum")
+    elif validator == "uniqueItems" and isinstance(instance, list):
+        twice = next((v for i, v in enumerate(instance) if v in instance[:i]), instance[0])
+        out.add(path, "duplicate_item", found=found(twice))
     elif validator == "oneOf":
         # e.g. an organisation name is text or a per-language map: report the likelier intent,
         # the alternative whose shape (type) matched but whose content did not

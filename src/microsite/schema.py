@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from microsite.model import Kind, Status
+from microsite.model import Audience, Kind, Status
 from microsite.translations import FINGERPRINT, REVIEWED_FIELDS
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -148,6 +148,12 @@ RECORD = _object(
                       "description": "Who runs or organises it."},
         "partners": {"type": "array", "items": ORGANISATION,
                      "description": "Who takes part or contributes."},
+        "audiences": {
+            "type": "array", "uniqueItems": True,
+            "items": {"enum": [a.value for a in Audience]},
+            "description": "Whom it is for, only where the source says so: jobseekers, "
+            "self-employed, skilled-workers-abroad, employers, institutions.",
+        },
         "languages": {"type": "array", "items": {"type": "string", "pattern": LANG},
                       "description": "Languages of the advice or of the event, as codes."},
         "multilingual": {"type": "boolean",

@@ -9,13 +9,16 @@ from pathlib import Path
 from microsite.facts import SiteFacts, load_facts, page_placeholder_problems
 from microsite.model import Record, Source
 from microsite.problems import Problem
+from microsite.release_gate import missing_release_facts
 from microsite.sources import SourceView, build_source_view
 from microsite.ui import Phrases, load_phrases
 from microsite.validation import SiteLanguages, ValidationFailed, load_records
 from microsite.views import (
+    AudienceEntry,
     FilterOption,
     OverviewGroup,
     RecordView,
+    build_audience_entries,
     build_overview,
     build_overview_filter,
     build_record_view,
@@ -51,6 +54,8 @@ class SiteData:
     """Every valid record, drafts and scheduled ones included (``records``: those built)."""
     source: Source | None = None
     """The data file's source, named by hand-written pages that draw on it."""
+    unreleased: tuple[str, ...] = ()
+    """Mandatory facts still missing: while any is, the site is a preview (release_gate.py)."""
 
     def record(self, record_id: str) -> Record:
         if not hasattr(self, "_by_id"):
@@ -95,6 +100,9 @@ class SiteData:
     def overview_filter(self, lang: str) -> tuple[FilterOption, ...]:
         return build_overview_filter(self.views(lang), self.phrases[lang])
 
+    def audience_entries(self, lang: str) -> tuple[AudienceEntry, ...]:
+        return build_audience_entries(self.views(lang), self.phrases[lang])
+
     def translated_languages(self, record: Record) -> tuple[str, ...]:
         """Languages with a real translation (not a pending fallback)."""
         return tuple(lang for lang in self.languages if lang in record.texts)
@@ -125,5 +133,6 @@ def load_site(settings: SiteSettings) -> SiteData:
     # drafts and scheduled records stay out of everything built from SiteData.records
     published = [r for r in records
                  if settings.include_drafts or r.is_published(settings.build_date)]
+    unreleased = missing_release_facts(facts, settings.root / settings.docs_dir, bool(published))
     return SiteData(settings=settings, records=published, phrases=phrases, warnings=warnings,
-                    facts=facts, all_records=records, source=source)
+                    facts=facts, all_records=records, source=source, unreleased=unreleased)

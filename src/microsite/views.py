@@ -18,7 +18,7 @@ from microsite.formatting import (
     language_name,
 )
 from microsite.markup import mark_languages, render_inline, render_markdown
-from microsite.model import Kind, Organisation, Record, Status, Texts
+from microsite.model import Audience, Organisation, Record, Status, Texts
 from microsite.sources import SourceView, build_source_view
 from microsite.status import derive_status
 from microsite.ui import Phrases
@@ -64,6 +64,21 @@ class ContactView:
 
 
 @dataclass(frozen=True)
+class NextSteps:
+    """What a reader can do, first in "Auf einen Blick": take part (the steps further down),
+    whom to contact, where to read on. ``published`` is False where the data has none of it:
+    the page then says that the city has not published it yet."""
+
+    steps: int
+    contact: ContactView | None
+    link: LinkView | None
+
+    @property
+    def published(self) -> bool:
+        return bool(self.steps or self.contact or self.link)
+
+
+@dataclass(frozen=True)
 class RecordView:
     id: str
     kind: str
@@ -90,6 +105,8 @@ class RecordView:
     contact: ContactView | None
     source: SourceView | None
     labels: Phrases = field(repr=False)
+    audiences: tuple[str, ...] = ()
+    next_steps: NextSteps = NextSteps(0, None, None)
 
 
 @dataclass(frozen=True)
@@ -169,8 +186,6 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
     language_text = Text(", ".join(languages))
     target = Text(texts.target_group, _other(text_lang, lang))
     glance = [
-        _fact("status", phrases["label.status"], Text(status_label or ""),
-              Text(status_note or "")),
         _fact("period", phrases["label.period"], Text(period or "")),
         _fact("funding", phrases["label.funding"], Text(amount)),
         _fact("providers", phrases.pick("label.providers", kind), *providers),
@@ -188,6 +203,11 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
             email=record.contact.email,
             phone=record.contact.phone,
         )
+    links = tuple(
+        LinkView(link.url, Text(link.label.get(lang) or link.label.get(default, ""),
+                                None if lang in link.label else _other(default, lang)))
+        for link in record.links
+    )
     return RecordView(
         id=record.id,
         kind=kind,
@@ -215,20 +235,19 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
             for r in record.results
         ),
         how_to_take_part=tuple(render_inline(step) for step in texts.how_to_take_part),
-        links=tuple(
-            LinkView(link.url, Text(link.label.get(lang) or link.label.get(default, ""),
-                                    None if lang in link.label else _other(default, lang)))
-            for link in record.links
-        ),
+        links=links,
         contact=contact,
         source=source,
         labels=phrases,
+        audiences=tuple(a.value for a in record.audiences),
+        next_steps=NextSteps(len(texts.how_to_take_part), contact, links[0] if links else None),
     )
 
 
 @dataclass(frozen=True)
 class FilterOption:
-    """One choice of the overview's filter by kind: ``all`` or a kind, with its count."""
+    """One choice of the overview's filter by audience: ``all`` or an audience, with its
+    count."""
 
     key: str
     label: str
@@ -236,12 +255,35 @@ class FilterOption:
 
 
 def build_overview_filter(views: list[RecordView], phrases: Phrases) -> tuple[FilterOption, ...]:
-    """"All" plus every kind that has records, in the model's order; none below two kinds."""
-    counts = {kind.value: sum(1 for v in views if v.kind == kind.value) for kind in Kind}
-    present = [FilterOption(kind, phrases[f"kind.{kind}"], n) for kind, n in counts.items() if n]
-    if len(present) < 2:
+    """"All" plus every audience that has records, in the vocabulary's order; none where the
+    records name no audience at all."""
+    present = [FilterOption(e.key, e.label, len(e.records))
+               for e in build_audience_entries(views, phrases)]
+    if not present:
         return ()
     return (FilterOption("all", phrases["overview.filter.all"], len(views)), *present)
+
+
+@dataclass(frozen=True)
+class AudienceEntry:
+    """One audience on the home page, with the records for it (sorted by title)."""
+
+    key: str
+    label: str
+    records: tuple[RecordView, ...]
+
+
+def build_audience_entries(views: list[RecordView],
+                           phrases: Phrases) -> tuple[AudienceEntry, ...]:
+    """Every audience that has records, in the vocabulary's order."""
+    entries = []
+    for audience in Audience:
+        members = sorted((v for v in views if audience.value in v.audiences),
+                         key=lambda v: v.title.casefold())
+        if members:
+            entries.append(AudienceEntry(audience.value, phrases[f"audience.{audience.value}"],
+                                         tuple(members)))
+    return tuple(entries)
 
 
 def build_overview(views: list[RecordView], phrases: Phrases) -> tuple[OverviewGroup, ...]:

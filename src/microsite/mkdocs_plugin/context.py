@@ -38,10 +38,23 @@ def _alternate_urls(site: SiteData, page: Any) -> dict[str, str]:
             if getattr(alt, "locale", lang) == lang}
 
 
+def _sender(site: SiteData, lang: str) -> dict[str, str | None] | None:
+    """The operator as printed on paper (print-sender.html); None without a name."""
+    default = site.default_language
+    name = site.facts.text("operator.name", lang, default)
+    if not name:
+        return None
+    address = site.facts.text("operator.address", lang, default)
+    lines = [line.strip() for line in (address or "").splitlines() if line.strip()]
+    return {"name": name, "address": ", ".join(lines) or None}
+
+
 def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
     """What every template may read, pages or not."""
     return {
+        "microsite_sender": _sender(site, lang),
         "microsite_lang": lang,
+        "microsite_unreleased": bool(site.unreleased),  # preview banner and noindex
         "microsite_languages": [],
         "microsite_x_default": None,
         "microsite_search_base_differs": lang != site.default_language,
@@ -109,6 +122,10 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
         context["microsite_overview_url"] = absolute(site_url, overview_url(lang, default))
     if meta.get("source") or meta.get("overview"):  # pages that draw on the data's source
         context["microsite_page_source"] = site.source_view(lang)
+    if meta.get("home"):  # the start page: entry by audience and a card for every record
+        context["microsite_audiences"] = site.audience_entries(lang)
+        context["microsite_cards"] = [view for group in site.overview(lang)
+                                      for view in group.records]
     if meta.get("overview"):
         context["overview"] = site.overview(lang)
         context["overview_filters"] = site.overview_filter(lang)

@@ -43,7 +43,7 @@ def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str,
     if robots_txt_is_read(site_url):
         (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
     _write_page_sitemaps(site_dir, site_url, entries)
-    _write_feed_sitemaps(site_dir, languages)
+    _write_feed_sitemaps(site_dir, site_url, languages)
     index_file = site_dir / "search" / "search_index.json"
     if index_file.is_file():
         index = json.loads(index_file.read_text(encoding="utf-8"))
@@ -54,13 +54,22 @@ def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str,
                 json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _write_feed_sitemaps(site_dir: Path, languages: tuple[str, ...]) -> None:
-    """An empty ``sitemap.xml`` beside each language's feed, for the same reason as below:
-    the feed's ``<link rel="alternate">`` makes Material fetch ``sitemap.xml`` next to it."""
+def _write_feed_sitemaps(site_dir: Path, site_url: str, languages: tuple[str, ...]) -> None:
+    """A ``sitemap.xml`` beside each language's feed, for the same reason as below: the feed's
+    ``<link rel="alternate">`` makes Material fetch ``sitemap.xml`` next to it. It lists the
+    open data files of that folder, so it is a valid sitemap (an empty ``<urlset>`` is not)."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
     for lang in languages:
-        folder = site_dir / ("" if lang == languages[0] else lang) / EXPORT_DIR
-        if folder.is_dir():
-            (folder / "sitemap.xml").write_text(sitemap_xml([]), encoding="utf-8")
+        prefix = "" if lang == languages[0] else f"{lang}/"
+        folder = site_dir / prefix / EXPORT_DIR
+        if not folder.is_dir():
+            continue
+        entries = [SitemapEntry(url=f"{base}{prefix}{EXPORT_DIR}/{path.name}", lastmod=None,
+                                alternates=(), x_default=None)
+                   for path in sorted(folder.iterdir())
+                   if path.is_file() and path.name != "sitemap.xml"]
+        if entries:
+            (folder / "sitemap.xml").write_text(sitemap_xml(entries), encoding="utf-8")
 
 
 def _write_page_sitemaps(site_dir: Path, site_url: str, entries: list[SitemapEntry]) -> None:

@@ -28,6 +28,7 @@ from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_fi
 from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.pages import PageSource, generate_pages
 from microsite.publish import OutputConflict, publication_files, write_publication
+from microsite.release_gate import preview_only, release_log_line
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.status import resolve_build_date
 from microsite.validation import SiteLanguages, ValidationFailed
@@ -125,6 +126,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             ) from None
         for problem in site.warnings:
             log.info(problem.message(self.config.message_language))
+        gate = release_log_line(site.unreleased, self.config.facts, self.config.message_language)
+        if gate:
+            log.info(gate)  # INFO: a warning would fail the strict build
         return site
 
     @event_priority(0)  # before i18n, which turns files under docs_dir into language files
@@ -156,6 +160,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             return markdown
         lang = _i18n(config).current_language
         phrases = self.site.phrases[lang]
+        markdown = preview_only(markdown, released=not self.site.unreleased)
         if (page.meta.get("microsite") or {}).get("one_sentence_per_line"):
             markdown = one_sentence_per_line(markdown)  # Leichte Sprache
         try:
