@@ -10,7 +10,9 @@ files the sequential build accumulates over its languages: the site's
 ``404.html`` by the default language, as in the sequential build).
 
 The languages are built into a temporary folder next to the site folder, which is replaced only
-when every language succeeded. The output is byte-identical to ``mkdocs build`` (proven by
+when every language succeeded, by renaming (``microsite.site_swap``: the same lock and swap as
+``mkdocs build``; a killed build ends its language processes and removes its folders).
+The output is byte-identical to ``mkdocs build`` (proven by
 ``tests/test_parallel_build.py``; ``bench/benchmark.py`` measures the gain). ``mkdocs serve``
 stays sequential.
 """
@@ -29,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from microsite.site_swap import BuildRunning, SiteSwap
 
 _MODULE = "microsite.mkdocs_plugin.parallel_build"  # not __name__: that is "__main__" under -m
 SITEMAP = Path("sitemap.xml")
@@ -132,29 +136,55 @@ def build_languages_in_parallel(config_file: Path, site_dir: Path, languages: tu
     """
     env = dict(os.environ if env is None else env)
     start = time.perf_counter()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".microsite-parallel-", dir=site_dir.parent) as tmp:
-        parts = [Path(tmp) / lang for lang in languages]
-        logs = [Path(tmp) / f"{lang}.log" for lang in languages]
-        procs = []
-        for lang, part, log in zip(languages, parts, logs, strict=True):
-            with log.open("w", encoding="utf-8") as out:
-                procs.append(subprocess.Popen(
-                    [sys.executable, "-m", _MODULE, "--one-language", lang, "build",
-                     "-f", str(config_file), "-d", str(part), *extra_args],
-                    env=env, stdout=out, stderr=subprocess.STDOUT))
-        cpu, failed = 0.0, None
-        for proc, log in zip(procs, logs, strict=True):
-            _, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            cpu += usage.ru_utime + usage.ru_stime
-            if proc.returncode and failed is None:
-                failed = (proc.returncode, log.read_text(encoding="utf-8"))
-        if failed is not None:  # every language reports the same data errors: show them once
-            return ParallelBuild(time.perf_counter() - start, cpu, *failed)
-        output = "".join(log.read_text(encoding="utf-8") for log in logs)
-        merge(parts, site_dir, languages)
+    try:
+        swap = SiteSwap(site_dir, say=lambda text: print(f"INFO    -  {text}", file=sys.stderr))
+    except BuildRunning as exc:
+        return ParallelBuild(time.perf_counter() - start, 0.0, 1, f"ERROR   -  {exc}\n")
+    try:
+        with tempfile.TemporaryDirectory(prefix=".microsite-parallel-",
+                                         dir=site_dir.parent) as tmp:
+            parts = [Path(tmp) / lang for lang in languages]
+            logs = [Path(tmp) / f"{lang}.log" for lang in languages]
+            procs: list[subprocess.Popen] = []
+            cpu, failed = 0.0, None
+            try:
+                for lang, part, log in zip(languages, parts, logs, strict=True):
+                    with log.open("w", encoding="utf-8") as out:
+                        procs.append(subprocess.Popen(
+                            [sys.executable, "-m", _MODULE, "--one-language", lang, "build",
+                             "-f", str(config_file), "-d", str(part), *extra_args],
+                            env=env, stdout=out, stderr=subprocess.STDOUT))
+                for proc, log in zip(procs, logs, strict=True):
+                    _, status, usage = os.wait4(proc.pid, 0)
+                    proc.returncode = os.waitstatus_to_exitcode(status)
+                    cpu += usage.ru_utime + usage.ru_stime
+                    if proc.returncode and failed is None:
+                        failed = (proc.returncode, log.read_text(encoding="utf-8"))
+            finally:
+                _end(procs)  # a killed build ends its language processes too
+            if failed is not None:  # every language reports the same data errors: show once
+                swap.abort()
+                return ParallelBuild(time.perf_counter() - start, cpu, *failed)
+            output = "".join(log.read_text(encoding="utf-8") for log in logs)
+            merge(parts, swap.staging, languages)
+        swap.commit()
+    except BaseException:
+        swap.abort()
+        raise
     return ParallelBuild(time.perf_counter() - start, cpu, 0, output)
+
+
+def _end(procs: list[subprocess.Popen]) -> None:
+    """Stop language processes still running (after an interruption) and wait for them."""
+    running = [proc for proc in procs if proc.returncode is None and proc.poll() is None]
+    for proc in running:
+        proc.terminate()
+    for proc in running:
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def _site_dir(config_file: Path) -> Path:
