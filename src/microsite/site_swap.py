@@ -13,6 +13,7 @@ No MkDocs here: the plugin and ``./dev build`` both use it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import shutil
@@ -86,26 +87,41 @@ class SiteSwap:
             if self.site_dir.exists() or self.site_dir.is_symlink():
                 old = self.site_dir.with_name(
                     f".{self.site_dir.name}.old-{self.staging.name.rsplit('-', 1)[-1]}")
-                self.site_dir.rename(old)
+                try:
+                    self.site_dir.rename(old)
+                except OSError as exc:
+                    if exc.errno not in (errno.EBUSY, errno.EXDEV):
+                        raise
+                    self._fill_in_place()  # a mount point (a container's volume) stays put
+                    return
             try:
                 self.staging.rename(self.site_dir)
             except BaseException:
                 if old is not None:
                     old.rename(self.site_dir)
                 raise
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             if old is not None:
                 _remove(old)
+        finally:
             _remove(self.staging)
             self._release()
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+    def _fill_in_place(self) -> None:
+        """Replace the site folder's content where the folder itself cannot be renamed."""
+        for entry in list(self.site_dir.iterdir()):
+            _remove(entry)
+        for entry in list(self.staging.iterdir()):
+            shutil.move(entry, self.site_dir / entry.name)
 
     def abort(self) -> None:
         """Forget what was built; the site folder stays as it was."""
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
         try:
             _remove(self.staging)
         finally:
             self._release()
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def _catch_signals(self) -> None:
         if threading.current_thread() is not threading.main_thread():
