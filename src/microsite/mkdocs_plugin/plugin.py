@@ -118,8 +118,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         """Put the new site in place only if every language built (strict mode included:
         its failure comes after the last ``on_post_build``, through ``on_build_error``)."""
         swap, self.swap = self.swap, None
-        if swap is not None:
-            swap.commit() if self.built else swap.abort()
+        if swap is not None and self.built:
+            swap.commit()
+        elif swap is not None:
+            swap.abort()
 
     def _load(self, config: MkDocsConfig) -> SiteData:
         root = Path(config.config_file_path).parent
