@@ -297,3 +297,20 @@ def test_memory_running_out_is_a_message(project: Project) -> None:
     assert result.returncode != -signal.SIGSEGV
     assert "Traceback" not in result.stderr
     assert "die Datei ist zu groß oder zu verschachtelt, um sie zu lesen" in result.stderr
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("id", "ein-eintrag\n"), ("publish_from", "2025-01-01\n"), ("languages", ["de\n"]),
+    ("former_ids", ["alt\n"]), ("id", "a" * 81)])
+def test_both_validators_match_the_whole_value(field: str, value: object) -> None:
+    """The compiled validator (Rust regular expressions) and the Python one agree: a final
+    line feed is not allowed where ``$`` ends a pattern, and ids have at most 80 characters."""
+    from microsite.record_rules import _FAST_VALIDATOR, _VALIDATOR
+
+    record = {"id": "ein-eintrag", "kind": "project",
+              "texts": {"de": {"title": "T", "summary": "S"}}, field: value}
+    data = {"format": 1, "records": [record]}
+    assert not _VALIDATOR.is_valid(data)
+    assert _FAST_VALIDATOR is None or not _FAST_VALIDATOR.is_valid(data)
+    record[field] = value.rstrip("\n")[:80] if isinstance(value, str) else ["de"]
+    assert _VALIDATOR.is_valid(data)
