@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from microsite.loading import LoadedDocument, Path_, Position, YamlSyntaxError
+from microsite.collector import ProblemCollector
+from microsite.loading import LoadedDocument, Path_, Position, YamlSyntaxError, value_at
 from microsite.problems import Problem
 
 MAX_DEPTH = 50
@@ -51,8 +52,14 @@ class InputRefused(YamlSyntaxError):
         super().__init__(code, position)
         self.code = code
         self.params = params
+        self.where: tuple[LoadedDocument, Path_] | None = None
+        """The document read without the refused character, and the value that holds it."""
 
     def as_problem(self, file: str) -> Problem:
+        if self.where is not None:  # name the record and field, as every other message does
+            out = ProblemCollector(file, self.where[0])
+            out.add(self.where[1], self.code, at=self.position, **self.params)
+            return out.problems[0]
         return Problem(file, self.position.line, self.position.column, self.code,
                        params=self.params)
 
@@ -80,11 +87,41 @@ def check_before_parsing(text: str) -> None:
     """Refuse characters no text may hold and nesting too deep to parse safely."""
     bad = first_forbidden(text)
     if bad is not None:
-        raise InputRefused("control_character", _position(text, bad),
-                           char=character_name(text[bad]))
+        refused = InputRefused("control_character", _position(text, bad),
+                               char=character_name(text[bad]))
+        refused.where = _value_at(text, refused.position)
+        raise refused
     deep = _too_deep(text)
     if deep is not None:
         raise InputRefused("too_deep", _position(text, deep), limit=MAX_DEPTH)
+
+
+def _value_at(text: str, position: Position) -> tuple[LoadedDocument, Path_] | None:
+    """The value holding ``position``: found in the text read with every refused character as
+    a space (one character for one, so positions stay); None where it is no value's text."""
+    from microsite.loading import parse_yaml
+
+    cleaned = _ASTRAL.sub(lambda m: " " if ord(m.group()) & 0xFFFE == 0xFFFE else m.group(),
+                          _FORBIDDEN_IN_FILE.sub(" ", text))
+    try:
+        doc = parse_yaml(cleaned)
+    except YamlSyntaxError:
+        return None
+    best: tuple[int, int] | None = None
+    found = None
+    line = doc.lines[position.line - 1] if position.line <= len(doc.lines) else ""
+    for path in doc.positions:
+        at = doc.position(path)
+        if isinstance(value_at(doc.data, path), dict | list):
+            continue
+        # on the value's line, within it or in the blanks just before it (a refused first
+        # character, now a space, is not part of the value YAML reads)
+        same_line = at.line == position.line and (
+            at.column <= position.column or not line[position.column - 1:at.column - 1].strip())
+        in_block = path in doc.literal_blocks and at.line < position.line
+        if (same_line or in_block) and (best is None or (at.line, at.column) > best):
+            best, found = (at.line, at.column), path
+    return (doc, found) if found is not None else None
 
 
 def _too_deep(text: str) -> int | None:
