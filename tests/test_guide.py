@@ -59,6 +59,16 @@ EXPLAINED = {
     "former_id_own": "ist die eigene Kennung",
     "former_id_twice": "steht schon bei",
     "unknown_fact": "möglich sind nur die Felder in",
+    "control_character": "hier steht ein unsichtbares Steuerzeichen",
+    "too_deep": "die Datei ist hier zu tief verschachtelt",
+    "alias_limit": "erzeugen hier mehr als",
+    "alias_loop": "steht in dem Teil, auf den er verweist",
+    "too_complex": "die Datei ist zu groß oder zu verschachtelt, um sie zu lesen",
+    "not_a_file": "hier steht ein Ordner, wo eine Datei erwartet wird",
+    "file_not_readable": "die Datei lässt sich nicht lesen: keine Leseberechtigung",
+    "file_error": "die Datei lässt sich nicht lesen (",
+    "email_parameters": "enthält nach der Adresse Zusätze mit „?“ oder „&“",
+    "too_long": "ist zu lang: höchstens",
 }
 
 

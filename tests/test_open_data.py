@@ -71,10 +71,10 @@ def test_csv_export_opens_in_excel_and_matches_the_records(site: Path, records: 
 
 
 def test_csv_cells_are_never_formulas() -> None:
-    from microsite.exports.csv_export import _text
+    from microsite.exports.csv_export import guard_cell
 
-    assert _text("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert _text("Jobpilot") == "Jobpilot"
+    assert guard_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert guard_cell("Jobpilot") == "Jobpilot"
 
 
 @pytest.mark.parametrize("lang", LANGS)

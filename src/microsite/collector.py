@@ -41,7 +41,7 @@ class ProblemCollector:
             records = self.doc.data.get("records") if isinstance(self.doc.data, dict) else None
             item = records[path[1]] if isinstance(records, list) else None
             if isinstance(item, dict):
-                rid = item.get("id") if isinstance(item.get("id"), str) else f"#{path[1] + 1}"
+                rid = found(item["id"]) if isinstance(item.get("id"), str) else f"#{path[1] + 1}"
                 kind = item.get("kind") if isinstance(item.get("kind"), str) else None
                 return rid, kind, tuple(path[2:])
             return f"#{path[1] + 1}", None, tuple(path[2:])
@@ -58,6 +58,9 @@ class ProblemCollector:
         ))
 
 def found(value: Any) -> str:
-    """A value as quoted in a message, shortened to 60 characters."""
+    """A value as quoted in a message, shortened to 60 characters; invisible characters (a line
+    feed, a control character) written as escapes, so the message stays one readable line."""
     text = str(value)
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
     return text if len(text) <= 60 else text[:57] + "…"

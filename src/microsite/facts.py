@@ -16,14 +16,16 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from microsite.input_guards import InputRefused, control_characters, read_data_file
 from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
 from microsite.problems import Problem
 from microsite.schema import LANG
+from microsite.schema_patterns import whole_value_validator
+from microsite.text_checks import email_problem
 from microsite.validation import (
     ProblemCollector,
     check_text,
     check_url,
-    is_email,
     schema_problem,
 )
 
@@ -59,7 +61,7 @@ def facts_schema() -> dict:
             "properties": {"format": {"const": 1}, **groups}}
 
 
-_VALIDATOR = Draft202012Validator(facts_schema())
+_VALIDATOR = whole_value_validator(Draft202012Validator)(facts_schema())
 
 
 @dataclass
@@ -78,10 +80,12 @@ class SiteFacts:
 
 def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]:
     """The facts and every problem in the file (missing facts are warnings)."""
-    if not path.is_file():
+    if not path.exists():
         return SiteFacts(), []
     try:
-        doc = parse_yaml(path.read_text(encoding="utf-8"))
+        doc = parse_yaml(read_data_file(path))
+    except InputRefused as exc:
+        return SiteFacts(), [exc.as_problem(display_name)]
     except DuplicateKeyError as exc:
         return SiteFacts(), [Problem(display_name, exc.position.line, exc.position.column,
                                      "duplicate_key", params={"key": exc.key})]
@@ -95,6 +99,8 @@ def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]
     else:
         for error in _VALIDATOR.iter_errors(doc.data):
             schema_problem(error, out)
+    for path, at, char in control_characters(doc):
+        out.add(path, "control_character", at=at, char=char)
     facts = SiteFacts()
     for group, fields in FACTS.items():
         section = data.get(group) if isinstance(data.get(group), dict) else {}
@@ -105,8 +111,9 @@ def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]
             texts = value.values() if isinstance(value, dict) else [value]
             for text in texts:
                 check_text(text, list(where), out, markdown=False)
-                if kind == "email" and isinstance(text, str) and not is_email(text):
-                    out.add(where, "bad_email", found=text)
+                code = email_problem(text) if kind == "email" and isinstance(text, str) else None
+                if code is not None:
+                    out.add(where, code, found=text)
                 if kind == "url":
                     check_url(text, list(where), out)
             if value in (None, "", {}):

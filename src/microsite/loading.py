@@ -185,12 +185,18 @@ def _editor_mistake(line: str) -> str | None:
 
 def parse_yaml(text: str) -> LoadedDocument:
     """Parse YAML text; raise YamlSyntaxError with a position when it is not valid YAML."""
+    from microsite.input_guards import InputRefused, check_aliases, check_before_parsing
+
+    check_before_parsing(text)  # characters and nesting depth, before libyaml sees the text
+    check_aliases(text, _Loader)
     # Parsing allocates many small objects that all stay alive until the end; the cyclic
     # garbage collector would scan them again and again (a third of the time at 1,000 records).
     collecting = gc.isenabled()
     gc.disable()
     try:
         return _parse(text)
+    except (RecursionError, MemoryError):
+        raise InputRefused("too_complex", Position(1, 1)) from None
     finally:
         if collecting:
             gc.enable()

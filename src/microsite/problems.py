@@ -222,6 +222,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "diese Angabe fehlt noch; die Seiten zeigen an ihrer Stelle eine Markierung",
         "en": "this fact is still missing; the pages show a marker in its place",
     },
+    # input hygiene (issue 9): files a careless paste or an attacker could produce
+    "control_character": {
+        "de": "hier steht ein unsichtbares Steuerzeichen ({char}), das in Texten nicht erlaubt "
+        "ist. Löschen Sie es (es kommt oft beim Kopieren aus PDF oder Word mit) – oder die "
+        "Schreibweise mit \\ in Anführungszeichen, die es erzeugt",
+        "en": "there is an invisible control character here ({char}), which texts must not "
+        "contain. Delete it (it often comes along when copying from PDF or Word) – or the "
+        "escape with \\ in quotes that produces it",
+    },
+    "too_deep": {
+        "de": "die Datei ist hier zu tief verschachtelt (mehr als {limit} Ebenen aus Einrückung "
+        "oder Klammern); so tief ist kein Eintrag aufgebaut. Einrückung und Klammern prüfen",
+        "en": "the file is nested too deeply here (more than {limit} levels of indentation or "
+        "brackets); no record is that deep. Check the indentation and brackets",
+    },
+    "alias_limit": {
+        "de": "die Verweise mit „*“ erzeugen hier mehr als {limit} Werte. Verweise (*name) und "
+        "Anker (&name) bitte nicht verwenden, sondern die Angaben ausschreiben",
+        "en": "the references with “*” produce more than {limit} values here. Do not use "
+        "references (*name) and anchors (&name); write the values out",
+    },
+    "alias_loop": {
+        "de": "der Verweis „*{name}“ steht in dem Teil, auf den er verweist, und würde sich "
+        "endlos wiederholen. Verweise (*name) und Anker (&name) bitte nicht verwenden",
+        "en": "the reference “*{name}” stands inside the part it refers to and would repeat "
+        "endlessly. Do not use references (*name) and anchors (&name)",
+    },
+    "too_complex": {
+        "de": "die Datei ist zu groß oder zu verschachtelt, um sie zu lesen",
+        "en": "the file is too large or too deeply nested to be read",
+    },
+    "not_a_file": {
+        "de": "hier steht ein Ordner, wo eine Datei erwartet wird",
+        "en": "this is a folder where a file is expected",
+    },
+    "file_not_readable": {
+        "de": "die Datei lässt sich nicht lesen: keine Leseberechtigung",
+        "en": "the file cannot be read: no permission to read it",
+    },
+    "file_error": {
+        "de": "die Datei lässt sich nicht lesen ({detail})",
+        "en": "the file cannot be read ({detail})",
+    },
+    "email_parameters": {
+        "de": "„{found}“ enthält nach der Adresse Zusätze mit „?“ oder „&“ (etwa eine versteckte "
+        "Kopie an eine weitere Adresse). Nur die E-Mail-Adresse eintragen",
+        "en": "“{found}” has additions with “?” or “&” after the address (such as a hidden "
+        "copy to another address). Enter the e-mail address only",
+    },
+    "too_long": {
+        "de": "„{found}“ ist zu lang: höchstens {limit} Zeichen",
+        "en": "“{found}” is too long: at most {limit} characters",
+    },
 }
 
 _QUOTE_IT_DE = "Setzen Sie den ganzen Text in Anführungszeichen: \"…\""

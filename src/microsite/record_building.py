@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from microsite.collector import ValidationFailed
+from microsite.input_guards import InputRefused, read_data_file
 from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
 from microsite.model import (
     Audience,
@@ -104,7 +105,9 @@ def load_records(path: Path, langs: SiteLanguages, display_name: str | None = No
     """Read, validate and build one file's records; raise ValidationFailed with all problems."""
     file = display_name or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_data_file(Path(path))
+    except InputRefused as exc:
+        raise ValidationFailed([exc.as_problem(file)]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationFailed([Problem(file, 1, 1, "yaml_syntax",
                                         params={"detail": type(exc).__name__})]) from None
@@ -114,20 +117,25 @@ def load_records(path: Path, langs: SiteLanguages, display_name: str | None = No
 def load_records_from_text(text: str, langs: SiteLanguages, file: str) -> Dataset:
     try:
         doc = parse_yaml(text)
+    except InputRefused as exc:
+        raise ValidationFailed([exc.as_problem(file)]) from None
     except DuplicateKeyError as exc:
         raise ValidationFailed([Problem(file, exc.position.line, exc.position.column,
                                         "duplicate_key", params={"key": exc.key})]) from None
     except YamlSyntaxError as exc:
         raise ValidationFailed([Problem(file, exc.position.line, exc.position.column,
                                         "yaml_syntax", params={"detail": exc.problem})]) from None
-    problems = validate_document(doc, file, langs)
-    errors = [p for p in problems if not p.warning]
-    if errors:
-        raise ValidationFailed(problems)
-    default_source = build_source(doc.data.get("source"))
-    records = [
-        _record(item, doc.position(("records", i)).line, default_source)
-        for i, item in enumerate(doc.data["records"])
-    ]
+    try:
+        problems = validate_document(doc, file, langs)
+        errors = [p for p in problems if not p.warning]
+        if errors:
+            raise ValidationFailed(problems)
+        default_source = build_source(doc.data.get("source"))
+        records = [
+            _record(item, doc.position(("records", i)).line, default_source)
+            for i, item in enumerate(doc.data["records"])
+        ]
+    except (RecursionError, MemoryError):
+        raise ValidationFailed([Problem(file, 1, 1, "too_complex")]) from None
     return Dataset(records=records, warnings=[p for p in problems if p.warning],
                    source=default_source)

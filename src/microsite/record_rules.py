@@ -18,14 +18,16 @@ except ImportError:  # pragma: no cover - the pinned install has it; correct wit
 from jsonschema.exceptions import ValidationError
 
 from microsite.collector import ProblemCollector, found
+from microsite.input_guards import control_characters
 from microsite.loading import LoadedDocument, value_at
 from microsite.model import PartialDate
 from microsite.problems import Problem
 from microsite.schema import DATE, DATE_OR_MONTH, LANG, SLUG, projects_schema
-from microsite.text_checks import check_text, check_url, is_email
+from microsite.schema_patterns import whole_value, whole_value_validator
+from microsite.text_checks import check_text, check_url, email_problem
 from microsite.translations import FINGERPRINT, StaleField, review_findings
 
-_VALIDATOR = Draft7Validator(projects_schema())
+_VALIDATOR = whole_value_validator(Draft7Validator)(projects_schema())
 # The compiled validator answers "valid?" ~40x faster; only invalid data goes through the
 # pure-Python one, whose errors carry what the messages need. Same schema dict for both.
 # Formats (email, uri) are checked by validation with our own messages, not by the schema.
@@ -33,6 +35,7 @@ _FAST_VALIDATOR = (jsonschema_rs.validator_for(projects_schema(), validate_forma
                    if jsonschema_rs else None)
 # ``programme/index`` is the overview page; a record must not take its address
 _RESERVED_IDS = ("index",)
+_LANG = whole_value(LANG)
 _PLAIN_TEXT_FIELDS = ("title", "summary", "target_group")
 _MARKDOWN_FIELDS = ("description",)
 # "50.000" (YAML: 50.0) or "50.000,00" (YAML: text), German thousands grouping
@@ -77,6 +80,8 @@ def schema_problem(error: ValidationError, out: ProblemCollector) -> None:
         out.add(path, f"type_{wanted}", found=found(instance))
     elif validator == "minLength" or (validator in ("minItems", "minProperties") and not instance):
         out.add(path, "empty")
+    elif validator == "maxLength":
+        out.add(path, "too_long", found=found(instance), limit=schema["maxLength"])
     elif validator == "enum":
         allowed = [str(v) for v in schema["enum"]]
         close = difflib.get_close_matches(str(instance), allowed, n=1, cutoff=0.6)
@@ -118,7 +123,7 @@ def _leaf_errors(errors: Iterable[ValidationError]) -> Iterable[ValidationError]
 
 
 def _check_date(value: Any, path: list, out: ProblemCollector) -> PartialDate | None:
-    if not isinstance(value, str) or not re.match(DATE_OR_MONTH, value):
+    if not isinstance(value, str) or not whole_value(DATE_OR_MONTH).search(value):
         return None  # shape problems come from the schema
     try:
         return PartialDate.parse(value)
@@ -172,8 +177,9 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemColl
     contact = item.get("contact")
     if isinstance(contact, dict):
         email = contact.get("email")
-        if isinstance(email, str) and not is_email(email):
-            out.add([*base, "contact", "email"], "bad_email", found=found(email))
+        code = email_problem(email) if isinstance(email, str) else None
+        if code is not None:
+            out.add([*base, "contact", "email"], code, found=found(email))
     for path, value, markdown in _text_fields(item):
         check_text(value, [*base, *path], out, markdown=markdown)
     _check_texts(item, base, langs, out)
@@ -283,11 +289,11 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: ProblemColle
     pending = item.get("translation") if isinstance(item.get("translation"), dict) else {}
     allowed = ", ".join(langs.codes)
     for lang in texts:
-        if lang not in langs.codes and isinstance(lang, str) and re.match(LANG, lang):
+        if lang not in langs.codes and isinstance(lang, str) and _LANG.search(lang):
             out.add([*base, "texts", lang], "unknown_language", key_position=True,
                     found=lang, allowed=allowed)
     for lang in pending:
-        if lang not in langs.codes and isinstance(lang, str) and re.match(LANG, lang):
+        if lang not in langs.codes and isinstance(lang, str) and _LANG.search(lang):
             out.add([*base, "translation", lang], "unknown_language", key_position=True,
                     found=lang, allowed=allowed)
     for lang in langs.codes:
@@ -307,7 +313,7 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: ProblemColle
         mapping = value_at(item, group_path)
         if isinstance(mapping, dict):
             for lang in mapping:
-                if lang not in langs.codes and isinstance(lang, str) and re.match(LANG, lang):
+                if lang not in langs.codes and isinstance(lang, str) and _LANG.search(lang):
                     out.add([*base, *group_path, lang], "unknown_language", key_position=True,
                             found=lang, allowed=allowed)
             if mapping and langs.default not in mapping:  # the fallback of every language
@@ -367,6 +373,8 @@ def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> l
         if item:
             _check_record(index, item, langs, out, seen)
     _check_former_ids(records, out)
+    for path, at, char in control_characters(doc):
+        out.add(path, "control_character", at=at, char=char)
     unique = {(p.line, p.column, p.code, p.field): p for p in out.problems}
     return sorted(unique.values(), key=lambda p: (p.line, p.column))
 

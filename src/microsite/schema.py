@@ -19,6 +19,8 @@ LANG = r"^[a-z]{2,3}(-[A-Z]{2})?$"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 DATE_OR_MONTH = r"^\d{4}-\d{2}(-\d{2})?$"
 FORMAT_VERSION = 1
+ID_MAX_LENGTH = 80
+"""An id is a folder name and part of an address: short enough for every file system."""
 
 
 def _text(description: str, **extra: Any) -> dict[str, Any]:
@@ -107,6 +109,7 @@ RECORD = _object(
         "id": {
             "type": "string",
             "pattern": SLUG,
+            "maxLength": ID_MAX_LENGTH,
             "description": "Stable identifier and web address: lower case, digits and hyphens.",
         },
         "kind": {
@@ -206,7 +209,8 @@ RECORD = _object(
                 ],
             },
         },
-        "former_ids": {"type": "array", "items": {"type": "string", "pattern": SLUG},
+        "former_ids": {"type": "array", "items": {"type": "string", "pattern": SLUG,
+                                                  "maxLength": ID_MAX_LENGTH},
                        "description": "Earlier ids; their addresses redirect here."},
         "texts": {
             "type": "object",

@@ -10,7 +10,7 @@ from microsite.collector import ProblemCollector, found
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
 _EMAIL = re.compile(
-    r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+    r"\A[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+\Z")
 
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
@@ -21,7 +21,18 @@ _HOST = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,}|xn--[a-z0-9-
 
 def is_email(text: str) -> bool:
     """An e-mail address as the pages link it (``mailto:``): one ``@`` and a domain."""
-    return bool(_EMAIL.match(text))
+    return email_problem(text) is None
+
+
+def email_problem(text: str) -> str | None:
+    """Why ``text`` is no plain e-mail address, as a message code, or None.
+
+    ``?`` and ``&`` would turn the ``mailto:`` link into one with hidden additions, such as
+    ``info@stadt.de?bcc=…`` sending a copy elsewhere.
+    """
+    if "?" in text or "&" in text:
+        return "email_parameters"
+    return None if _EMAIL.search(text) else "bad_email"
 
 
 def check_text(value: Any, path: list, out: ProblemCollector, *, markdown: bool) -> None:
@@ -52,7 +63,7 @@ def _link_problem(url: str) -> str | None:
     "kontakt.md" would lead nowhere.
     """
     if url.lower().startswith("mailto:"):
-        return None if is_email(url[len("mailto:"):].split("?", 1)[0]) else "bad_email"
+        return email_problem(url[len("mailto:"):])
     return _web_url_problem(url)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from microsite.loading import DuplicateKeyError, YamlSyntaxError, read_yaml
+from microsite.input_guards import InputRefused, control_characters, read_data_file
+from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
 from microsite.problems import Problem
 
 
@@ -29,12 +30,15 @@ def load_phrases(directory: Path, langs: tuple[str, ...],
     for lang in langs:
         path = Path(directory) / f"{lang}.yaml"
         shown = f"{display_dir}/{lang}.yaml"
-        if not path.is_file():
+        if not path.exists():
             problems.append(Problem(shown, 1, 1, "missing", params={"key": f"{lang}.yaml"}))
             phrases[lang] = Phrases()
             continue
         try:
-            doc = read_yaml(path)
+            doc = parse_yaml(read_data_file(path))
+        except InputRefused as exc:
+            problems.append(exc.as_problem(shown))
+            continue
         except DuplicateKeyError as exc:
             problems.append(Problem(shown, exc.position.line, exc.position.column,
                                     "duplicate_key", params={"key": exc.key}))
@@ -43,6 +47,9 @@ def load_phrases(directory: Path, langs: tuple[str, ...],
             problems.append(Problem(shown, exc.position.line, exc.position.column,
                                     "yaml_syntax", params={"detail": exc.problem}))
             continue
+        problems.extend(Problem(shown, at.line, at.column, "control_character",
+                                field=".".join(map(str, path)), params={"char": char})
+                        for path, at, char in control_characters(doc))
         data = doc.data if isinstance(doc.data, dict) else {}
         phrases[lang] = Phrases({str(k): str(v) for k, v in data.items()})
     if langs and langs[0] in phrases:

@@ -7,14 +7,19 @@
 - Dates in ISO 8601 (``2024-09-20``, or ``2024-09`` where only the month is known); amounts
   without thousands separators and with the language's decimal sign.
 - Records separated by CRLF (RFC 4180); several values in one cell joined by `` | ``.
-- Text starting with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe, so that no cell is
-  run as a formula.
+- No cell runs as a formula (``guard_cell``): every cell whose text a spreadsheet would read as
+  one – starting with ``=``, ``+``, ``-`` or ``@`` (also their full-width forms), also after
+  leading spaces, tabs or line breaks, or starting with a tab or carriage return – gets a
+  leading apostrophe. Two kinds of text stay as written, because they cannot call anything: a
+  phone number (``+49 511 …``: digits, spaces and ``+ - / ( ) .``). And a Markdown column
+  starting with a ``-`` or ``+`` list writes that list with ``*``, the same list in Markdown.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from babel.numbers import get_decimal_symbol
 
@@ -28,7 +33,11 @@ COLUMNS = (
     "source_date", "updated", "description",
 )
 JOIN = " | "
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_SKIPPED_BEFORE_FORMULA = " \t\r\n"
+_PHONE = re.compile(r"\A\+?[0-9][0-9 ()/.-]*\Z")
+_LIST_MARKER = {marker: re.compile(rf"^{re.escape(marker)}(?=[ \t])", re.M) for marker in "-+"}
+MARKDOWN_COLUMNS = ("description",)
 
 
 def separator(locale: str) -> str:
@@ -43,10 +52,19 @@ def _number(value: float | int | None, locale: str) -> str:
     return str(int(value))
 
 
+def guard_cell(value: str, markdown: bool = False) -> str:
+    """``value`` as a cell no spreadsheet runs as a formula (see the module's docstring)."""
+    if not value or _PHONE.match(value):
+        return value
+    if markdown and value[0] in _LIST_MARKER and value[1:2] in (" ", "\t"):
+        value = _LIST_MARKER[value[0]].sub("*", value)
+    if value[0] in "\t\r" or value.lstrip(_SKIPPED_BEFORE_FORMULA).startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _text(value: str | None) -> str:
-    if not value:
-        return ""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return value or ""
 
 
 def _names(orgs: list[dict]) -> str:
@@ -81,7 +99,7 @@ def _row(data: dict, locale: str) -> list[str]:
         "updated": data["updated"] or "",
         "description": _text(data["description"]),
     }
-    return [values[column] for column in COLUMNS]
+    return [guard_cell(values[column], column in MARKDOWN_COLUMNS) for column in COLUMNS]
 
 
 def records_csv(site: SiteData, lang: str, site_url: str) -> bytes:

@@ -30,6 +30,7 @@ from microsite.pages import PageSource, generate_pages
 from microsite.publish import OutputConflict, publication_files, write_publication
 from microsite.release_gate import preview_only, release_log_line
 from microsite.site import SiteData, SiteSettings, load_site
+from microsite.site_swap import BuildRunning, SiteSwap
 from microsite.status import resolve_build_date
 from microsite.validation import SiteLanguages, ValidationFailed
 
@@ -66,10 +67,18 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.serving = False
         self.sitemap: list = []
         self.preview = PreviewGuard()
+        self.swap: SiteSwap | None = None
+        self.swapping = False
+        self.built = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """``mkdocs serve`` is the preview: it shows drafts and scheduled records."""
+        """``mkdocs serve`` is the preview: it shows drafts and scheduled records.
+
+        ``mkdocs build`` writes into a staging folder that replaces ``site_dir`` at the end
+        (``site_swap``); ``serve`` builds into a folder of its own, a dirty build into the old.
+        """
         self.serving = command == "serve"
+        self.swapping = command == "build" and not dirty
 
     def _is_first_language(self, config: MkDocsConfig) -> bool:
         return not getattr(_i18n(config), "building", False)
@@ -91,10 +100,34 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             self.site.easy_read_page = (Path(config.docs_dir) / "de"
                                         / f"{EASY_READ_SLUG}.md").is_file()
             self.sitemap = []
+            if self.swapping and self.swap is None:
+                self._stage(config)
         else:
             # one root 404.html, from the default language; other languages have /<lang>/404/
             config.theme.static_templates.discard("404.html")
         return config
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Every language of this build writes into a staging folder next to ``site_dir``."""
+        try:
+            self.swap = SiteSwap(Path(config.site_dir), say=log.info,
+                                 lang=self.config.message_language)
+        except BuildRunning as exc:
+            raise PluginError(str(exc)) from None
+        self.built = False
+        config.site_dir = str(self.swap.staging)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.built = False
+
+    def on_shutdown(self) -> None:
+        """Put the new site in place only if every language built (strict mode included:
+        its failure comes after the last ``on_post_build``, through ``on_build_error``)."""
+        swap, self.swap = self.swap, None
+        if swap is not None and self.built:
+            swap.commit()
+        elif swap is not None:
+            swap.abort()
 
     def _load(self, config: MkDocsConfig) -> SiteData:
         root = Path(config.config_file_path).parent
@@ -188,6 +221,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             assert self.site is not None
             write_findability_files(Path(config.site_dir), config.site_url or "/",
                                     self.site.languages, self.sitemap)
+            self.built = True  # the last step of the build: every language is written
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         """Static templates (404.html, sitemap.xml) get the same site-wide context as pages."""
