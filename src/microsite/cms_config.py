@@ -188,7 +188,9 @@ class _Builder:
             fields = [self.field(key, sub, (*path, key), required and key in needed)
                       for key, sub in schema["properties"].items()]
         elif names and isinstance(extra, dict):  # fingerprints per text field
-            fields = [self.field(key, extra, (*path, key), False) for key in names]
+            _, hint = self.describe((*path, "item"))
+            fields = [{"name": key, "label": self.describe((key,))[0], "hint": hint,
+                       "required": False, **self.text(key, extra)} for key in names]
         elif isinstance(extra, dict) and extra.get("type") == "string":
             fields = self.language_fields(extra, path, required)
         elif path[-1] == "translation":
