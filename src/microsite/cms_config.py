@@ -254,11 +254,11 @@ def cms_config(settings: Settings, languages: tuple[str, ...],
             "description": hint,
             "delete": False,
             "editor": {"preview": True},
+            "format": FORMAT_NAME,  # Decap reads the format from the collection, not the file
             "files": [{
                 "name": "projects",
                 "label": title,
                 "file": "data/projects.yaml",
-                "format": FORMAT_NAME,
                 "fields": [
                     {"name": "format", "label": "Formatversion", "widget": "hidden",
                      "default": schema["properties"]["format"]["const"]},
