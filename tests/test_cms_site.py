@@ -38,7 +38,7 @@ def test_admin_adds_files_and_changes_no_public_byte(tmp_path: Path) -> None:
     for index in result.site.rglob("search_index.json"):
         assert "admin/" not in index.read_text(encoding="utf-8")
     for page in result.site.rglob("*.html"):
-        if not page.relative_to(result.site).parts[0] == "admin":
+        if page.relative_to(result.site).parts[0] != "admin":
             assert "admin/" not in page.read_text(encoding="utf-8"), page
 
     admin = result.site / "admin"
