@@ -95,3 +95,30 @@ def test_the_admin_page_loads_nothing_from_other_hosts_before_login(project: Pat
         robots = ed.page.locator("meta[name=robots]").get_attribute("content")
         assert ed.foreign == []
     assert robots is not None and "noindex" in robots
+
+
+def test_after_the_first_save_a_change_shows_in_that_record_only(project: Path) -> None:
+    data_file = project / "data" / "projects.yaml"
+    records = read_yaml(data_file).data["records"]
+    data_file.write_text(format_projects(read_yaml(data_file).data), encoding="utf-8")
+    before = data_file.read_text(encoding="utf-8")
+    index = 1
+    target = records[index]
+    with editor(project) as ed:
+        ed.open_records()
+        item = ed.page.get_by_text(f"{target['id']} – {target['kind']}", exact=True)
+        # the record's expand button: the first button of the box around its summary line
+        item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()
+        summary = ed.page.locator("[id^='texts-field-']").nth(index) \
+            .locator("[id^='de-field-']").first.locator("[id^='summary-field-']")
+        summary.fill(target["texts"]["de"]["summary"] + " Ergänzt im Formular.")
+        ed.publish()
+        expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
+    after = data_file.read_text(encoding="utf-8")
+    old_lines, new_lines = before.splitlines(), after.splitlines()
+    assert len(old_lines) == len(new_lines)
+    changed = [n for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
+    assert len(changed) == 1
+    assert new_lines[changed[0]].endswith("Ergänzt im Formular.")
+    starts = [n for n, line in enumerate(old_lines) if line.startswith("  - ")]
+    assert starts[index] < changed[0] < starts[index + 1]
