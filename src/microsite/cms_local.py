@@ -11,6 +11,7 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -78,7 +79,12 @@ def serve_folder(folder: Path, port: int) -> Iterator[str]:
         server.server_close()
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run_editor(root: Path, port: int = 8090, open_browser: bool = True) -> int:
+    signal.signal(signal.SIGTERM, _stop)  # stop decap-server too when ended from outside
     with admin_folder(root) as site, decap_server(root, root), serve_folder(site, port) as url:
         address = url + "admin/"
         print(f"Editor: {address}  (speichert in {root / 'data'}; Ende mit Strg+C)")
