@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from browser import published_url
 from cms_editor import Editor, editor
 from microsite.loading import read_yaml
 from microsite.yaml_layout import format_projects
@@ -90,11 +91,18 @@ def test_a_wrong_id_gets_the_german_message_and_nothing_is_saved(project: Path) 
 def test_the_admin_page_loads_nothing_from_other_hosts_before_login(project: Path) -> None:
     with editor(project, proxy=False) as ed:
         ed.page.goto(ed.url + "admin/")
-        expect(ed.page.get_by_role("button", name=re.compile("GitHub"))).to_be_visible()
+        login = ed.page.get_by_role("button", name=re.compile("GitHub"))
+        expect(login).to_be_visible()
         ed.page.wait_for_timeout(1000)
         robots = ed.page.locator("meta[name=robots]").get_attribute("content")
         assert ed.foreign == []
+        # without a login service the login window is our own page saying so
+        with ed.page.expect_popup() as popup:
+            login.click()
+        popup.value.wait_for_event("requestfailed")
     assert robots is not None and "noindex" in robots
+    own_page = published_url() + "admin/anmeldung.html"
+    assert ed.foreign and all(url.startswith(own_page) for url in ed.foreign), ed.foreign
 
 
 def test_after_the_first_save_a_change_shows_in_that_record_only(project: Path) -> None:

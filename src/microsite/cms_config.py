@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -22,6 +23,7 @@ from microsite.problems import MESSAGES
 from microsite.schema import DATE, projects_schema
 from microsite.validation import _EMAIL, _PATTERN_CODES
 
+NO_LOGIN_PAGE = "admin/anmeldung.html"
 FORMAT_NAME = "microsite-yaml"  # the save format registered by admin/microsite-format.js
 GUIDE_TABLE = "### Felder im Formular"
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
@@ -236,6 +238,12 @@ def cms_config(settings: Settings, languages: tuple[str, ...],
                                "squash_merges": True, "cms_label_prefix": "redaktion/"}
     if settings.auth_url:
         backend["base_url"] = settings.auth_url
+    elif settings.site_url:
+        # no login service yet: the login window opens our own page that says so, rather than
+        # Decap's default (a third-party service)
+        site = urlsplit(settings.site_url)
+        backend["base_url"] = f"{site.scheme}://{site.netloc}"
+        backend["auth_endpoint"] = site.path.lstrip("/") + NO_LOGIN_PAGE
     config: dict[str, Any] = {
         "backend": backend,
         # on localhost (./dev edit) the editor saves to the working copy through decap-server
