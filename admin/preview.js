@@ -46,9 +46,37 @@
       h('dt', { className: 'ms-facts__key' }, key), h('dd', null, value));
   }
 
+  // The Markdown the allow-list renderer publishes, as React elements (so text stays text):
+  // paragraphs, "- " lists, **strong**, *emphasis*, [links](https://…).
+  // (emphasis only between words, as on the page: "Arbeitgeber*innen" stays as it is)
+  var INLINE = /((?<![\p{L}\p{N}])\*\*[^*]+\*\*(?![\p{L}\p{N}])|(?<![\p{L}\p{N}*])\*[^*\s][^*]*\*(?![\p{L}\p{N}*])|\[[^\]]+\]\([^)\s]+\))/u;
+
+  function inline(text) {
+    return text.split(INLINE).map(function (part, i) {
+      var link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
+      if (/^\*\*[^*]+\*\*$/.test(part)) return h('strong', { key: i }, part.slice(2, -2));
+      if (/^\*[^*\s][^*]*\*$/.test(part)) return h('em', { key: i }, part.slice(1, -1));
+      if (link && /^(https?:|mailto:)/.test(link[2])) {
+        return h('a', { key: i, href: link[2] }, link[1]);
+      }
+      return part;
+    });
+  }
+
   function paragraphs(text) {
     return String(text || '').split(/\n\s*\n/).filter(Boolean).map(function (p, i) {
-      return h('p', { key: i }, p);
+      var lines = p.split('\n');
+      if (/^- /.test(lines[0])) {
+        var items = [];
+        lines.forEach(function (line) {
+          if (/^- /.test(line)) items.push(line.slice(2));
+          else if (items.length) items[items.length - 1] += ' ' + line.trim();
+        });
+        return h('ul', { key: i }, items.map(function (item, n) {
+          return h('li', { key: n }, inline(item));
+        }));
+      }
+      return h('p', { key: i }, inline(p.replace(/\n/g, ' ')));
     });
   }
 

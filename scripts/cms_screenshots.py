@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, editor(copy_project(Path(tmp) / "p")) as ed:
         page = ed.page
-        page.set_viewport_size({"width": 1200, "height": 760})
+        page.set_viewport_size({"width": 1100, "height": 600})
         ed.open_records()
         page.screenshot(path=args.out / "cms-vorschau.png")
         _add_record(ed, "Neues Projekt")

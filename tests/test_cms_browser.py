@@ -114,7 +114,8 @@ def test_after_the_first_save_a_change_shows_in_that_record_only(project: Path) 
     target = records[index]
     with editor(project) as ed:
         ed.open_records()
-        item = ed.page.get_by_text(f"{target['id']} – {target['kind']}", exact=True)
+        item = ed.page.get_by_text(f"{target['texts']['de']['title']} ({target['id']})",
+                                   exact=True)
         # the record's expand button: the first button of the box around its summary line
         item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()
         summary = ed.page.locator("[id^='texts-field-']").nth(index) \

@@ -213,8 +213,14 @@ class _Builder:
             needed = set(items.get("required", ()))
             widget["fields"] = [self.field(key, sub, (*path, key), key in needed)
                                 for key, sub in items["properties"].items()]
-            first = next(iter(items["properties"]))
-            widget["summary"] = "{{fields." + first + "}}"
+            # the collapsed item shows its required fields, texts in the default language
+            parts = []
+            for key in items.get("required", ()) or list(items["properties"])[:1]:
+                sub = items["properties"][key]
+                translated = "oneOf" in sub or "propertyNames" in sub
+                parts.append("{{fields." + key + (f".{self.languages[0]}" if translated
+                                                  else "") + "}}")
+            widget["summary"] = " ".join(parts)
         else:
             item_label, _ = self.describe((*path, "item"))
             widget["field"] = {"name": "item", "label": item_label,
@@ -272,7 +278,7 @@ def cms_config(settings: Settings, languages: tuple[str, ...],
                      "default": schema["properties"]["format"]["const"]},
                     {"name": "records", "label": title, "label_singular": "Eintrag",
                      "widget": "list", "collapsed": True, "required": True,
-                     "summary": "{{fields.id}} – {{fields.kind}}",
+                     "summary": "{{fields.texts." + languages[0] + ".title}} ({{fields.id}})",
                      "fields": record_fields},
                 ],
             }],
