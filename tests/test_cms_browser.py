@@ -33,6 +33,7 @@ def _add_record(ed: Editor, record_id: str) -> None:
     kind = page.locator("[id^='kind-field-']").last
     kind.click()
     page.get_by_role("option", name="Projekt", exact=True).click()
+    page.locator("[id^='publish_from-field-']").last.fill("2024-01-15")  # a date picker
     texts = page.locator("[id^='texts-field-']").last
     for lang, title, summary in (("de", "Testprojekt", "Ein Satz, was es ist."),
                                  ("en", "Test project", "One sentence on what it is.")):
@@ -53,13 +54,23 @@ def test_a_record_made_in_the_form_is_saved_checked_and_built(project: Path,
     with editor(project) as ed:
         ed.open_records()
         _add_record(ed, NEW_ID)
+        # German and English side by side
+        texts = ed.page.locator("[id^='texts-field-']").last
+        de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
+                  for lang in ("de", "en"))
+        assert de and en and en["x"] >= de["x"] + de["width"] and abs(en["y"] - de["y"]) < 60
+        # the preview is styled by the site's own stylesheet
+        preview = ed.page.frame_locator("iframe").first
+        expect(preview.locator("link[href$='assets/microsite.css']")).to_have_count(1)
+        expect(preview.get_by_text("Testprojekt", exact=True)).to_be_visible()
         ed.publish()
         expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
         assert ed.foreign == []
     text = data_file.read_text(encoding="utf-8")
     records = read_yaml(data_file).data["records"]
     assert [r["id"] for r in records] == [r["id"] for r in before] + [NEW_ID]
-    assert records[-1] == {"id": NEW_ID, "kind": "project", "texts": {
+    assert records[-1] == {"id": NEW_ID, "kind": "project", "publish_from": "2024-01-15",
+                           "texts": {
         "de": {"title": "Testprojekt", "summary": "Ein Satz, was es ist."},
         "en": {"title": "Test project", "summary": "One sentence on what it is."}}}
     # the editor writes the formatter's layout, and the other records keep their data
