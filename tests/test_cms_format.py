@@ -9,6 +9,7 @@ import difflib
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -60,13 +61,11 @@ TRICKY = {
 
 def _editor_roundtrip(text: str) -> str:
     """What the editor writes for ``text`` after loading it into the form and saving."""
-    schema = Path(__file__).parent / "cms" / "_schema.json"
-    schema.write_text(json.dumps(projects_schema()), encoding="utf-8")
-    try:
+    with tempfile.TemporaryDirectory() as tmp:
+        schema = Path(tmp) / "schema.json"
+        schema.write_text(json.dumps(projects_schema()), encoding="utf-8")
         return subprocess.run(["node", str(ROUNDTRIP), str(schema), "de"], input=text,
                               capture_output=True, text=True, check=True, timeout=60).stdout
-    finally:
-        schema.unlink()
 
 
 def _format_text(text: str) -> str:
