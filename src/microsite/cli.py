@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from microsite.cms_cli import add_commands
 from microsite.problems import Problem
 from microsite.project import read_project_settings
 from microsite.release_gate import release_log_line
@@ -74,7 +75,10 @@ def main(argv: list[str] | None = None) -> int:
                               help="list every missing fact of data/site.yaml, not just a count")
     schema_parser = sub.add_parser("schema", help="print the JSON Schema of projects.yaml")
     schema_parser.add_argument("-o", "--output", type=Path)
+    add_commands(sub)
     args = parser.parse_args(argv)
+    if hasattr(args, "run"):
+        return args.run(args)
     if args.command == "check":
         return check(args.config_file, args.lang, args.facts)
     from microsite.schema import schema_json

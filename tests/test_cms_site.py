@@ -1,0 +1,61 @@
+"""The editor page in the built site: only new files under ``admin/``, nothing else changes;
+``noindex``, in neither sitemap nor search; every file from our own origin, Decap CMS from the
+locked npm package."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from microsite.admin_site import write_admin
+from projectcopy import snapshot
+from sitebuild import REPO, build
+
+LOCK = REPO / "tools" / "cms" / "package-lock.json"
+PACKAGE = REPO / "tools" / "cms" / "package.json"
+
+
+def test_admin_adds_files_and_changes_no_public_byte(tmp_path: Path) -> None:
+    result = build(tmp_path / "site")
+    assert result.returncode == 0, result.output
+    pages = snapshot(result.site)
+    assert not any(path.startswith("admin/") for path in pages)
+    write_admin(result.site, REPO)
+    after = snapshot(result.site)
+    added = {path: digest for path, digest in after.items() if path not in pages}
+    assert {path: after[path] for path in pages} == pages
+    assert added and all(path.startswith("admin/") for path in added)
+    for name in ("index.html", "config.yml", "decap-cms.js", "schema.js", "preview.js",
+                 "microsite-format.js", "admin.css", "js-yaml.min.js"):
+        assert f"admin/{name}" in added, name
+    assert not any(path.endswith(".map") for path in added)
+
+    # neither the sitemap nor the search index nor any page links to the editor
+    for sitemap in result.site.rglob("sitemap.xml"):
+        assert "/admin/" not in sitemap.read_text(encoding="utf-8")
+    for index in result.site.rglob("search_index.json"):
+        assert "admin/" not in index.read_text(encoding="utf-8")
+    for page in result.site.rglob("*.html"):
+        if page.relative_to(result.site).parts[0] != "admin":
+            assert "admin/" not in page.read_text(encoding="utf-8"), page
+
+    admin = result.site / "admin"
+    html = BeautifulSoup((admin / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert "noindex" in html.find("meta", attrs={"name": "robots"})["content"]
+    sources = [tag.get("src") or tag.get("href") for tag in html.find_all(["script", "link"])]
+    sources = [s for s in sources if s]
+    assert sources and all("//" not in s and not s.startswith("/") for s in sources), sources
+    assert all((admin / s).is_file() for s in sources)
+    assert (admin / "config.yml").read_text(encoding="utf-8") == (
+        REPO / "admin" / "config.yml").read_text(encoding="utf-8")
+
+
+def test_decap_cms_is_pinned_and_locked() -> None:
+    wanted = json.loads(PACKAGE.read_text(encoding="utf-8"))["dependencies"]
+    locked = json.loads(LOCK.read_text(encoding="utf-8"))["packages"]
+    for name, version in wanted.items():
+        assert version[0].isdigit(), f"{name} is not pinned exactly: {version}"
+        assert locked[f"node_modules/{name}"]["version"] == version
+        assert locked[f"node_modules/{name}"]["integrity"].startswith("sha512-")
