@@ -124,8 +124,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "HTML is not allowed here (“{found}”). Use Markdown, e.g. **bold**",
     },
     "markup_in_plain": {
-        "de": "hier ist nur schlichter Text erlaubt, ohne HTML („{found}“)",
-        "en": "only plain text is allowed here, no HTML (“{found}”)",
+        "de": "hier ist nur schlichter Text erlaubt, ohne HTML („{found}“): direkt nach „<“ "
+        "darf kein Buchstabe, „/“, „!“ oder „?“ stehen. Entfernen Sie die spitzen Klammern "
+        "oder schreiben Sie ein Leerzeichen nach „<“ (z. B. „< 25 Jahre“)",
+        "en": "only plain text is allowed here, no HTML (“{found}”): “<” must not be followed "
+        "directly by a letter, “/”, “!” or “?”. Remove the angle brackets or put a space after "
+        "“<” (e.g. “< 25 years”)",
     },
     "id_reserved": {
         "de": "die Kennung „{found}“ ist für eine Seite der Website reserviert",

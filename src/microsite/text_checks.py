@@ -8,7 +8,13 @@ from urllib.parse import urlsplit
 
 from microsite.collector import ProblemCollector, found
 
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
+# A tag in Markdown: its name followed by a space, "/", ">" or the end (also unclosed, also
+# "<img/src=…>"), a comment or "<!…"/"<?…"; autolinks such as <https://…> are not tags.
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?(?:>|$)|<[!?]")
+# In plain text, "<" before a letter, "/", "!" or "?" is where a browser starts a tag, closing
+# tag, comment or processing instruction; never needed in a title or name ("< 5" stays fine).
+# Shown up to the next ">" (at most 40 characters) so the editor sees what was meant.
+_PLAIN_MARKUP = re.compile(r"<[A-Za-z/!?][^<>]{0,38}>?")
 _EMAIL = re.compile(
     r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 
@@ -27,7 +33,7 @@ def is_email(text: str) -> bool:
 def check_text(value: Any, path: list, out: ProblemCollector, *, markdown: bool) -> None:
     if not isinstance(value, str):
         return
-    tag = _HTML_TAG.search(value)
+    tag = (_HTML_TAG if markdown else _PLAIN_MARKUP).search(value)
     if tag:
         at = out.doc.position_in_text(tuple(path), tag.start(), tag.group(0))
         out.add(path, "raw_html" if markdown else "markup_in_plain", at=at,
