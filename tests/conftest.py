@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from poisoned_site import PoisonedSite, build_poisoned, check_corpus
 from sitebuild import REPO, build
 
 
@@ -43,3 +44,11 @@ def no_csp_violation() -> Iterator[None]:
         new = browser.CSP_VIOLATIONS[seen:]
         del browser.CSP_VIOLATIONS[seen:]
         assert new == [], "Content-Security-Policy violations:\n" + "\n".join(new)
+
+
+@pytest.fixture(scope="session")
+def poisoned(tmp_path_factory: pytest.TempPathFactory) -> PoisonedSite:
+    """The project poisoned with the XSS corpus, checked and built once per session."""
+
+    folder = tmp_path_factory.mktemp("poisoned")
+    return build_poisoned(folder, check_corpus(folder))

@@ -20,6 +20,8 @@ _EMAIL = re.compile(
 
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+# a reference definition "[name]: target" on its own line
+_MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)", re.M)
 # "{{ site.x.y }}" or "{% … %}" pasted from a page or template: never filled in record texts
 _TEMPLATE_MARKER = re.compile(r"\{\{.{0,40}?(?:\}\}|$)|\{%.{0,40}?(?:%\}|$)|\{\{|\{%", re.M)
 _HOST = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)$")
@@ -43,7 +45,8 @@ def check_text(value: Any, path: list, out: ProblemCollector, *, markdown: bool)
         at = out.doc.position_in_text(tuple(path), marker.start(), marker.group(0)[:2])
         out.add(path, "template_marker", at=at, found=found(marker.group(0).strip()))
     if markdown:
-        for match in [*_MD_LINK.finditer(value), *_AUTOLINK.finditer(value)]:
+        for match in [*_MD_LINK.finditer(value), *_AUTOLINK.finditer(value),
+                      *_MD_REFERENCE.finditer(value)]:
             url = _link_target(match.group(1))
             code = _link_problem(url)
             if code is not None:
