@@ -147,6 +147,7 @@ def test_texts_stay_text(poisoned: PoisonedSite) -> None:
         assert soup.title.get_text().startswith(vector + " - ")
         assert soup.select_one(".md-header__topic:last-child .md-ellipsis") \
             .get_text().strip() == vector.strip()
+        assert soup.select_one("meta[property='og:title']")["content"] == vector
         escaped = BeautifulSoup(titles[f"programme/{rid}/"], "html.parser").get_text()
         assert escaped == vector
         assert exported[rid]["title"] == vector
