@@ -3,11 +3,19 @@ rendered (with the site's extensions) and filled in, escaped, afterwards."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from microsite.facts import MisplacedFact, SiteFacts, fill_facts, mask_facts
+from microsite.facts import (
+    MisplacedFact,
+    SiteFacts,
+    fill_facts,
+    mask_facts,
+    page_placeholder_problems,
+)
 
 EXTENSIONS = ["attr_list", "toc"]  # as in mkdocs.yml
 
@@ -44,3 +52,21 @@ def test_a_fact_inside_a_link_target_is_refused() -> None:
     with pytest.raises(MisplacedFact):
         _page("[Schreiben Sie uns](mailto:{{ site.operator.email }})",
               {"operator.email": "presse@example.org"})
+
+
+def test_check_names_facts_outside_the_running_text(tmp_path: Path) -> None:
+    """Where a placeholder cannot be filled in as text, check says so with file and line."""
+    page = tmp_path / "docs" / "de" / "seite.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: {{ site.operator.name }}\n---\n\n"
+                    "# Kontakt {{ site.operator.name }}\n\n"
+                    "[Schreiben Sie uns](mailto:{{ site.operator.email }})\n\n"
+                    '<a href="mailto:{{ site.operator.email }}">Mail</a>\n\n'
+                    "E-Mail: {{ site.operator.email }}, Anschrift: {{ site.operator.address }}\n",
+                    encoding="utf-8")
+    problems = page_placeholder_problems(tmp_path / "docs", tmp_path, "data/site.yaml")
+    assert [(p.code, p.line) for p in problems] == [("fact_not_in_text", n) for n in (2, 5, 7, 9)]
+    message = problems[1].message("de")
+    assert message.startswith("docs/de/seite.md, Zeile 5, Spalte 11: ")
+    assert "in einer Überschrift" in message and "data/site.yaml" in message
+    assert "in a link target" in problems[2].message("en")

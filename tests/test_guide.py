@@ -58,6 +58,7 @@ EXPLAINED = {
     "former_id_own": "ist die eigene Kennung",
     "former_id_twice": "steht schon bei",
     "unknown_fact": "möglich sind nur die Felder in",
+    "fact_not_in_text": "sind schlichter Text und stehen nur im Fließtext",
 }
 
 

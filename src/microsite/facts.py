@@ -131,9 +131,16 @@ def page_placeholder_problems(docs_dir: Path, root: Path, facts_file: str) -> li
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports unreadable pages itself
         for match in _ANY_PLACEHOLDER.finditer(text) if "{{" in text else ():
-            if match.group(1) in known:
-                continue
             line_start = text.rfind("\n", 0, match.start()) + 1
+            if match.group(1) in known:
+                where = _not_in_text(text, line_start, match.start())
+                if where:
+                    problems.append(Problem(
+                        _display(page, root), text.count("\n", 0, match.start()) + 1,
+                        match.start() - line_start + 1, "fact_not_in_text",
+                        params={"found": match.group(0), "facts_file": facts_file,
+                                "where": where}))
+                continue
             close = difflib.get_close_matches(match.group(1), known, n=1, cutoff=0.6)
             problems.append(Problem(
                 _display(page, root), text.count("\n", 0, match.start()) + 1,
@@ -141,6 +148,29 @@ def page_placeholder_problems(docs_dir: Path, root: Path, facts_file: str) -> li
                 params={"found": match.group(0), "facts_file": facts_file,
                         "suggestion": f"{{{{ site.{close[0]} }}}}" if close else None}))
     return problems
+
+
+_WHERE = {  # where a placeholder cannot be filled in as text, in the message's words
+    "front_matter": {"de": "im Kopf der Seite (Front Matter)", "en": "in the page's front matter"},
+    "heading": {"de": "in einer Überschrift", "en": "in a heading"},
+    "link": {"de": "in einem Linkziel", "en": "in a link target"},
+    "tag": {"de": "in einem HTML-Tag", "en": "inside an HTML tag"},
+}
+
+
+def _not_in_text(text: str, line_start: int, pos: int) -> dict[str, str] | None:
+    """Where a placeholder at ``pos`` stands if not in running text (it is filled in after
+    rendering, as text: a heading, the front matter, a link target or a tag never see it)."""
+    before = text[line_start:pos]
+    if text.startswith("---\n") and pos < text.find("\n---", 3):
+        return _WHERE["front_matter"]
+    if re.match(r" {0,3}#{1,6}(\s|$)", before):
+        return _WHERE["heading"]
+    if re.search(r"\]\([^)]*$", before):
+        return _WHERE["link"]
+    if re.search(r"<[A-Za-z][^>]*$", before):
+        return _WHERE["tag"]
+    return None
 
 
 def _display(path: Path, root: Path) -> str:

@@ -218,6 +218,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "unbekannte Angabe „{found}“; möglich sind nur die Felder in {facts_file}{hint}",
         "en": "unknown fact “{found}”; only the fields in {facts_file} can be used{hint}",
     },
+    "fact_not_in_text": {
+        "de": "die Angabe „{found}“ steht {where}; Angaben aus {facts_file} sind schlichter Text "
+        "und stehen nur im Fließtext",
+        "en": "the fact “{found}” stands {where}; facts from {facts_file} are plain text and "
+        "belong in the running text only",
+    },
     "fact_missing": {
         "de": "diese Angabe fehlt noch; die Seiten zeigen an ihrer Stelle eine Markierung",
         "en": "this fact is still missing; the pages show a marker in its place",
@@ -338,7 +344,8 @@ class Problem:
             parts.append(SUBJECT[lang].format(kind=kind, id=self.record_id))
         if self.field:
             parts.append(FIELD[lang].format(field=self.field))
-        params = dict(self.params)
+        params = {key: value[lang] if isinstance(value, dict) and lang in value else value
+                  for key, value in self.params.items()}  # a phrase given per language
         if self.code in ("unknown_key", "enum", "unknown_fact"):
             suggestion = params.get("suggestion")
             params["hint"] = (
