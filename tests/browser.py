@@ -2,7 +2,8 @@
 
 Shared by the browser tests and the screenshot script. Every request leaving localhost is
 recorded and aborted, so a page that tries to reach another host fails the test instead of
-waiting for the network.
+waiting for the network. Every Content-Security-Policy violation in any context is recorded
+in ``CSP_VIOLATIONS``; ``tests/conftest.py`` fails any test during which one occurred.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Playwright, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
 
 CHROMIUM = os.environ.get("MICROSITE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -25,6 +26,16 @@ CHROMIUM_FLAGS = [
 ]
 AXE = Path(__file__).resolve().parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# axe-core is loaded from the site's own origin (an inline copy would break the policy)
+AXE_PATH = "__tests__/axe.min.js"
+# every CSP violation seen by any context: "<page url>: <directive> <blocked uri> …"
+CSP_VIOLATIONS: list[str] = []
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", event => {
+  window.__micrositeCspViolation(`${event.violatedDirective} blocked ${event.blockedURI} `
+    + `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+});
+"""
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -60,7 +71,9 @@ class RequestLog:
 
     def route(self, route: Route) -> None:
         url = route.request.url
-        if url.startswith(("data:", "blob:", self.local_base)):
+        if url == self.local_base + AXE_PATH:
+            route.fulfill(path=AXE, content_type="text/javascript")
+        elif url.startswith(("data:", "blob:", self.local_base)):
             route.continue_()
         elif self.published_base and url.startswith(self.published_base):
             local = self.local_base + url[len(self.published_base):]
@@ -90,8 +103,22 @@ def published_url() -> str:
 
 def new_context(browser: Browser, base_url: str,
                 **options: object) -> tuple[BrowserContext, RequestLog]:
-    """A fresh context (no cookies, no storage) whose foreign requests are logged and blocked."""
+    """A fresh context (no cookies, no storage) whose foreign requests are logged and blocked,
+    and whose Content-Security-Policy violations are recorded in ``CSP_VIOLATIONS`` (reported
+    by the page's ``securitypolicyviolation`` event and by Chromium's console)."""
     context = browser.new_context(**options)
     log = RequestLog(base_url, published_url())
     context.route("**/*", log.route)
+    context.expose_binding("__micrositeCspViolation", lambda source, text: CSP_VIOLATIONS.append(
+        f"{source['page'].url}: {text}"))
+    context.add_init_script(_REPORT_VIOLATIONS)
+    context.on("console", lambda message: CSP_VIOLATIONS.append(
+        f"{message.page.url if message.page else '?'}: {message.text}")
+        if "Content Security Policy" in message.text or message.text.startswith("Refused to")
+        else None)
     return context, log
+
+
+def add_axe(page: Page, base_url: str) -> None:
+    """axe-core into ``page``, as a script from the page's own origin."""
+    page.add_script_tag(url=base_url + AXE_PATH)

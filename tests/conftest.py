@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
+from poisoned_site import PoisonedSite, build_poisoned, check_corpus
 from sitebuild import REPO, build
 
 
@@ -27,3 +30,25 @@ def site_url() -> str:
 def records() -> list[dict]:
     data = yaml.safe_load((REPO / "data" / "projects.yaml").read_text(encoding="utf-8"))
     return data["records"]
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation() -> Iterator[None]:
+    """Every test that drives Chromium (tests/browser.py) fails on a Content-Security-Policy
+    violation: the site's policy must allow everything the site itself does."""
+    browser = sys.modules.get("browser")
+    seen = len(browser.CSP_VIOLATIONS) if browser else 0
+    yield
+    browser = sys.modules.get("browser")
+    if browser is not None:
+        new = browser.CSP_VIOLATIONS[seen:]
+        del browser.CSP_VIOLATIONS[seen:]
+        assert new == [], "Content-Security-Policy violations:\n" + "\n".join(new)
+
+
+@pytest.fixture(scope="session")
+def poisoned(tmp_path_factory: pytest.TempPathFactory) -> PoisonedSite:
+    """The project poisoned with the XSS corpus, checked and built once per session."""
+
+    folder = tmp_path_factory.mktemp("poisoned")
+    return build_poisoned(folder, check_corpus(folder))

@@ -69,6 +69,7 @@ EXPLAINED = {
     "file_error": "die Datei lässt sich nicht lesen (",
     "email_parameters": "enthält nach der Adresse Zusätze mit „?“ oder „&“",
     "too_long": "ist zu lang: höchstens",
+    "fact_not_in_text": "sind schlichter Text und stehen nur im Fließtext",
 }
 
 

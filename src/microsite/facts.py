@@ -138,9 +138,16 @@ def page_placeholder_problems(docs_dir: Path, root: Path, facts_file: str) -> li
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports unreadable pages itself
         for match in _ANY_PLACEHOLDER.finditer(text) if "{{" in text else ():
-            if match.group(1) in known:
-                continue
             line_start = text.rfind("\n", 0, match.start()) + 1
+            if match.group(1) in known:
+                where = _not_in_text(text, line_start, match.start())
+                if where:
+                    problems.append(Problem(
+                        _display(page, root), text.count("\n", 0, match.start()) + 1,
+                        match.start() - line_start + 1, "fact_not_in_text",
+                        params={"found": match.group(0), "facts_file": facts_file,
+                                "where": where}))
+                continue
             close = difflib.get_close_matches(match.group(1), known, n=1, cutoff=0.6)
             problems.append(Problem(
                 _display(page, root), text.count("\n", 0, match.start()) + 1,
@@ -148,6 +155,29 @@ def page_placeholder_problems(docs_dir: Path, root: Path, facts_file: str) -> li
                 params={"found": match.group(0), "facts_file": facts_file,
                         "suggestion": f"{{{{ site.{close[0]} }}}}" if close else None}))
     return problems
+
+
+_WHERE = {  # where a placeholder cannot be filled in as text, in the message's words
+    "front_matter": {"de": "im Kopf der Seite (Front Matter)", "en": "in the page's front matter"},
+    "heading": {"de": "in einer Überschrift", "en": "in a heading"},
+    "link": {"de": "in einem Linkziel", "en": "in a link target"},
+    "tag": {"de": "in einem HTML-Tag", "en": "inside an HTML tag"},
+}
+
+
+def _not_in_text(text: str, line_start: int, pos: int) -> dict[str, str] | None:
+    """Where a placeholder at ``pos`` stands if not in running text (it is filled in after
+    rendering, as text: a heading, the front matter, a link target or a tag never see it)."""
+    before = text[line_start:pos]
+    if text.startswith("---\n") and pos < text.find("\n---", 3):
+        return _WHERE["front_matter"]
+    if re.match(r" {0,3}#{1,6}(\s|$)", before):
+        return _WHERE["heading"]
+    if re.search(r"\]\([^)]*$", before):
+        return _WHERE["link"]
+    if re.search(r"<[A-Za-z][^>]*$", before):
+        return _WHERE["tag"]
+    return None
 
 
 def _display(path: Path, root: Path) -> str:
@@ -161,25 +191,61 @@ class UnknownFact(ValueError):
     """A page names a fact that does not exist, e.g. ``{{ site.operator.adress }}``."""
 
 
-def fill_facts(markdown: str, facts: SiteFacts, lang: str, default: str,
-               label: Any, missing_word: str) -> str:
-    """Replace every ``{{ site.group.field }}`` with the fact's HTML or a visible marker.
+class MisplacedFact(ValueError):
+    """A placeholder ended up inside a tag (a link target, an attribute): facts are text."""
 
-    ``label(key)`` names a fact in the page's language for the marker.
-    """
+
+# Facts are never Markdown. Before a page is rendered, each placeholder becomes an inert token
+# (letters and digits only: no Markdown, attr_list or HTML rule touches it); after rendering,
+# each token is replaced by the fact as escaped text. So a fact such as "[x](javascript:…)" or
+# "{: onclick=… }" is shown as written, never turned into a link or an attribute.
+_KEYS = [f"{group}.{name}" for group, fields in FACTS.items() for name in fields]
+_TOKEN = re.compile(r"MicrositeFact(\d+)End")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def mask_facts(markdown: str) -> str:
+    """Every ``{{ site.group.field }}`` in a page's Markdown as an inert token."""
     def replace(match: re.Match) -> str:
         group, name = match.group(1), match.group(2)
         if name not in FACTS.get(group, {}):
             raise UnknownFact(match.group(0))
-        key = f"{group}.{name}"
+        return f"MicrositeFact{_KEYS.index(f'{group}.{name}')}End"
+
+    return PLACEHOLDER.sub(replace, markdown) if "{{" in markdown else markdown
+
+
+def fill_facts(html_text: str, facts: SiteFacts, lang: str, default: str,
+               label: Any, missing_word: str) -> str:
+    """Replace every token of ``mask_facts`` in rendered HTML with the fact, escaped, or a
+    visible marker. Only text between tags is touched; a token inside a tag is an error.
+
+    ``label(key)`` names a fact in the page's language for the marker.
+    """
+    def replace(match: re.Match) -> str:
+        key = _KEYS[int(match.group(1))]
+        kind = FACTS[key.split(".")[0]][key.split(".")[1]]
         value = facts.text(key, lang, default)
         if not value:
             return (f'<mark class="ms-missing">{html.escape(missing_word)}: '
                     f"{html.escape(label(key))}</mark>")
-        if FACTS[group][name] == "email":
+        if kind == "email":
             return f'<a href="mailto:{html.escape(value)}">{html.escape(value)}</a>'
-        if FACTS[group][name] == "url":
+        if kind == "url":
             return f'<a href="{html.escape(value)}">{html.escape(value)}</a>'
         return "<br>\n".join(html.escape(line) for line in value.strip().splitlines())
 
-    return PLACEHOLDER.sub(replace, markdown)
+    parts = _TAG.split(mask_facts(html_text))
+    for i, part in enumerate(parts):
+        if i % 2:  # odd parts are tags
+            token = _TOKEN.search(part)
+            if token:
+                raise MisplacedFact(f"{{{{ site.{_KEYS[int(token.group(1))]} }}}}")
+        else:
+            parts[i] = _TOKEN.sub(replace, part)
+    return "".join(parts)
+
+
+def has_fact_token(text: str) -> bool:
+    """Whether a token of ``mask_facts`` is in ``text`` (e.g. a heading made from it)."""
+    return bool(_TOKEN.search(text or ""))

@@ -128,8 +128,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "HTML is not allowed here (“{found}”). Use Markdown, e.g. **bold**",
     },
     "markup_in_plain": {
-        "de": "hier ist nur schlichter Text erlaubt, ohne HTML („{found}“)",
-        "en": "only plain text is allowed here, no HTML (“{found}”)",
+        "de": "hier ist nur schlichter Text erlaubt, ohne HTML („{found}“): direkt nach „<“ "
+        "darf kein Buchstabe, „/“, „!“ oder „?“ stehen. Entfernen Sie die spitzen Klammern "
+        "oder schreiben Sie ein Leerzeichen nach „<“ (z. B. „< 25 Jahre“)",
+        "en": "only plain text is allowed here, no HTML (“{found}”): “<” must not be followed "
+        "directly by a letter, “/”, “!” or “?”. Remove the angle brackets or put a space after "
+        "“<” (e.g. “< 25 years”)",
     },
     "id_reserved": {
         "de": "die Kennung „{found}“ ist für eine Seite der Website reserviert",
@@ -217,6 +221,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown_fact": {
         "de": "unbekannte Angabe „{found}“; möglich sind nur die Felder in {facts_file}{hint}",
         "en": "unknown fact “{found}”; only the fields in {facts_file} can be used{hint}",
+    },
+    "fact_not_in_text": {
+        "de": "die Angabe „{found}“ steht {where}; Angaben aus {facts_file} sind schlichter Text "
+        "und stehen nur im Fließtext",
+        "en": "the fact “{found}” stands {where}; facts from {facts_file} are plain text and "
+        "belong in the running text only",
     },
     "fact_missing": {
         "de": "diese Angabe fehlt noch; die Seiten zeigen an ihrer Stelle eine Markierung",
@@ -391,7 +401,8 @@ class Problem:
             parts.append(SUBJECT[lang].format(kind=kind, id=self.record_id))
         if self.field:
             parts.append(FIELD[lang].format(field=self.field))
-        params = dict(self.params)
+        params = {key: value[lang] if isinstance(value, dict) and lang in value else value
+                  for key, value in self.params.items()}  # a phrase given per language
         if self.code in ("unknown_key", "enum", "unknown_fact"):
             suggestion = params.get("suggestion")
             params["hint"] = (

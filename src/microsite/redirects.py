@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from microsite.csp import meta_element
 from microsite.site import SiteData
 from microsite.urls import absolute, record_url
 
@@ -27,7 +28,7 @@ def _page(lang: str, target: str, title: str, heading: str, text: str) -> str:
     url = escape(target)
     return (
         "<!doctype html>\n"
-        f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{escape(lang)}">\n<head>\n{meta_element()}\n<meta charset="utf-8">\n'
         f"<title>{escape(heading)}: {escape(title)}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{url}">\n'

@@ -8,12 +8,20 @@ from urllib.parse import urlsplit
 
 from microsite.collector import ProblemCollector, found
 
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
+# A tag in Markdown: its name followed by a space, "/", ">" or the end (also unclosed, also
+# "<img/src=…>"), a comment or "<!…"/"<?…"; autolinks such as <https://…> are not tags.
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?(?:>|$)|<[!?]")
+# In plain text, "<" before a letter, "/", "!" or "?" is where a browser starts a tag, closing
+# tag, comment or processing instruction; never needed in a title or name ("< 5" stays fine).
+# Shown up to the next ">" (at most 40 characters) so the editor sees what was meant.
+_PLAIN_MARKUP = re.compile(r"<[A-Za-z/!?][^<>]{0,38}>?")
 _EMAIL = re.compile(
     r"\A[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+\Z")
 
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+# a reference definition "[name]: target" on its own line
+_MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)", re.M)
 # "{{ site.x.y }}" or "{% … %}" pasted from a page or template: never filled in record texts
 _TEMPLATE_MARKER = re.compile(r"\{\{.{0,40}?(?:\}\}|$)|\{%.{0,40}?(?:%\}|$)|\{\{|\{%", re.M)
 _HOST = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)$")
@@ -38,7 +46,7 @@ def email_problem(text: str) -> str | None:
 def check_text(value: Any, path: list, out: ProblemCollector, *, markdown: bool) -> None:
     if not isinstance(value, str):
         return
-    tag = _HTML_TAG.search(value)
+    tag = (_HTML_TAG if markdown else _PLAIN_MARKUP).search(value)
     if tag:
         at = out.doc.position_in_text(tuple(path), tag.start(), tag.group(0))
         out.add(path, "raw_html" if markdown else "markup_in_plain", at=at,
@@ -48,7 +56,8 @@ def check_text(value: Any, path: list, out: ProblemCollector, *, markdown: bool)
         at = out.doc.position_in_text(tuple(path), marker.start(), marker.group(0)[:2])
         out.add(path, "template_marker", at=at, found=found(marker.group(0).strip()))
     if markdown:
-        for match in [*_MD_LINK.finditer(value), *_AUTOLINK.finditer(value)]:
+        for match in [*_MD_LINK.finditer(value), *_AUTOLINK.finditer(value),
+                      *_MD_REFERENCE.finditer(value)]:
             url = _link_target(match.group(1))
             code = _link_problem(url)
             if code is not None:

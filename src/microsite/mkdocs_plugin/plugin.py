@@ -11,17 +11,19 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from microsite.csp import ThemeScripts, add_policy, site_origin
 from microsite.easy_read import one_sentence_per_line
 from microsite.exports.files import Publishing
 from microsite.exports.ids import valid_tag
 from microsite.exports.records import record_updated
-from microsite.facts import UnknownFact, fill_facts
+from microsite.facts import MisplacedFact, UnknownFact, fill_facts, has_fact_token, mask_facts
 from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import EASY_READ_SLUG, page_context, site_context
 from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
@@ -35,6 +37,8 @@ from microsite.status import resolve_build_date
 from microsite.validation import SiteLanguages, ValidationFailed
 
 log = logging.getLogger("mkdocs.plugins.microsite")
+# where the theme (Material) keeps the templates of its inline scripts
+THEME_SCRIPT_TEMPLATES = ("partials/javascripts/", "base.html", "main.html")
 PREVIEW_HEADING = {
     "de": "Die Daten enthalten Fehler. Die Vorschau zeigt den letzten fehlerfreien Stand; "
     "nach dem Speichern der Korrektur lädt sie neu.",
@@ -70,6 +74,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.swap: SiteSwap | None = None
         self.swapping = False
         self.built = False
+        self.theme_scripts = ThemeScripts(())
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """``mkdocs serve`` is the preview: it shows drafts and scheduled records.
@@ -184,24 +189,43 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Any) -> str:
-        """Hand-written pages name site-wide facts as ``{{ site.group.field }}``.
+        """Hand-written pages name site-wide facts as ``{{ site.group.field }}``; here they
+        become inert tokens, filled in as escaped text after rendering (``on_page_content``):
+        facts are never Markdown.
 
         Generated pages are left alone: their text is the editors' data, never a template.
+        Their title is made safe text for Material's templates (``safe_title``).
         """
-        assert self.site is not None
         if page.file.src_uri in self.generated:
+            safe_title(page)
             return markdown
-        lang = _i18n(config).current_language
-        phrases = self.site.phrases[lang]
+        assert self.site is not None
         markdown = preview_only(markdown, released=not self.site.unreleased)
         if (page.meta.get("microsite") or {}).get("one_sentence_per_line"):
             markdown = one_sentence_per_line(markdown)  # Leichte Sprache
         try:
-            return fill_facts(markdown, self.site.facts, lang, self.site.default_language,
-                              lambda key: phrases[f"fact.{key}"], phrases["fact.missing"])
+            return mask_facts(markdown)
         except UnknownFact as exc:
             raise PluginError(f"microsite: {page.file.src_uri}: unknown fact {exc}; the facts "
                               f"are the fields of {self.config.facts}") from None
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+        assert self.site is not None
+        if page.file.src_uri in self.generated:
+            return html
+        lang = _i18n(config).current_language
+        phrases = self.site.phrases[lang]
+        try:
+            html = fill_facts(html, self.site.facts, lang, self.site.default_language,
+                              lambda key: phrases[f"fact.{key}"], phrases["fact.missing"])
+        except MisplacedFact as exc:
+            raise PluginError(f"microsite: {page.file.src_uri}: {exc} stands in a link or an "
+                              "attribute; facts are text, write them in the running text") from None
+        if has_fact_token(str(page.title)) or any(
+                has_fact_token(item.title) for item in _toc_items(page.toc)):
+            raise PluginError(f"microsite: {page.file.src_uri}: a fact in a heading or the "
+                              "title; facts are text, write them in the running text")
+        return html
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         assert self.site is not None
@@ -244,6 +268,42 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     on_post_build = CombinedEvent(write_language_files, write_site_files)
 
+    def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
+        """Learn the theme's inline scripts (the only ones the policy allows) from its
+        templates, as the build sees them (``custom_dir`` first)."""
+        names = [name for name in env.list_templates()
+                 if name.startswith(THEME_SCRIPT_TEMPLATES)]
+        self.theme_scripts = ThemeScripts.from_templates(
+            env.loader.get_source(env, name)[0] for name in names)
+        return env
+
+    @event_priority(-100)  # last: the policy hashes the scripts of the final page
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return self._with_policy(output, page.file.src_uri, config)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str,
+                         config: MkDocsConfig) -> str:
+        """The root 404.html is a static template: it gets its policy here."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._with_policy(output_content, template_name, config)
+
+    def _with_policy(self, output: str, name: str, config: MkDocsConfig) -> str:
+        """The page with its Content-Security-Policy ``<meta>`` (``microsite.csp``).
+
+        Not while serving: MkDocs' live reload injects an inline script into every page
+        after the build, which the policy would refuse.
+        """
+        if self.serving:
+            return output
+        output, foreign = add_policy(output, self.theme_scripts,
+                                     site_origin(config.site_url or ""))
+        for script in foreign:
+            log.warning(f"microsite: {name}: an inline script that is not the theme's own; "
+                        f"the Content-Security-Policy blocks it: {script[:80]!r}")
+        return output
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on changes to the data and to our templates.
 
@@ -258,6 +318,26 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                                   config.theme.custom_dir):
             server.watch(str(path))
         return server
+
+
+def safe_title(page: Page) -> None:
+    """Make a generated page's title (an editor's plain text) escaped ``Markup``.
+
+    MkDocs' Jinja has no autoescape, and Material prints ``page.meta.title``/``page.title``
+    unescaped in its header, nav and footer, and writes it unescaped into the search index,
+    whose results it renders as HTML. As ``Markup`` the title prints escaped there, and
+    templates that escape (``| e``, autoescape) do not escape it twice. Our ``htmltitle``
+    block escapes it itself (``striptags`` would unescape it).
+    """
+    title = page.meta.get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        page.meta["title"] = Markup(escape(title))
+
+
+def _toc_items(items: Any) -> Any:
+    for item in items or ():
+        yield item
+        yield from _toc_items(item.children)
 
 
 def watched_paths(root: Path, records: str, ui: str, custom_dir: str | None) -> list[Path]:
