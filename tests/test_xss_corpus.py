@@ -135,7 +135,7 @@ def test_texts_stay_text(poisoned: PoisonedSite) -> None:
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     exported = {r["id"]: r for r in json.loads(
         (site / "opendata" / "records.json").read_text(encoding="utf-8"))["records"]}
-    feed = {entry.findtext(f"{ATOM}id"): entry.findtext(f"{ATOM}title")
+    feed = {entry.find(f"{ATOM}link").get("href"): entry.findtext(f"{ATOM}title")
             for entry in ET.parse(site / "opendata" / "feed.atom").getroot()
             .iter(f"{ATOM}entry")}
     checked = 0
