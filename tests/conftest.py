@@ -6,12 +6,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from projectcopy import sample_records
 from sitebuild import REPO, build
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with build date 2026-11-25."""
+    """The sample project's site, built once per test session with build date 2026-11-25."""
     result = build(tmp_path_factory.mktemp("site") / "out", build_date=dt.date(2026, 11, 25))
     assert result.returncode == 0, result.output
     return result.site
@@ -25,5 +26,5 @@ def site_url() -> str:
 
 @pytest.fixture(scope="session")
 def records() -> list[dict]:
-    data = yaml.safe_load((REPO / "data" / "projects.yaml").read_text(encoding="utf-8"))
-    return data["records"]
+    """The sample project's records (the site fixture's data)."""
+    return sample_records()

@@ -123,7 +123,7 @@ def test_preview_shows_drafts_with_a_banner(builds: Builds) -> None:
                    if card.select_one(".ms-card__draft")]
     assert {c.select_one(".ms-card__title").get_text(strip=True) for c in draft_cards} == {
         "Entwurfsprojekt", "Geplante Veranstaltung"}
-    published = soup(_page(builds.preview, "de", "jobpilot-360"))
+    published = soup(_page(builds.preview, "de", "lotse-beruf"))
     assert published.select_one(".ms-notice--draft") is None
 
 
@@ -149,7 +149,7 @@ def test_hreflang_only_for_real_translations(builds: Builds) -> None:
         # only German is real: no English alternate, and a page in one language needs none
         assert "en" not in hreflangs, lang
         assert hreflangs <= {"de", "x-default"}, lang
-    translated = soup(_page(builds.public, "de", "jobpilot-360"))
+    translated = soup(_page(builds.public, "de", "lotse-beruf"))
     assert {"de", "en"} <= {link["hreflang"]
                             for link in translated.select('link[rel="alternate"][hreflang]')}
 
@@ -212,7 +212,7 @@ def test_check_warns_about_a_stale_translation_naming_record_and_field(tmp_path:
     stale = [line for line in result.stderr.splitlines() if "zuletzt geprüft" in line]
     assert len(stale) == 1, result.stderr
     assert stale[0].startswith("Hinweis: data/projects.yaml, Zeile ")
-    assert "Programm „jobpilot-360“, Feld „texts.de.summary“" in stale[0]
+    assert "Programm „lotse-beruf“, Feld „texts.de.summary“" in stale[0]
     assert "Übersetzung (Englisch)" in stale[0] and "translation.en.reviewed.summary" in stale[0]
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import REPO, build, epoch
+from projectcopy import copy_project, sample_project
+from sitebuild import build, epoch
 
 PARALLEL = [sys.executable, "-m", "microsite.mkdocs_plugin.parallel_build"]
 THIRD_LOCALE = Path(__file__).parent / "fixtures" / "third-locale"
@@ -33,7 +33,7 @@ def differences(a: Path, b: Path) -> list[str]:
 
 
 def test_real_site_is_byte_identical_to_the_sequential_build(site: Path, tmp_path: Path) -> None:
-    proc = parallel_build(REPO, tmp_path / "parallel", dt.date(2026, 11, 25))
+    proc = parallel_build(sample_project(), tmp_path / "parallel", dt.date(2026, 11, 25))
     assert proc.returncode == 0, proc.stderr
     assert "2 languages built in parallel" in proc.stderr
     assert differences(site, tmp_path / "parallel") == []
@@ -50,11 +50,7 @@ def test_three_languages_are_byte_identical_too(tmp_path: Path) -> None:
 
 
 def test_bad_data_fails_once_and_leaves_the_published_site_alone(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in ("mkdocs.yml", "docs", "overrides", "data"):
-        src = REPO / part
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / part)
+    project = copy_project(tmp_path / "project")
     records = project / "data" / "projects.yaml"
     records.write_text(records.read_text(encoding="utf-8").replace(
         "kind: programme", "kind: programm", 1), encoding="utf-8")
