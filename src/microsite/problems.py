@@ -8,6 +8,8 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from microsite.editorial_messages import EDITORIAL_MESSAGES
+
 # Each message exists in every language we report in; {placeholders} come from Problem.params.
 MESSAGES: dict[str, dict[str, str]] = {
     "yaml_syntax": {
@@ -220,6 +222,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+MESSAGES.update(EDITORIAL_MESSAGES)
+
 _QUOTE_IT_DE = "Setzen Sie den ganzen Text in Anführungszeichen: \"…\""
 _QUOTE_IT_EN = "Put the whole text in quotes: \"…\""
 
@@ -335,7 +339,7 @@ class Problem:
         if self.field:
             parts.append(FIELD[lang].format(field=self.field))
         params = dict(self.params)
-        if self.code in ("unknown_key", "enum", "unknown_fact"):
+        if self.code in ("unknown_key", "enum", "unknown_fact", "doc_link_missing"):
             suggestion = params.get("suggestion")
             params["hint"] = (
                 MESSAGES["did_you_mean"][lang].format(suggestion=suggestion) if suggestion else ""

@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover - the pinned install has it; correct wit
 from jsonschema.exceptions import ValidationError
 
 from microsite.collector import ProblemCollector, found
+from microsite.editorial_checks import check_editorial
 from microsite.loading import LoadedDocument, value_at
 from microsite.model import PartialDate
 from microsite.problems import Problem
@@ -357,6 +358,7 @@ def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> l
         if item:
             _check_record(index, item, langs, out, seen)
     _check_former_ids(records, out)
+    check_editorial(records, out, langs.codes)
     unique = {(p.line, p.column, p.code, p.field): p for p in out.problems}
     return sorted(unique.values(), key=lambda p: (p.line, p.column))
 

@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from microsite.doc_links import rewrite_record_links
 from microsite.exports.files import Publishing
 from microsite.exports.records import record_updated
 from microsite.facts import UnknownFact, fill_facts
@@ -148,6 +149,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             return markdown
         lang = _i18n(config).current_language
         phrases = self.site.phrases[lang]
+        markdown = rewrite_record_links(markdown, page.file.src_uri.partition("/")[2],
+                                        self.site.record_addresses())
         try:
             return fill_facts(markdown, self.site.facts, lang, self.site.default_language,
                               lambda key: phrases[f"fact.{key}"], phrases["fact.missing"])
