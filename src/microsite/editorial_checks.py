@@ -125,7 +125,7 @@ def _check_invisible(path: tuple, value: str, out: ProblemCollector) -> None:
             continue
         out.add(list(path), "invisible_character", warning=True,
                 at=_offset_position(path, value, offset, out),
-                name_de=name, code=f"U+{ord(char):04X}")
+                name_de=name, char=f"U+{ord(char):04X}")
         return  # one per text: after deleting it, check shows the next
 
 

@@ -40,10 +40,10 @@ EDITORIAL_MESSAGES: dict[str, dict[str, str]] = {
         "paragraph. Write “{key}: |” and the indented text below it",
     },
     "invisible_character": {
-        "de": "hier steht ein unsichtbares Zeichen ({name_de}, {code}), wohl aus Word oder einer "
+        "de": "hier steht ein unsichtbares Zeichen ({name_de}, {char}), wohl aus Word oder einer "
         "Webseite kopiert. Bitte löschen (ein geschütztes Leerzeichen durch ein normales "
         "ersetzen; erlaubt ist es nur an Zahlen und nach Abkürzungen wie „z. B.“)",
-        "en": "there is an invisible character here ({code}), probably copied from Word or a web "
+        "en": "there is an invisible character here ({char}), probably copied from Word or a web "
         "page. Please delete it (replace a no-break space by a normal one; it is only allowed "
         "next to numbers and after abbreviations)",
     },
