@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from microsite.annotations import report_to_github, under_github_actions
 from microsite.problems import Problem
 from microsite.project import read_project_settings
 from microsite.site import load_site
@@ -37,6 +38,13 @@ def _report(problems: list[Problem], lang: str, facts_file: str, list_facts: boo
               "(list: microsite check --facts)", file=sys.stderr)
 
 
+def _annotate(problems: list[Problem], lang: str, checked: int | None) -> None:
+    """Under GitHub Actions: annotations on the lines of the pull request, and a summary."""
+    if under_github_actions():
+        for line in report_to_github(problems, lang, checked):
+            print(line)
+
+
 def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
     """Validate records and interface texts; print every problem; 0 when publishable."""
     settings, message_lang = read_project_settings(config_file)
@@ -44,10 +52,12 @@ def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
     try:
         site = load_site(settings)
     except ValidationFailed as failed:
+        _annotate(failed.problems, lang, None)
         _report(failed.problems, lang, settings.facts_file, list_facts)
         errors = sum(1 for p in failed.problems if not p.warning)
         print(f"{errors} Fehler." if lang == "de" else f"{errors} error(s).", file=sys.stderr)
         return 1
+    _annotate(site.warnings, lang, len(site.all_records))
     _report(site.warnings, lang, settings.facts_file, list_facts)
     count = len(site.all_records)
     published = sum(1 for r in site.all_records if r.is_published(settings.build_date))
