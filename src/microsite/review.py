@@ -57,7 +57,7 @@ def _record_node(root: yaml.Node, record_id: str) -> yaml.MappingNode:
     raise ReviewError(f"einen Eintrag „{record_id}“ gibt es nicht")
 
 
-def _edit(text: str, lines: list[str], record: yaml.MappingNode, lang: str, flow: str) -> Edit:
+def _edit(lines: list[str], record: yaml.MappingNode, lang: str, flow: str) -> Edit:
     """The one change that records ``flow`` as the reviewed fingerprints of ``lang``."""
     reviewed = f"{{reviewed: {flow}}}"
     _, translation = _get(record, "translation")
@@ -67,7 +67,7 @@ def _edit(text: str, lines: list[str], record: yaml.MappingNode, lang: str, flow
         indent = " " * anchor.start_mark.column
         at = _offset(lines, anchor.start_mark) - anchor.start_mark.column
         return Edit(at, at, f"{indent}translation:\n{indent}  {lang}: {reviewed}\n")
-    lang_key, state = _get(translation, lang)
+    _, state = _get(translation, lang)
     if state is None:
         if translation.flow_style or not isinstance(translation, yaml.MappingNode):
             end = _offset(lines, translation.end_mark) - 1  # before the closing brace
@@ -111,5 +111,5 @@ def review(text: str, record_id: str, lang: str, default: str) -> tuple[str, dic
                           f"und „texts.{default}“")
     current = fingerprints(texts[default])
     lines = text.splitlines(keepends=True)
-    edit = _edit(text, lines, record, lang, fingerprints_yaml(texts[default]))
+    edit = _edit(lines, record, lang, fingerprints_yaml(texts[default]))
     return text[:edit.start] + edit.text + text[edit.end:], current
