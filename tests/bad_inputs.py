@@ -68,7 +68,8 @@ CASES = [
     ),
     BadInput(
         "yaml-no-space-after-colon", LOTSE, LOTSE.replace("kind: ", "kind:"),
-        "Die Datei ist kein gültiges YAML: hier fehlt ein Doppelpunkt", "kind:programme",
+        "Die Datei ist kein gültiges YAML: nach dem Doppelpunkt fehlt ein Leerzeichen",
+        "kind:programme",
     ),
     BadInput(
         "yaml-colon-in-text", LOTSE_DE_TITLE,
@@ -306,4 +307,31 @@ CASES = [
         "Feld „contact.name.de“: hier ist nur schlichter Text erlaubt, ohne HTML („<em>“)",
         "name: {de: <em>Team",
     ),
+    # mistakes YAML notices only later: the report names the line the editor has to mend
+    BadInput(
+        "no-space-after-title", LOTSE_DE_TITLE, LOTSE_DE_TITLE.replace("title: ", "title:"),
+        "Die Datei ist kein gültiges YAML: nach dem Doppelpunkt fehlt ein Leerzeichen",
+        "title:Lotse",
+    ),
+    BadInput(
+        "no-break-space-after-title", LOTSE_DE_TITLE,
+        LOTSE_DE_TITLE.replace("title: ", "title:\u00a0"),
+        "Die Datei ist kein gültiges YAML: nach dem Doppelpunkt steht ein geschütztes "
+        "Leerzeichen", "title:\u00a0Lotse",
+    ),
+    BadInput(
+        "unclosed-quote", LOTSE_DE_TITLE, LOTSE_DE_TITLE.replace("title: ", 'title: "'),
+        "Die Datei ist kein gültiges YAML: das Anführungszeichen in dieser Zeile wird nicht "
+        "geschlossen", 'title: "Lotse',
+    ),
+    BadInput(
+        "tab-after-dash", LOTSE_FUNDING, LOTSE_FUNDING.replace("- name:", "-\tname:"),
+        "Die Datei ist kein gültiges YAML: hier steht ein Tabulator", "-\tname: Beispielwerke",
+    ),
+    *(BadInput(f"yes-no-as-text-{word}", LOTSE_DE_TITLE,
+               LOTSE_DE_TITLE.replace("Lotse Beruf", word),
+               f"Feld „texts.de.title“: muss ein Text sein, gefunden „{word}“ – YAML liest das "
+               f"als Ja/Nein-Wert. Setzen Sie es in Anführungszeichen: \"{word}\"",
+               f"title: {word}\n")
+      for word in ("yes", "no", "on", "off")),
 ]

@@ -10,7 +10,7 @@ import pytest
 
 from microsite.editorial_checks import EXAMPLE_ID, EXAMPLE_TITLE
 from microsite.validation import SiteLanguages, ValidationFailed, load_records_from_text
-from projectcopy import SAMPLE_RECORDS
+from projectcopy import SAMPLE_RECORDS, copy_project, run_check
 from sitebuild import REPO
 
 LANGS = SiteLanguages(("de", "en"))
@@ -118,3 +118,21 @@ def test_the_example_constants_match_the_guide() -> None:
     guide = (REPO / "guide" / "redaktion.md").read_text(encoding="utf-8")
     assert f"  - id: {EXAMPLE_ID} " in guide
     assert re.search(rf"^\s+title: {re.escape(EXAMPLE_TITLE)}\s", guide, re.M)
+
+
+@pytest.mark.parametrize(("encoding", "named"), [
+    ("utf-16", "UTF-16"), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1 (ISO 8859-1)")])
+def test_a_file_not_saved_as_utf8_is_named_with_its_encoding(tmp_path, encoding: str,
+                                                            named: str) -> None:
+    project = copy_project(tmp_path / "project")
+    text = GOOD.replace(DE_TITLE, DE_TITLE.replace("Lotse Beruf", "Lotse Beruf „für Ältere“"))
+    raw = text.encode(encoding, errors="replace")
+    (project / "data" / "projects.yaml").write_bytes(raw)
+    result = run_check(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    first = next(i for i, byte in enumerate(raw) if byte > 127)  # the first one UTF-8 fails on
+    line = 1 if encoding == "utf-16" else raw[:first].count(b"\n") + 1
+    assert (f"data/projects.yaml, Zeile {line}, Spalte ") in result.stderr
+    assert (f"die Datei ist nicht in UTF-8 gespeichert, sondern wohl in {named}; Umlaute würden "
+            "falsch erscheinen. Im Editor „Speichern mit Codierung: UTF-8“ wählen") \
+        in result.stderr

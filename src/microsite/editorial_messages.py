@@ -106,3 +106,24 @@ EDITORIAL_MESSAGES: dict[str, dict[str, str]] = {
         "quotes: \"{found}\"",
     },
 }
+
+
+# libyaml's errors where the mistake lies elsewhere (yaml_mistakes.py), said plainly
+EDITORIAL_YAML_DETAILS: dict[str, dict[str, str]] = {
+    "no space after the colon": {
+        "de": "nach dem Doppelpunkt fehlt ein Leerzeichen („feld: wert“)",
+        "en": "a space is missing after the colon (“field: value”)",
+    },
+    "a no-break space after the colon": {
+        "de": "nach dem Doppelpunkt steht ein geschütztes Leerzeichen (oft aus Word kopiert); "
+        "durch ein normales Leerzeichen ersetzen",
+        "en": "a no-break space follows the colon (often copied from Word); replace it with a "
+        "normal space",
+    },
+    "a quote opened here is not closed": {
+        "de": "das Anführungszeichen in dieser Zeile wird nicht geschlossen; am Ende des Textes "
+        "fehlt das passende Anführungszeichen",
+        "en": "the quote in this line is not closed; the matching quote at the end of the text "
+        "is missing",
+    },
+}

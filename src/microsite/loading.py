@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from microsite.yaml_mistakes import locate
+
 try:  # libyaml is much faster and keeps node marks too
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -219,6 +221,8 @@ def _parse(text: str) -> LoadedDocument:
         mistake = _editor_mistake(line)
         if mistake is not None:
             position = Position(position.line, line.index(_VALUE.match(line)["value"]) + 1)
+        elif (earlier := locate(doc.lines, position.line, position.column)) is not None:
+            mistake, position = earlier[0], Position(earlier[1], earlier[2])
         raise YamlSyntaxError(mistake or exc.problem or str(exc), position) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), Position(1, 1)) from None

@@ -8,7 +8,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from microsite.editorial_messages import EDITORIAL_MESSAGES
+from microsite.editorial_messages import EDITORIAL_MESSAGES, EDITORIAL_YAML_DETAILS
 
 # Each message exists in every language we report in; {placeholders} come from Problem.params.
 MESSAGES: dict[str, dict[str, str]] = {
@@ -287,6 +287,8 @@ YAML_DETAILS: dict[str, dict[str, str]] = {
         "en": "the file ends inside a text: a quote is not closed",
     },
 }
+
+YAML_DETAILS.update(EDITORIAL_YAML_DETAILS)
 
 
 def yaml_detail(problem: str, lang: str) -> str:

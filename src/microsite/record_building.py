@@ -24,6 +24,7 @@ from microsite.model import (
 )
 from microsite.problems import Problem
 from microsite.record_rules import SiteLanguages, validate_document
+from microsite.yaml_mistakes import first_bad_byte, guess_encoding
 
 
 @dataclass
@@ -96,10 +97,16 @@ def load_records(path: Path, langs: SiteLanguages, display_name: str | None = No
     """Read, validate and build one file's records; raise ValidationFailed with all problems."""
     file = display_name or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
         raise ValidationFailed([Problem(file, 1, 1, "yaml_syntax",
                                         params={"detail": type(exc).__name__})]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        line, column = first_bad_byte(raw)
+        raise ValidationFailed([Problem(file, line, column, "wrong_encoding",
+                                        params={"encoding": guess_encoding(raw)})]) from None
     return load_records_from_text(text, langs, file)
 
 

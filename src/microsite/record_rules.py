@@ -75,7 +75,7 @@ def schema_problem(error: ValidationError, out: ProblemCollector) -> None:
                 out.add(path, "missing", key=key)
     elif validator == "type":
         wanted = schema["type"] if isinstance(schema["type"], str) else schema["type"][0]
-        out.add(path, f"type_{wanted}", found=found(instance))
+        _type_problem(path, wanted, instance, out)
     elif validator == "minLength" or (validator in ("minItems", "minProperties") and not instance):
         out.add(path, "empty")
     elif validator == "enum":
@@ -101,9 +101,18 @@ def schema_problem(error: ValidationError, out: ProblemCollector) -> None:
             if sub.validator not in shape_only:
                 schema_problem(sub, out)
                 return
-        out.add(path, "type_string", found=found(instance))
+        _type_problem(path, "string", instance, out)
     else:
         out.add(path, "invalid", found=found(instance))
+
+
+def _type_problem(path: list, wanted: str, instance: Any, out: ProblemCollector) -> None:
+    """A value of the wrong type; ``yes``/``no``/``on``/``off`` quoted as the editor typed it."""
+    source = out.doc.bool_sources.get(tuple(path))
+    if wanted == "string" and isinstance(instance, bool) and source is not None:
+        out.add(path, "boolean_as_text", found=source)
+    else:
+        out.add(path, f"type_{wanted}", found=found(source or instance))
 
 
 def _leaf_errors(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
