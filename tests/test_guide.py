@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from microsite.problems import MESSAGES
-from microsite.validation import SiteLanguages, load_records_from_text
+from microsite.validation import SiteLanguages, ValidationFailed, load_records_from_text
 from sitebuild import REPO
 
 GUIDE = REPO / "guide" / "redaktion.md"
@@ -58,6 +60,21 @@ EXPLAINED = {
     "former_id_own": "ist die eigene Kennung",
     "former_id_twice": "steht schon bei",
     "unknown_fact": "möglich sind nur die Felder in",
+    "doc_link_missing": "führt zu keinem Eintrag",
+    "doc_link_unpublished": "der nicht veröffentlicht wird",
+    "doc_link_renamed": "nennt die frühere Kennung",
+    "comment_cut": "der Text endet vor „ #“",
+    "list_without_block": "sollen wohl eine Liste sein",
+    "invisible_character": "hier steht ein unsichtbares Zeichen",
+    "translation_incomplete": "fehlt, obwohl es „texts.",
+    "pending_ignored": "„pending“ wird nicht beachtet",
+    "example_record": "das ist der Beispiel-Eintrag aus dem Redaktionsleitfaden",
+    "implausible_year": "ist unwahrscheinlich",
+    "title_too_long": "der Titel hat",
+    "duplicate_title": "hat schon",
+    "renamed_without_former_ids": "gibt es nicht mehr",
+    "wrong_encoding": "die Datei ist nicht in UTF-8 gespeichert",
+    "boolean_as_text": "YAML liest das als Ja/Nein-Wert",
 }
 
 
@@ -69,11 +86,36 @@ def test_the_guide_explains_every_message() -> None:
         assert words in guide, code
 
 
+def test_the_guide_explains_the_yaml_details() -> None:
+    from microsite.problems import YAML_DETAILS
+
+    guide = GUIDE.read_text(encoding="utf-8")
+    for detail in ("nach dem Doppelpunkt fehlt ein Leerzeichen",
+                   "nach dem Doppelpunkt steht ein geschütztes Leerzeichen",
+                   "das Anführungszeichen in dieser Zeile wird nicht geschlossen"):
+        assert any(detail in texts["de"] for texts in YAML_DETAILS.values()), detail
+        assert detail.replace("steht ein", "fehlt ein Leerzeichen oder steht ein") in guide \
+            or detail in guide, detail
+
+
+def test_the_guide_names_the_preview_artifact_and_the_review_command() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert "`site-preview`" in guide and "github.dev" in guide
+    assert "./dev review" in guide and "## Wenn die Prüfung rot ist" in guide
+
+
 def test_the_guides_example_record_is_valid() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
     example = next(block for block in blocks if "- id: beispiel-mentoring" in block)
-    dataset = load_records_from_text(f"format: 1\nrecords:\n{example}",
+    # published unchanged, it is an error; filled in, it is a valid record
+    with pytest.raises(ValidationFailed) as unchanged:
+        load_records_from_text(f"format: 1\nrecords:\n{example}", SiteLanguages(("de", "en")),
+                               "guide")
+    assert [p.code for p in unchanged.value.problems if not p.warning] == ["example_record"]
+    filled_in = example.replace("beispiel-mentoring", "mentoring").replace(
+        "Mentoring für Neuzugewanderte", "Mentoring in Hannover")
+    dataset = load_records_from_text(f"format: 1\nrecords:\n{filled_in}",
                                      SiteLanguages(("de", "en")), "guide")
     [record] = dataset.records
     assert record.funding is not None and record.funding.amount == 20000
