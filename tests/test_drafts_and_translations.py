@@ -25,21 +25,23 @@ EXTRA_RECORDS = """
     texts:
       de: {title: Entwurfsprojekt, summary: Noch nicht freigegeben.,
           description: Geheimer Entwurfstext.}
-      en: {title: Draft project, summary: Not yet approved.}
+      en: {title: Draft project, summary: Not yet approved., description: Secret draft.}
   - id: test-geplant
     kind: event
     publish_from: 2027-01-15
     texts:
       de: {title: Geplante Veranstaltung, summary: Erscheint erst im Januar.,
           description: Geheimer Ankündigungstext.}
-      en: {title: Scheduled event, summary: Appears in January.}
+      en: {title: Scheduled event, summary: Appears in January.,
+          description: Secret announcement.}
   - id: test-faellig
     kind: event
     publish_from: 2026-11-01
     texts:
       de: {title: Fällige Veranstaltung, summary: Seit November veröffentlicht.,
           description: Öffentlicher Ankündigungstext.}
-      en: {title: Due event, summary: Published since November.}
+      en: {title: Due event, summary: Published since November.,
+          description: Public announcement.}
   - id: test-ausstehend
     kind: service
     translation: {en: pending}

@@ -174,7 +174,8 @@ def test_numbers_keep_their_source_text() -> None:
 )
 def test_links_in_markdown_need_a_complete_address(url: str, code: str | None) -> None:
     text = _event("{start: 2025-03-12}").replace(
-        "Ein Treffen.}", f"Ein Treffen., description: '[mehr]({url})'}}")
+        "Ein Treffen.}", f"Ein Treffen., description: '[mehr]({url})'}}").replace(
+        "A meeting.}", "A meeting., description: More.}")
     assert [p.code for p in _problems(text)] == ([code] if code else [])
 
 
