@@ -87,3 +87,14 @@ def test_a_renamed_record_keeps_links_working(project: Path, tmp_path: Path) -> 
     built = soup(result.site / "einwanderungsstadt" / "index.html")
     hrefs = [a["href"] for a in built.select("article a") if LINKED in a["href"]]
     assert hrefs and all(h.endswith(f"programme/{LINKED}-neu/") for h in hrefs), hrefs
+
+
+def test_a_link_to_a_missing_page_is_named_by_check(project: Path) -> None:
+    page = project / "docs" / "en" / "einwanderungsstadt.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee the [imprint](impresum.md).\n",
+                    encoding="utf-8")
+    result = run_check(project)
+    line = page.read_text(encoding="utf-8").count("\n")
+    assert result.returncode == 1
+    assert (f"docs/en/einwanderungsstadt.md, Zeile {line}, Spalte 19: der Link „impresum.md“ "
+            "führt zu keiner Seite") in result.stderr

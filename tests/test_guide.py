@@ -63,6 +63,7 @@ EXPLAINED = {
     "doc_link_missing": "führt zu keinem Eintrag",
     "doc_link_unpublished": "der nicht veröffentlicht wird",
     "doc_link_renamed": "nennt die frühere Kennung",
+    "doc_link_page_missing": "führt zu keiner Seite",
     "comment_cut": "der Text endet vor „ #“",
     "list_without_block": "sollen wohl eine Liste sein",
     "invisible_character": "hier steht ein unsichtbares Zeichen",

@@ -78,9 +78,11 @@ def doc_link_problems(docs: Path, root: Path, languages: Iterable[str], records:
     ids = {r.id for r in records}
     renamed = {old: r.id for r in records for old in r.former_ids}
     problems = []
-    for _lang, path, inside in hand_written_pages(docs, languages):
+    for lang, path, inside in hand_written_pages(docs, languages):
         page = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        for link in record_links(path.read_text(encoding="utf-8"), inside, page):
+        text = path.read_text(encoding="utf-8")
+        problems.extend(_missing_pages(text, inside, page, docs / lang))
+        for link in record_links(text, inside, page):
             rid = link.record_id
             params: dict = {"target": link.target, "found": rid, "data_file": data_file}
             if rid in renamed:
@@ -100,6 +102,23 @@ def doc_link_problems(docs: Path, root: Path, languages: Iterable[str], records:
             problems.append(Problem(page, link.line, link.column, code, params=params,
                                     warning=warning))
     return problems
+
+
+def _missing_pages(text: str, inside: str, page: str, folder: Path) -> Iterator[Problem]:
+    """Links to hand-written pages (``*.md`` outside ``programme/``) that do not exist in the
+    page's language: MkDocs stops the build on them too."""
+    for match in _links(text):
+        target = match.group("target")
+        path = target.split("#", 1)[0].split("?", 1)[0]
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^/", target) or not path.endswith(".md"):
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(inside), path))
+        if resolved.startswith(f"{SECTION}/") or (folder / resolved).is_file():
+            continue
+        start = match.start("target")
+        yield Problem(page, text.count("\n", 0, start) + 1,
+                      start - (text.rfind("\n", 0, start) + 1) + 1, "doc_link_page_missing",
+                      params={"target": target, "folder": folder.name})
 
 
 def rewrite_record_links(text: str, page_in_lang: str, current: dict[str, str]) -> str:

@@ -26,6 +26,12 @@ EDITORIAL_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the link “{target}” names the former id “{found}” and still leads to “{new}”. "
         "Better change the link to “programme/{new}.md”",
     },
+    "doc_link_page_missing": {
+        "de": "der Link „{target}“ führt zu keiner Seite: die Datei gibt es unter „docs/{folder}/“ "
+        "nicht. Dateinamen prüfen (jede Sprache hat ihre eigenen Seiten)",
+        "en": "the link “{target}” leads to no page: there is no such file under "
+        "“docs/{folder}/”. Check the file name (each language has its own pages)",
+    },
     # silent damage (editorial_checks.py)
     "comment_cut": {
         "de": "der Text endet vor „ #“: YAML liest „#{rest}“ als Kommentar, der Rest fehlt auf "
