@@ -68,7 +68,9 @@ def test_a_link_to_a_removed_or_misspelt_record_is_named_by_check(project: Path)
     result = run_check(project)
     assert result.returncode == 1
     assert (f"der Link „programme/{LINKED}.md“ führt zu keinem Eintrag: die Kennung „{LINKED}“ "
-            f"gibt es in data/projects.yaml nicht – meinten Sie „{LINKED}x“?") in result.stderr
+            "gibt es in data/projects.yaml nicht. Link korrigieren oder entfernen; bei einer "
+            "Umbenennung die alte Kennung unter „former_ids“ eintragen – meinten Sie "
+            f"„{LINKED}x“?") in result.stderr
 
 
 def test_a_renamed_record_keeps_links_working(project: Path, tmp_path: Path) -> None:

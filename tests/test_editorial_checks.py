@@ -61,7 +61,7 @@ CASES = [
          "Feld „texts.de.description“: hier steht ein unsichtbares Zeichen (Leerzeichen ohne "
          "Breite, U+200B)", "lang\u200bfristige"),
     Case("stray-no-break-space", DE_TITLE, DE_TITLE.replace("Lotse Beruf", "Lotse\u00a0Beruf"),
-         "hier steht ein unsichtbares Zeichen (geschütztes Leerzeichen mitten im Text, U+00A0)",
+         "hier steht ein geschütztes Leerzeichen (U+00A0) mitten im Text",
          "Lotse\u00a0Beruf"),
     Case("english-description-missing",
          "        description: |\n          In the project \"Lotse Beruf\"",

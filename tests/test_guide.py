@@ -67,6 +67,7 @@ EXPLAINED = {
     "comment_cut": "der Text endet vor „ #“",
     "list_without_block": "sollen wohl eine Liste sein",
     "invisible_character": "hier steht ein unsichtbares Zeichen",
+    "stray_nbsp": "hier steht ein geschütztes Leerzeichen (U+00A0) mitten im Text",
     "translation_incomplete": "fehlt, obwohl es „texts.",
     "pending_ignored": "„pending“ wird nicht beachtet",
     "example_record": "das ist der Beispiel-Eintrag aus dem Redaktionsleitfaden",

@@ -117,16 +117,16 @@ def _offset_position(path: tuple, value: str, offset: int, out: ProblemCollector
 
 def _check_invisible(path: tuple, value: str, out: ProblemCollector) -> None:
     for offset, char in enumerate(value):
+        at = None
         if char in INVISIBLE:
-            name = INVISIBLE[char]
+            at = _offset_position(path, value, offset, out)
+            out.add(list(path), "invisible_character", warning=True, at=at,
+                    name_de=INVISIBLE[char], char=f"U+{ord(char):04X}")
         elif char == NBSP and not nbsp_is_typographic(value, offset):
-            name = "geschütztes Leerzeichen mitten im Text"
-        else:
-            continue
-        out.add(list(path), "invisible_character", warning=True,
-                at=_offset_position(path, value, offset, out),
-                name_de=name, char=f"U+{ord(char):04X}")
-        return  # one per text: after deleting it, check shows the next
+            at = _offset_position(path, value, offset, out)
+            out.add(list(path), "stray_nbsp", warning=True, at=at)
+        if at is not None:
+            return  # one per text: after deleting it, check shows the next
 
 
 def _check_translation(item: dict, base: list, languages: tuple[str, ...],

@@ -8,9 +8,11 @@ EDITORIAL_MESSAGES: dict[str, dict[str, str]] = {
     # links from hand-written pages to records (doc_links.py)
     "doc_link_missing": {
         "de": "der Link „{target}“ führt zu keinem Eintrag: die Kennung „{found}“ gibt es in "
-        "{data_file} nicht{hint}. Link korrigieren oder entfernen",
+        "{data_file} nicht. Link korrigieren oder entfernen; bei einer Umbenennung die alte "
+        "Kennung unter „former_ids“ eintragen{hint}",
         "en": "the link “{target}” leads to no record: there is no id “{found}” in "
-        "{data_file}{hint}. Correct or remove the link",
+        "{data_file}. Correct or remove the link; after a rename, add the old id to "
+        "“former_ids”{hint}",
     },
     "doc_link_unpublished": {
         "de": "der Link „{target}“ führt zum Eintrag „{found}“, der nicht veröffentlicht wird "
@@ -47,11 +49,17 @@ EDITORIAL_MESSAGES: dict[str, dict[str, str]] = {
     },
     "invisible_character": {
         "de": "hier steht ein unsichtbares Zeichen ({name_de}, {char}), wohl aus Word oder einer "
-        "Webseite kopiert. Bitte löschen (ein geschütztes Leerzeichen durch ein normales "
-        "ersetzen; erlaubt ist es nur an Zahlen und nach Abkürzungen wie „z. B.“)",
+        "Webseite kopiert. Bitte löschen",
         "en": "there is an invisible character here ({char}), probably copied from Word or a web "
-        "page. Please delete it (replace a no-break space by a normal one; it is only allowed "
-        "next to numbers and after abbreviations)",
+        "page. Please delete it",
+    },
+    "stray_nbsp": {
+        "de": "hier steht ein geschütztes Leerzeichen (U+00A0) mitten im Text, wohl aus Word "
+        "kopiert; es verhindert den Zeilenumbruch. Durch ein normales Leerzeichen ersetzen "
+        "(erlaubt ist es nur an Zahlen wie „50 €“ und nach Abkürzungen wie „z. B.“)",
+        "en": "there is a no-break space (U+00A0) in the middle of the text, probably copied "
+        "from Word; it prevents line breaks. Replace it with a normal space (it is only allowed "
+        "next to numbers such as “€50” and after abbreviations)",
     },
     "translation_incomplete": {
         "de": "„texts.{lang}.{key}“ fehlt, obwohl es „texts.{default_lang}.{key}“ gibt: die "
