@@ -10,10 +10,9 @@ nothing to compare with, and nothing is reported.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
-
-import yaml
 
 from microsite.model import Record
 from microsite.problems import Problem
@@ -28,13 +27,13 @@ def _git_file(root: Path, revision: str, data_file: str) -> str | None:
     return proc.stdout if proc.returncode == 0 else None
 
 
+_ID_LINE = re.compile(r"""^\s*-\s+id:\s*["']?([a-z0-9-]+)["']?\s*(?:#.*)?$""", re.M)
+
+
 def _ids_of(text: str | None) -> set[str]:
-    try:
-        data = yaml.safe_load(text) if text else None
-    except yaml.YAMLError:
-        return set()
-    records = data.get("records") if isinstance(data, dict) else None
-    return {r["id"] for r in records or [] if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    """The record ids of an earlier version of the file: the lines ``- id: …`` (no full
+    parse, which would double the time of a check on a large file)."""
+    return set(_ID_LINE.findall(text or ""))
 
 
 def earlier_ids(root: Path, data_file: str, site_dir: str = "site") -> dict[str, str]:
