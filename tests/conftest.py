@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,12 @@ import yaml
 
 from projectcopy import sample_records
 from sitebuild import REPO, build
+
+# The tests run `microsite check` on broken data on purpose: under GitHub Actions its
+# annotations and job summary would land on the real pull request. Tests that want them set
+# these variables themselves (tests/test_annotations.py).
+for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+    os.environ.pop(_name, None)
 
 
 @pytest.fixture(scope="session")
