@@ -114,6 +114,17 @@ def test_deliberate_comments_and_typographic_spaces_pass() -> None:
     assert (errors, [w for w in warnings if "zuletzt geprüft" not in w]) == ([], [])
 
 
+def test_a_date_wrapped_at_the_line_end_is_no_list() -> None:
+    text = GOOD.replace("        description: |\n          Im Projekt",
+                        "        description:\n          Start am\n          1. November.\n\n"
+                        "          Im Projekt")
+    errors, warnings = report(text)
+    assert errors == [] and not [w for w in warnings if "Liste" in w]
+    numbered = text.replace("          1. November.\n", "          1. Beratung\n"
+                            "          2. Qualifizierung\n")
+    assert [w for w in report(numbered)[1] if "die Zeilen mit „1.“ sollen wohl eine Liste" in w]
+
+
 def test_the_example_constants_match_the_guide() -> None:
     guide = (REPO / "guide" / "redaktion.md").read_text(encoding="utf-8")
     assert f"  - id: {EXAMPLE_ID} " in guide

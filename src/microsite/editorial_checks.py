@@ -97,14 +97,18 @@ def _check_cut_and_lists(path: tuple, value: str, out: ProblemCollector) -> None
                     at=Position(end.line + 1, end.column + len(comment["space"]) + 1),
                     rest=found(comment["rest"].rstrip()))
     last = end.line if end.column > 0 else end.line - 1
-    for number in range(start.line + 1, min(last, len(lines) - 1) + 1):
-        line = lines[number]
-        marker = _LIST_LINE.match(line.lstrip())
-        if marker:
-            out.add(list(path), "list_without_block", warning=True,
-                    at=Position(number + 1, len(line) - len(line.lstrip()) + 1),
-                    found=marker["marker"], key=key)
-            return
+    items = [(number, marker["marker"]) for number in range(start.line + 1,
+                                                             min(last, len(lines) - 1) + 1)
+             if (marker := _LIST_LINE.match(lines[number].lstrip()))]
+    # "- …" or "* …" starts a list; a number only when two lines have one ("am\n1. Mai" is
+    # a date wrapped at the line end)
+    bullets = [item for item in items if not item[1][0].isdigit()]
+    first = bullets[0] if bullets else (items[0] if len(items) >= 2 else None)
+    if first is not None:
+        line = lines[first[0]]
+        out.add(list(path), "list_without_block", warning=True,
+                at=Position(first[0] + 1, len(line) - len(line.lstrip()) + 1),
+                found=first[1], key=key)
 
 
 def _offset_position(path: tuple, value: str, offset: int, out: ProblemCollector) -> Position:
