@@ -33,6 +33,7 @@ INVISIBLE = {
     "\ufeff": "Byte-Order-Mark",
 }
 NBSP = "\u00a0"
+_SUSPECT = re.compile("[" + "".join(INVISIBLE) + NBSP + "]")
 _TRANSLATED_FIELDS = ("target_group", "description", "how_to_take_part")
 _DATE_PATHS = (("period", "start"), ("period", "end"), ("publish_from",), ("source", "date"))
 
@@ -49,11 +50,17 @@ def check_editorial(records: list[dict], out: ProblemCollector, languages: tuple
                     today: dt.date | None = None) -> None:
     """Every rule of this module on the records of one file."""
     today = today or dt.date.today()
-    titles: dict[tuple[str, str], tuple[str, int]] = {}
+    lines = out.doc.lines
+    with_hash = {number for number, line in enumerate(lines) if "#" in line}
+    for path, (start, end) in out.doc.plain_spans.items():
+        # only where the text is followed by "#" or spans lines (rare): checks stay fast
+        if path[:1] == ("records",) and (end.line in with_hash or end.line > start.line):
+            _check_cut_and_lists(path, out)
+    suspect = any(_SUSPECT.search(line) for line in lines)
+    titles: dict[tuple[str, str], tuple[str, tuple]] = {}
     for index, item in enumerate(records):
         base: list[str | int] = ["records", index]
-        for path, value in _strings(item, (*base,)):
-            _check_cut_and_lists(path, value, out)
+        for path, value in _strings(item, (*base,)) if suspect else ():
             _check_invisible(path, value, out)
         _check_translation(item, base, languages, out)
         _check_example(item, base, out)
@@ -81,21 +88,21 @@ def _field_key(path: tuple) -> str:
     return keys[-1] if keys else ""
 
 
-def _check_cut_and_lists(path: tuple, value: str, out: ProblemCollector) -> None:
-    span = out.doc.plain_spans.get(path)
-    if span is None:
-        return
-    start, end = span
+def _check_cut_and_lists(path: tuple, out: ProblemCollector) -> None:
+    start, end = out.doc.plain_spans[path]
     lines = out.doc.lines
+    rest = lines[end.line][end.column:] if end.line < len(lines) and end.column > 0 else ""
+    comment = _COMMENT.match(rest) if "#" in rest else None
+    # a deliberate comment has two spaces before "#" and one after; "Nr. #1" or
+    # "Wir sind #eins" lost its end
+    if comment and (len(comment["space"]) == 1 or not comment["rest"].startswith(" ")) \
+            and _field_key(path) in _TEXT_KEYS:
+        out.add(list(path), "comment_cut", warning=True,
+                at=Position(end.line + 1, end.column + len(comment["space"]) + 1),
+                rest=found(comment["rest"].rstrip()))
+    if end.line <= start.line:
+        return  # one line: no list to lose
     key = _field_key(path)
-    if key in _TEXT_KEYS and end.line < len(lines) and end.column > 0:
-        comment = _COMMENT.match(lines[end.line][end.column:])
-        # a deliberate comment has two spaces before "#" and one after; "Nr. #1" or
-        # "Wir sind #eins" lost its end
-        if comment and (len(comment["space"]) == 1 or not comment["rest"].startswith(" ")):
-            out.add(list(path), "comment_cut", warning=True,
-                    at=Position(end.line + 1, end.column + len(comment["space"]) + 1),
-                    rest=found(comment["rest"].rstrip()))
     last = end.line if end.column > 0 else end.line - 1
     items = [(number, marker["marker"]) for number in range(start.line + 1,
                                                              min(last, len(lines) - 1) + 1)
@@ -120,6 +127,8 @@ def _offset_position(path: tuple, value: str, offset: int, out: ProblemCollector
 
 
 def _check_invisible(path: tuple, value: str, out: ProblemCollector) -> None:
+    if not _SUSPECT.search(value):
+        return
     for offset, char in enumerate(value):
         at = None
         if char in INVISIBLE:
@@ -172,7 +181,7 @@ def _check_years(item: dict, base: list, today: dt.date, out: ProblemCollector) 
 
 
 def _check_titles(item: dict, base: list, out: ProblemCollector,
-                  seen: dict[tuple[str, str], tuple[str, int]]) -> None:
+                  seen: dict[tuple[str, str], tuple[str, tuple]]) -> None:
     texts = item.get("texts") if isinstance(item.get("texts"), dict) else {}
     for lang, block in texts.items():
         title = block.get("title") if isinstance(block, dict) else None
@@ -184,8 +193,8 @@ def _check_titles(item: dict, base: list, out: ProblemCollector,
                     limit=TITLE_LIMIT)
         key = (str(lang), " ".join(title.split()).casefold())
         if key in seen:
-            other, line = seen[key]
+            other, other_path = seen[key]
             out.add(path, "duplicate_title", warning=True, found=found(title.strip()),
-                    other=other, other_line=line)
+                    other=other, other_line=out.doc.position(other_path).line)
         else:
-            seen[key] = (str(item.get("id")), out.doc.position(path).line)
+            seen[key] = (str(item.get("id")), tuple(path))
