@@ -89,15 +89,15 @@ def test_the_guide_explains_every_message() -> None:
 
 
 def test_the_guide_explains_the_yaml_details() -> None:
-    from microsite.problems import YAML_DETAILS
+    from microsite.editorial_messages import EDITORIAL_YAML_DETAILS
 
     guide = GUIDE.read_text(encoding="utf-8")
-    for detail in ("nach dem Doppelpunkt fehlt ein Leerzeichen",
-                   "nach dem Doppelpunkt steht ein geschütztes Leerzeichen",
-                   "das Anführungszeichen in dieser Zeile wird nicht geschlossen"):
-        assert any(detail in texts["de"] for texts in YAML_DETAILS.values()), detail
-        assert detail.replace("steht ein", "fehlt ein Leerzeichen oder steht ein") in guide \
-            or detail in guide, detail
+    words = {"no space after the colon": "nach dem Doppelpunkt fehlt ein Leerzeichen",
+             "a no-break space after the colon": "steht ein geschütztes Leerzeichen",
+             "a quote opened here is not closed": "das Anführungszeichen in dieser Zeile"}
+    assert set(words) == set(EDITORIAL_YAML_DETAILS)
+    for key, phrase in words.items():
+        assert phrase in EDITORIAL_YAML_DETAILS[key]["de"] and phrase in guide, key
 
 
 def test_the_guide_names_the_preview_artifact_and_the_review_command() -> None:

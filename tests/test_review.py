@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import subprocess
 from pathlib import Path
 
@@ -70,6 +71,13 @@ def test_a_block_of_fingerprints_is_rewritten_in_place() -> None:
     assert f"          description: {marks['description']}\n" in new
     assert fingerprints_yaml({}) == "{}"
     assert review(new, "lotse-beruf", "en", "de")[0] == new  # twice: no change
+
+
+def test_dev_offers_the_review_command() -> None:
+    from sitebuild import REPO
+
+    dev = (REPO / "dev").read_text(encoding="utf-8")
+    assert re.search(r'^\s*review\)\s.*microsite" review "\$@"', dev, re.M)
 
 
 def test_review_explains_what_it_cannot_do() -> None:
