@@ -1,6 +1,7 @@
-"""Editors' typical mistakes, as edits of the real ``data/projects.yaml``.
+"""Editors' typical mistakes, as edits of the sample project's records
+(``tests/fixtures/sample/data/projects.yaml``).
 
-Each case changes the real file the way an editor might, and says what the report must contain
+Each case changes that file the way an editor might, and says what the report must contain
 and on which line (found by a piece of text on that line, so the cases survive edits of the
 data). Used by ``test_bad_input.py`` for both ``microsite check`` and ``mkdocs build``.
 """
@@ -10,30 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitebuild import REPO
-
-# Anchors hold in both layouts of the file: as written by hand (flow style, comments) and as
-# `microsite format` and the browser editor write it (block style, no comments).
-JOBPILOT_STATUS = "    status: running\n    funding:\n      funders:\n        - name: Volkswagen"
-JOBPILOT = "  - id: jobpilot-360\n    kind: programme\n"
-JOBPILOT_FUNDING = "    funding:\n      funders:\n        - name: Volkswagen Nutzfahrzeuge\n"
-JOBPILOT_DE_TITLE = "        title: Jobpilot 360 Grad\n        summary: "
-JOBPILOT_EN_TITLE = "        title: Jobpilot 360 Grad\n        title_lang: de"
-JOBPILOT_DESCRIPTION = (
+LOTSE_STATUS = "stated.\n    status: running\n"
+LOTSE = "  - id: lotse-beruf\n    kind: programme\n"
+LOTSE_FUNDING = "    funding:\n      funders:\n        - name: Beispielwerke Hannover\n"
+LOTSE_DE_TITLE = "        title: Lotse Beruf\n        summary: Beratung"
+LOTSE_EN_TITLE = "        title: Lotse Beruf\n        title_lang: de"
+LOTSE_DESCRIPTION = (
     "          nachhaltige und langfristige berufliche Perspektive entwickeln können.\n"
 )
-SELBST_PERIOD = (r"    period:(?: \{start: 2024-09, end: 2025-08\}\n"
-                 r"|\n      start: 2024-09\n      end: 2025-08\n)")
-WIR = "  - id: wir-2-0\n    kind: strategy\n"
-_DATA = (REPO / "data" / "projects.yaml").read_text(encoding="utf-8")
-WIR_LINE = _DATA[:_DATA.index(WIR)].count("\n") + 1  # messages name the line of the other record
-WIR_STATUS = r"(  - id: wir-2-0\n    kind: strategy\n(?:    #[^\n]*\n)*    status: )running"
+SELBST_PERIOD = "    period: {start: 2024-09, end: 2025-08}\n"
 SELBST_AMOUNT = "      amount: 50000\n"
-JOBPILOT_RESULT = "      - count: 4\n        label:\n          de: "
-# the German texts of Jobpilot, up to its English ones
-JOBPILOT_DE_TEXTS = r"(    texts:\n)      de:\n        title: Jobpilot 360 Grad\n.*?(?=      en:\n)"
-JOBPILOT_REVIEWED = (r"      en:(?: \{reviewed: \{title: 2c94c44f[^\n]*\n"
-                     r"|\n        reviewed:\n          title: 2c94c44f\n(?:          [^\n]*\n)*)")
+LOTSE_RESULT = "          de: Praktika bei der Stadtverwaltung\n"
+# the German texts of Lotse, up to its English ones
+LOTSE_DE_TEXTS = r"(    texts:\n)      de:\n        title: Lotse Beruf\n.*?(?=      en:\n)"
+LOTSE_REVIEWED = r"      en: \{reviewed: \{title: 685cb6a9[^\n]*\n"
 YAML_SPECIAL = "Die Datei ist kein gültiges YAML: der Wert beginnt mit „{}“"
 
 
@@ -67,142 +58,143 @@ def _after(anchor: str, insert: str) -> tuple[str, str]:
 
 CASES = [
     BadInput(
-        "yaml-syntax", JOBPILOT_STATUS, JOBPILOT_STATUS.replace("    status", "   status"),
+        "yaml-syntax", LOTSE_STATUS, LOTSE_STATUS.replace("    status", "   status"),
         "Die Datei ist kein gültiges YAML: die Einrückung passt nicht zur Liste darüber",
         "   status: running\n    funding",
     ),
     BadInput(
-        "yaml-tab", JOBPILOT, JOBPILOT.replace("    kind:", "\tkind:"),
+        "yaml-tab", LOTSE, LOTSE.replace("    kind:", "\tkind:"),
         "Die Datei ist kein gültiges YAML: hier steht ein Tabulator", "\tkind: programme",
     ),
     BadInput(
-        "yaml-no-space-after-colon", JOBPILOT, JOBPILOT.replace("kind: ", "kind:"),
-        "Die Datei ist kein gültiges YAML: hier fehlt ein Doppelpunkt", "kind:programme",
+        "yaml-no-space-after-colon", LOTSE, LOTSE.replace("kind: ", "kind:"),
+        "Die Datei ist kein gültiges YAML: nach dem Doppelpunkt fehlt ein Leerzeichen",
+        "kind:programme",
     ),
     BadInput(
-        "yaml-colon-in-text", JOBPILOT_DE_TITLE,
-        JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", "Jobpilot: 360 Grad"),
+        "yaml-colon-in-text", LOTSE_DE_TITLE,
+        LOTSE_DE_TITLE.replace("Lotse Beruf", "Lotse: 360 Grad"),
         "Die Datei ist kein gültiges YAML: ein Doppelpunkt mit Leerzeichen steht an einer "
-        "Stelle", "title: Jobpilot: 360",
+        "Stelle", "title: Lotse: 360",
     ),
     BadInput(
-        "yaml-unclosed-bracket", SELBST_PERIOD, "    period: {start: 2024-09, end: 2025-08\n",
+        "yaml-unclosed-bracket", SELBST_PERIOD, SELBST_PERIOD.replace("2025-08}", "2025-08"),
         "Die Datei ist kein gültiges YAML: eine geschweifte Klammer „{“ wird nicht geschlossen",
-        "period: {start: 2024-09, end: 2025-08\n", regex=True,
+        "period: {start: 2024-09, end: 2025-08\n",
     ),
     BadInput(
-        "duplicate-key", *_after(WIR, "    kind: project\n"),
+        "duplicate-key", *_after(LOTSE, "    kind: project\n"),
         "der Schlüssel „kind“ steht hier zum zweiten Mal",
-        "kind: project\n",
+        "kind: project\n    # Only the start",
     ),
     BadInput(
-        "unknown-key-with-suggestion", JOBPILOT_FUNDING,
-        JOBPILOT_FUNDING.replace("funding:", "fundig:"),
-        "Programm „jobpilot-360“, Feld „fundig“: unbekanntes Feld „fundig“ – meinten Sie "
+        "unknown-key-with-suggestion", LOTSE_FUNDING,
+        LOTSE_FUNDING.replace("funding:", "fundig:"),
+        "Programm „lotse-beruf“, Feld „fundig“: unbekanntes Feld „fundig“ – meinten Sie "
         "„funding“?", "    fundig:",
     ),
     BadInput(
-        "missing-required-field", JOBPILOT, "  - id: jobpilot-360\n",
-        "Eintrag „jobpilot-360“: Pflichtfeld „kind“ fehlt", "id: jobpilot-360",
+        "missing-required-field", LOTSE, "  - id: lotse-beruf\n",
+        "Eintrag „lotse-beruf“: Pflichtfeld „kind“ fehlt", "id: lotse-beruf",
     ),
     BadInput(
-        "empty-text", JOBPILOT_EN_TITLE, JOBPILOT_EN_TITLE.replace("Jobpilot 360 Grad", '""'),
-        "Programm „jobpilot-360“, Feld „texts.en.title“: darf nicht leer sein", 'title: ""',
+        "empty-text", LOTSE_EN_TITLE, LOTSE_EN_TITLE.replace("Lotse Beruf", '""'),
+        "Programm „lotse-beruf“, Feld „texts.en.title“: darf nicht leer sein", 'title: ""',
     ),
     BadInput(
-        # the English texts: every following line indented deeper, or empty
-        "missing-language",
-        r"      en:\n        title: Jobpilot 360 Grad\n(?:(?:        [^\n]*)?\n)*", "",
-        "Programm „jobpilot-360“, Feld „texts“: der Text auf Englisch fehlt. Tragen Sie ihn ein "
-        "oder setzen Sie „translation: {en: pending}“", "      de:\n        title: Jobpilot",
+        "missing-language", r"      en:\n        title: Lotse Beruf\n.*?held for it\.\n", "",
+        "Programm „lotse-beruf“, Feld „texts“: der Text auf Englisch fehlt. Tragen Sie ihn ein "
+        "oder setzen Sie „translation: {en: pending}“", "      de:\n        title: Lotse",
         regex=True,
     ),
     BadInput(
-        "duplicate-id", "  - id: jobpilot-360\n", "  - id: wir-2-0\n",
-        f"Programm „wir-2-0“, Feld „id“: die Kennung „wir-2-0“ gibt es schon (Zeile {WIR_LINE})",
-        "  - id: wir-2-0\n    kind: programme",
+        "duplicate-id", "  - id: lotse-beruf\n", "  - id: leitbild-teilhabe\n",
+        "Programm „leitbild-teilhabe“, Feld „id“: die Kennung „leitbild-teilhabe“ gibt es schon "
+        "(Zeile 9)",
+        "  - id: leitbild-teilhabe\n    kind: programme",
     ),
     BadInput(
-        "reserved-id", "  - id: jobpilot-360\n", "  - id: index\n",
+        "reserved-id", "  - id: lotse-beruf\n", "  - id: index\n",
         "Programm „index“, Feld „id“: die Kennung „index“ ist für eine Seite der Website "
         "reserviert", "  - id: index",
     ),
     BadInput(
-        "impossible-date", SELBST_PERIOD, "    period: {start: 2025-02-31, end: 2025-08}\n",
-        "Projekt „selbststaendige-ankunftsquartiere“, Feld „period.start“: „2025-02-31“ gibt es "
+        "impossible-date", SELBST_PERIOD,
+        SELBST_PERIOD.replace("start: 2024-09", "start: 2025-02-31"),
+        "Projekt „gruendung-im-quartier“, Feld „period.start“: „2025-02-31“ gibt es "
         "nicht im Kalender",
-        "2025-02-31", regex=True,
+        "2025-02-31",
     ),
     BadInput(
-        "end-before-start", SELBST_PERIOD, "    period: {start: 2024-09, end: 2023-08}\n",
-        "Projekt „selbststaendige-ankunftsquartiere“, Feld „period.end“: das Ende (2023-08) liegt "
-        "vor dem Beginn (2024-09)", "end: 2023-08", regex=True,
+        "end-before-start", SELBST_PERIOD, SELBST_PERIOD.replace("end: 2025-08", "end: 2023-08"),
+        "Projekt „gruendung-im-quartier“, Feld „period.end“: das Ende (2023-08) liegt "
+        "vor dem Beginn (2024-09)", "end: 2023-08",
     ),
     BadInput(
-        "number-as-words", JOBPILOT_FUNDING,
-        JOBPILOT_FUNDING.replace("funding:\n", "funding:\n      amount: fünfzigtausend\n"),
-        "Programm „jobpilot-360“, Feld „funding.amount“: muss eine Zahl sein, gefunden "
+        "number-as-words", LOTSE_FUNDING,
+        LOTSE_FUNDING.replace("funding:\n", "funding:\n      amount: fünfzigtausend\n"),
+        "Programm „lotse-beruf“, Feld „funding.amount“: muss eine Zahl sein, gefunden "
         "„fünfzigtausend“", "amount: fünfzigtausend",
     ),
     BadInput(
-        "count-as-words", "      - count: 4\n", "      - count: vier\n",
-        "Programm „jobpilot-360“, Feld „results[1].count“: muss eine ganze Zahl sein, gefunden "
-        "„vier“", "count: vier",
+        "count-as-words", "      - count: 3\n", "      - count: drei\n",
+        "Programm „lotse-beruf“, Feld „results[1].count“: muss eine ganze Zahl sein, gefunden "
+        "„drei“", "count: drei",
     ),
     BadInput(
-        "javascript-link", *_after(JOBPILOT, "    links:\n      - url: javascript:alert(1)\n"
+        "javascript-link", *_after(LOTSE, "    links:\n      - url: javascript:alert(1)\n"
                                    "        label: {de: Mehr, en: More}\n"),
-        "Programm „jobpilot-360“, Feld „links[0].url“: „javascript:alert(1)“ ist keine "
+        "Programm „lotse-beruf“, Feld „links[0].url“: „javascript:alert(1)“ ist keine "
         "Webadresse", "url: javascript:alert(1)",
     ),
     BadInput(
-        "javascript-link-in-markdown", JOBPILOT_DESCRIPTION,
-        JOBPILOT_DESCRIPTION.replace("können.", "können, [mehr](javascript:alert(1))."),
-        "Programm „jobpilot-360“, Feld „texts.de.description“: „javascript:alert(1)“ ist "
+        "javascript-link-in-markdown", LOTSE_DESCRIPTION,
+        LOTSE_DESCRIPTION.replace("können.", "können, [mehr](javascript:alert(1))."),
+        "Programm „lotse-beruf“, Feld „texts.de.description“: „javascript:alert(1)“ ist "
         "keine Webadresse", "[mehr](javascript",
     ),
     BadInput(
-        "malformed-email", *_after(JOBPILOT, "    contact: {email: jobpilot(at)hannover.de}\n"),
-        "Programm „jobpilot-360“, Feld „contact.email“: „jobpilot(at)hannover.de“ ist keine "
-        "gültige E-Mail-Adresse", "email: jobpilot(at)hannover.de",
+        "malformed-email", *_after(LOTSE, "    contact: {email: lotse(at)hannover.de}\n"),
+        "Programm „lotse-beruf“, Feld „contact.email“: „lotse(at)hannover.de“ ist keine "
+        "gültige E-Mail-Adresse", "email: lotse(at)hannover.de",
     ),
     BadInput(
-        "unknown-kind", JOBPILOT, JOBPILOT.replace("kind: programme", "kind: programm"),
+        "unknown-kind", LOTSE, LOTSE.replace("kind: programme", "kind: programm"),
         "Feld „kind“: „programm“ ist nicht erlaubt; erlaubt: project, programme, service, "
         "strategy, event – meinten Sie „programme“?", "kind: programm\n",
     ),
     BadInput(
-        "unknown-status", WIR_STATUS, r"\1läuft",
-        "Strategie „wir-2-0“, Feld „status“: „läuft“ ist nicht erlaubt; erlaubt: planned, "
-        "running, completed", "status: läuft", regex=True,
+        "unknown-status", "derived.\n    status: running\n", "derived.\n    status: läuft\n",
+        "Strategie „leitbild-teilhabe“, Feld „status“: „läuft“ ist nicht erlaubt; erlaubt: "
+        "planned, running, completed", "status: läuft",
     ),
     BadInput(
-        "script-in-title", JOBPILOT_DE_TITLE,
-        JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", "<script>alert(1)</script>"),
-        "Programm „jobpilot-360“, Feld „texts.de.title“: hier ist nur schlichter Text erlaubt, "
+        "script-in-title", LOTSE_DE_TITLE,
+        LOTSE_DE_TITLE.replace("Lotse Beruf", "<script>alert(1)</script>"),
+        "Programm „lotse-beruf“, Feld „texts.de.title“: hier ist nur schlichter Text erlaubt, "
         "ohne HTML („<script>“)", "title: <script>",
     ),
     BadInput(
-        "raw-html-in-description", JOBPILOT_DESCRIPTION,
-        JOBPILOT_DESCRIPTION.replace("langfristige", "<b>langfristige</b>"),
-        "Programm „jobpilot-360“, Feld „texts.de.description“: HTML ist hier nicht erlaubt "
+        "raw-html-in-description", LOTSE_DESCRIPTION,
+        LOTSE_DESCRIPTION.replace("langfristige", "<b>langfristige</b>"),
+        "Programm „lotse-beruf“, Feld „texts.de.description“: HTML ist hier nicht erlaubt "
         "(„<b>“)", "<b>langfristige",
     ),
     # record texts are never templates: {{ … }} would have been filled in (and failed) late
     BadInput(
-        "template-marker-in-text", JOBPILOT_DESCRIPTION,
-        JOBPILOT_DESCRIPTION.replace("können.", "können. {{ site.operator.adress }}"),
-        "Programm „jobpilot-360“, Feld „texts.de.description“: „{{ site.operator.adress }}“ ist "
+        "template-marker-in-text", LOTSE_DESCRIPTION,
+        LOTSE_DESCRIPTION.replace("können.", "können. {{ site.operator.adress }}"),
+        "Programm „lotse-beruf“, Feld „texts.de.description“: „{{ site.operator.adress }}“ ist "
         "in Texten nicht erlaubt", "{{ site.operator",
     ),
     BadInput(
-        "template-tag-in-title", JOBPILOT_DE_TITLE,
-        JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", "Jobpilot {% if x %}360{% endif %}"),
-        "Feld „texts.de.title“: „{% if x %}“ ist in Texten nicht erlaubt", "Jobpilot {%",
+        "template-tag-in-title", LOTSE_DE_TITLE,
+        LOTSE_DE_TITLE.replace("Lotse Beruf", "Lotse {% if x %}360{% endif %}"),
+        "Feld „texts.de.title“: „{% if x %}“ ist in Texten nicht erlaubt", "Lotse {%",
     ),
     BadInput(
         "german-thousands", SELBST_AMOUNT, SELBST_AMOUNT.replace("50000", "50.000"),
-        "Projekt „selbststaendige-ankunftsquartiere“, Feld „funding.amount“: „50.000“ ist mit "
+        "Projekt „gruendung-im-quartier“, Feld „funding.amount“: „50.000“ ist mit "
         "Tausenderpunkten geschrieben, so liest YAML die Zahl falsch. Tausenderpunkte "
         "weglassen: 50000", "amount: 50.000",
     ),
@@ -213,108 +205,133 @@ CASES = [
         "die Zahl falsch. Tausenderpunkte weglassen: 50000", "amount: 50.000,00",
     ),
     BadInput(
-        "german-thousands-in-count", "      - count: 10\n", "      - count: 1.000\n",
+        "german-thousands-in-count", "      - count: 12\n", "      - count: 1.000\n",
         "Feld „results[0].count“: „1.000“ ist mit Tausenderpunkten geschrieben, so liest YAML "
         "die Zahl falsch. Tausenderpunkte weglassen: 1000", "count: 1.000",
     ),
     BadInput(
-        "missing-default-language", JOBPILOT_DE_TEXTS, r"\1",
-        "Programm „jobpilot-360“, Feld „texts“: der Text auf Deutsch fehlt; er ist Pflicht, weil "
-        "Deutsch die Hauptsprache der Website ist", "      en:\n        title: Jobpilot 360 Grad",
+        "missing-default-language", LOTSE_DE_TEXTS, r"\1",
+        "Programm „lotse-beruf“, Feld „texts“: der Text auf Deutsch fehlt; er ist Pflicht, weil "
+        "Deutsch die Hauptsprache der Website ist", "      en:\n        title: Lotse Beruf",
         regex=True,
     ),
     BadInput(
-        "pending-default-language", JOBPILOT_REVIEWED + JOBPILOT_DE_TEXTS,
+        "pending-default-language", LOTSE_REVIEWED + LOTSE_DE_TEXTS,
         r"      de: pending\n\1",
-        "Programm „jobpilot-360“, Feld „translation.de“: „pending“ geht nicht für Deutsch, die "
+        "Programm „lotse-beruf“, Feld „translation.de“: „pending“ geht nicht für Deutsch, die "
         "Hauptsprache der Website", "de: pending", regex=True,
     ),
     BadInput(
-        "former-id-is-a-record-id", *_after(JOBPILOT, "    former_ids: [wir-2-0]\n"),
-        "Programm „jobpilot-360“, Feld „former_ids[0]“: die frühere Kennung „wir-2-0“ ist die "
-        f"Kennung eines Eintrags (Zeile {WIR_LINE})", "former_ids: [wir-2-0]",
+        "former-id-is-a-record-id", *_after(LOTSE, "    former_ids: [leitbild-teilhabe]\n"),
+        "Programm „lotse-beruf“, Feld „former_ids[0]“: die frühere Kennung „leitbild-teilhabe“ "
+        "ist die Kennung eines Eintrags (Zeile 9)", "former_ids: [leitbild-teilhabe]",
     ),
     BadInput(
-        "former-id-is-its-own-id", *_after(JOBPILOT, "    former_ids: [jobpilot, jobpilot-360]\n"),
-        "Feld „former_ids[1]“: die frühere Kennung „jobpilot-360“ ist die eigene Kennung",
-        "former_ids: [jobpilot, jobpilot-360]",
+        "former-id-is-its-own-id", *_after(LOTSE, "    former_ids: [lotse, lotse-beruf]\n"),
+        "Feld „former_ids[1]“: die frühere Kennung „lotse-beruf“ ist die eigene Kennung",
+        "former_ids: [lotse, lotse-beruf]",
     ),
     BadInput(
-        "former-id-claimed-twice", r"(  - id: wir-2-0\n)(.*?)(  - id: jobpilot-360\n)",
+        "former-id-claimed-twice", r"(  - id: leitbild-teilhabe\n)(.*?)(  - id: lotse-beruf\n)",
         r"\1    former_ids: [altes-programm]\n\2\3    former_ids:\n      - altes-programm\n",
-        "Programm „jobpilot-360“, Feld „former_ids[0]“: die frühere Kennung „altes-programm“ "
-        f"steht schon bei „wir-2-0“ (Zeile {WIR_LINE})", "- altes-programm", regex=True,
+        "Programm „lotse-beruf“, Feld „former_ids[0]“: die frühere Kennung „altes-programm“ "
+        "steht schon bei „leitbild-teilhabe“ (Zeile 9)", "- altes-programm", regex=True,
     ),
     BadInput(
-        "status-with-dates", SELBST_PERIOD,
-        "    period: {start: 2024-09, end: 2025-08}\n    status: running\n",
-        "Projekt „selbststaendige-ankunftsquartiere“, Feld „status“: Status wird aus den Daten "
+        "status-with-dates", *_after(SELBST_PERIOD, "    status: running\n"),
+        "Projekt „gruendung-im-quartier“, Feld „status“: Status wird aus den Daten "
         "abgeleitet; Feld „status“ weglassen", "status: running\n    funding:\n      amount",
-        regex=True,
     ),
     # values that YAML reads as something else than text
-    *(BadInput(f"yaml-value-starts-with-{name}", JOBPILOT_DE_TITLE,
-               JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", value),
+    *(BadInput(f"yaml-value-starts-with-{name}", LOTSE_DE_TITLE,
+               LOTSE_DE_TITLE.replace("Lotse Beruf", value),
                YAML_SPECIAL.format(char), f"title: {value}")
       for name, char, value in (
-          ("star", "*", "*Neu:* Jobpilot 360 Grad"), ("at", "@", "@Jobpilot 360 Grad"),
-          ("backtick", "`", "`Jobpilot` 360 Grad"), ("percent", "%", "%Jobpilot 360 Grad"),
-          ("exclamation", "!", "!Neu: Jobpilot 360 Grad"),
-          ("ampersand", "&", "&Co Jobpilot 360 Grad"), ("dash", "- ", "- Jobpilot 360 Grad"))),
+          ("star", "*", "*Neu:* Lotse Beruf"), ("at", "@", "@Lotse Beruf"),
+          ("backtick", "`", "`Lotse` 360 Grad"), ("percent", "%", "%Lotse Beruf"),
+          ("exclamation", "!", "!Neu: Lotse Beruf"),
+          ("ampersand", "&", "&Co Lotse Beruf"), ("dash", "- ", "- Lotse Beruf"))),
     BadInput(
-        "yaml-quote-then-text", JOBPILOT_DE_TITLE,
-        JOBPILOT_DE_TITLE.replace("Jobpilot 360 Grad", '"Jobpilot" 360 Grad'),
+        "yaml-quote-then-text", LOTSE_DE_TITLE,
+        LOTSE_DE_TITLE.replace("Lotse Beruf", '"Lotse" 360 Grad'),
         "Die Datei ist kein gültiges YAML: nach dem schließenden Anführungszeichen geht der Text "
-        "weiter. Setzen Sie den ganzen Text in andere Anführungszeichen", 'title: "Jobpilot" 360',
+        "weiter. Setzen Sie den ganzen Text in andere Anführungszeichen", 'title: "Lotse" 360',
     ),
     # links must work under the site's subpath: complete addresses only
     BadInput(
-        "relative-link-in-markdown", JOBPILOT_DESCRIPTION,
-        JOBPILOT_DESCRIPTION.replace("können.", "können, [mehr](kontakt.md)."),
+        "relative-link-in-markdown", LOTSE_DESCRIPTION,
+        LOTSE_DESCRIPTION.replace("können.", "können, [mehr](kontakt.md)."),
         "Feld „texts.de.description“: „kontakt.md“ ist keine vollständige Webadresse: Links "
         "brauchen eine Adresse mit https:// und Domain", "[mehr](kontakt.md)",
     ),
     BadInput(
-        "site-relative-link-in-markdown", JOBPILOT_DESCRIPTION,
-        JOBPILOT_DESCRIPTION.replace("können.", "können, [mehr](/impressum/)."),
+        "site-relative-link-in-markdown", LOTSE_DESCRIPTION,
+        LOTSE_DESCRIPTION.replace("können.", "können, [mehr](/impressum/)."),
         "Feld „texts.de.description“: „/impressum/“ ist keine vollständige Webadresse",
         "[mehr](/impressum/)",
     ),
     BadInput(
-        "link-without-host-in-markdown", JOBPILOT_DESCRIPTION,
-        JOBPILOT_DESCRIPTION.replace("können.", "können, [mehr](http://)."),
+        "link-without-host-in-markdown", LOTSE_DESCRIPTION,
+        LOTSE_DESCRIPTION.replace("können.", "können, [mehr](http://)."),
         "Feld „texts.de.description“: „http://“ ist keine vollständige Webadresse: nach "
         "https:// fehlt die Domain", "[mehr](http://)",
     ),
     BadInput(
-        "link-url-without-host", *_after(JOBPILOT, "    links:\n      - url: https:///jobpilot\n"
+        "link-url-without-host", *_after(LOTSE, "    links:\n      - url: https:///lotse\n"
                                          "        label: {de: Mehr, en: More}\n"),
-        "Feld „links[0].url“: „https:///jobpilot“ ist keine vollständige Webadresse",
-        "url: https:///jobpilot",
+        "Feld „links[0].url“: „https:///lotse“ ist keine vollständige Webadresse",
+        "url: https:///lotse",
     ),
     # HTML in any text an editor writes
     BadInput(
-        "html-in-organisation-name", JOBPILOT_FUNDING,
-        JOBPILOT_FUNDING.replace("Volkswagen Nutzfahrzeuge", "<b>Volkswagen</b> Nutzfahrzeuge"),
+        "html-in-organisation-name", LOTSE_FUNDING,
+        LOTSE_FUNDING.replace("Beispielwerke Hannover", "<b>Beispielwerke</b> Hannover"),
         "Feld „funding.funders[0].name“: hier ist nur schlichter Text erlaubt, ohne HTML („<b>“)",
-        "name: <b>Volkswagen",
+        "name: <b>Beispielwerke",
     ),
     BadInput(
-        "html-in-result-label", JOBPILOT_RESULT,
-        JOBPILOT_RESULT.replace("de: ", "de: <i>Praktika</i> "),
+        "html-in-result-label", LOTSE_RESULT,
+        LOTSE_RESULT.replace("Praktika", "<i>Praktika</i>"),
         "Feld „results[1].label.de“: hier ist nur schlichter Text erlaubt, ohne HTML („<i>“)",
         "de: <i>Praktika",
     ),
     BadInput(
-        "html-in-link-label", *_after(JOBPILOT, "    links:\n      - url: https://www.hannover.de/\n"
+        "html-in-link-label", *_after(LOTSE, "    links:\n      - url: https://www.hannover.de/\n"
                                       "        label: {de: <u>Mehr</u>, en: More}\n"),
         "Feld „links[0].label.de“: hier ist nur schlichter Text erlaubt, ohne HTML („<u>“)",
         "label: {de: <u>Mehr",
     ),
     BadInput(
-        "html-in-contact-name", *_after(JOBPILOT, "    contact:\n      name: {de: <em>Team</em>, "
+        "html-in-contact-name", *_after(LOTSE, "    contact:\n      name: {de: <em>Team</em>, "
                                         "en: Team}\n"),
         "Feld „contact.name.de“: hier ist nur schlichter Text erlaubt, ohne HTML („<em>“)",
         "name: {de: <em>Team",
     ),
+    # mistakes YAML notices only later: the report names the line the editor has to mend
+    BadInput(
+        "no-space-after-title", LOTSE_DE_TITLE, LOTSE_DE_TITLE.replace("title: ", "title:"),
+        "Die Datei ist kein gültiges YAML: nach dem Doppelpunkt fehlt ein Leerzeichen",
+        "title:Lotse",
+    ),
+    BadInput(
+        "no-break-space-after-title", LOTSE_DE_TITLE,
+        LOTSE_DE_TITLE.replace("title: ", "title:\u00a0"),
+        "Die Datei ist kein gültiges YAML: nach dem Doppelpunkt steht ein geschütztes "
+        "Leerzeichen", "title:\u00a0Lotse",
+    ),
+    BadInput(
+        "unclosed-quote", LOTSE_DE_TITLE, LOTSE_DE_TITLE.replace("title: ", 'title: "'),
+        "Die Datei ist kein gültiges YAML: das Anführungszeichen in dieser Zeile wird nicht "
+        "geschlossen", 'title: "Lotse',
+    ),
+    BadInput(
+        "tab-after-dash", LOTSE_FUNDING, LOTSE_FUNDING.replace("- name:", "-\tname:"),
+        "Die Datei ist kein gültiges YAML: hier steht ein Tabulator", "-\tname: Beispielwerke",
+    ),
+    *(BadInput(f"yes-no-as-text-{word}", LOTSE_DE_TITLE,
+               LOTSE_DE_TITLE.replace("Lotse Beruf", word),
+               f"Feld „texts.de.title“: muss ein Text sein, gefunden „{word}“ – YAML liest das "
+               f"als Ja/Nein-Wert. Setzen Sie es in Anführungszeichen: \"{word}\"",
+               f"title: {word}\n")
+      for word in ("yes", "no", "on", "off")),
 ]

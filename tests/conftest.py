@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,12 +10,19 @@ import pytest
 import yaml
 
 from poisoned_site import PoisonedSite, build_poisoned, check_corpus
+from projectcopy import sample_records
 from sitebuild import REPO, build
+
+# The tests run `microsite check` on broken data on purpose: under GitHub Actions its
+# annotations and job summary would land on the real pull request. Tests that want them set
+# these variables themselves (tests/test_annotations.py).
+for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+    os.environ.pop(_name, None)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with build date 2026-11-25."""
+    """The sample project's site, built once per test session with build date 2026-11-25."""
     result = build(tmp_path_factory.mktemp("site") / "out", build_date=dt.date(2026, 11, 25))
     assert result.returncode == 0, result.output
     return result.site
@@ -28,8 +36,8 @@ def site_url() -> str:
 
 @pytest.fixture(scope="session")
 def records() -> list[dict]:
-    data = yaml.safe_load((REPO / "data" / "projects.yaml").read_text(encoding="utf-8"))
-    return data["records"]
+    """The sample project's records (the site fixture's data)."""
+    return sample_records()
 
 
 @pytest.fixture(autouse=True)

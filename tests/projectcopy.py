@@ -1,12 +1,20 @@
-"""A throw-away copy of the real project, for tests that edit its config or data, or serve it."""
+"""Throw-away projects for tests: the sample project (the real configuration, templates,
+interface texts and hand-written pages with the fixture records of ``tests/fixtures/sample/``),
+or a copy of the real project where a test checks the real data's invariants.
+
+Tests name the sample's ids and titles, never the live ones, so that editing
+``data/projects.yaml`` never turns a test red.
+"""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,12 +24,33 @@ from sitebuild import REPO
 
 PARTS = ("mkdocs.yml", "docs", "overrides", "data", "schema")
 MICROSITE = [sys.executable, "-m", "microsite.cli"]
+SAMPLE = REPO / "tests" / "fixtures" / "sample"
+"""The sample's own files, laid over a copy of the real project: its records
+(``data/projects.yaml``) and the hand-written pages that link to records."""
+SAMPLE_RECORDS = SAMPLE / "data" / "projects.yaml"
+_sample_root: Path | None = None
+
+
+def sample_records() -> list[dict]:
+    return yaml.safe_load(SAMPLE_RECORDS.read_text(encoding="utf-8"))["records"]
+
+
+def sample_project() -> Path:
+    """The sample project, made once per test process in a temporary folder (read-only use)."""
+    global _sample_root
+    if _sample_root is None:
+        folder = Path(tempfile.mkdtemp(prefix="microsite-sample-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _sample_root = copy_project(folder / "sample")
+    return _sample_root
 
 
 def copy_project(target: Path, *, site_url: str | None = None, plugin_options: dict | None = None,
-                 edit_records: Callable[[list[dict]], None] | None = None) -> Path:
-    """Copy what a build reads (config, pages, templates, data) into ``target``, then apply
-    the requested changes to its configuration and records."""
+                 edit_records: Callable[[list[dict]], None] | None = None,
+                 real: bool = False) -> Path:
+    """Copy what a build reads (config, pages, templates, data) into ``target`` – the sample
+    project, or with ``real`` the real one – then apply the requested changes to its
+    configuration and records."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
         source = REPO / part
@@ -29,8 +58,11 @@ def copy_project(target: Path, *, site_url: str | None = None, plugin_options: d
             shutil.copytree(source, target / part)
         elif source.is_file():
             shutil.copy2(source, target / part)
+    if not real:
+        for source in sorted(p for p in SAMPLE.rglob("*") if p.is_file()):
+            shutil.copy2(source, target / source.relative_to(SAMPLE))
     if site_url is not None or plugin_options:
-        config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+        config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
         if site_url is not None:
             config["site_url"] = site_url
         for plugin in config["plugins"]:

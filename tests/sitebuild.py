@@ -26,12 +26,17 @@ def epoch(day: dt.date) -> str:
     return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()))
 
 
-def build(site_dir: Path, *, project: Path = REPO, build_date: dt.date = dt.date(2026, 11, 25),
-          extra_env: dict | None = None, strict: bool = True,
-          wrapper: tuple[str, ...] = ()) -> BuildResult:
-    """Run ``mkdocs build`` on ``project`` into ``site_dir`` with a fixed build date.
+def build(site_dir: Path, *, project: Path | None = None,
+          build_date: dt.date = dt.date(2026, 11, 25), extra_env: dict | None = None,
+          strict: bool = True, wrapper: tuple[str, ...] = ()) -> BuildResult:
+    """Run ``mkdocs build`` on ``project`` (the sample project unless given) into ``site_dir``
+    with a fixed build date.
 
     ``wrapper`` runs it inside another command, e.g. ``("unshare", "-n", "--")`` offline."""
+    if project is None:
+        from projectcopy import sample_project
+
+        project = sample_project()
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(build_date), "NO_MKDOCS_2_WARNING": "1",
            **(extra_env or {})}
     cmd = [*wrapper, *MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]

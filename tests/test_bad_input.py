@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bad_inputs import CASES, BadInput
-from projectcopy import copy_project, run_check, snapshot
+from projectcopy import copy_project, run_check, sample_records, snapshot
 from sitebuild import build
 
 DATA = "data/projects.yaml"
@@ -39,7 +39,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     result = build(published, project=root, build_date=dt.date(2026, 11, 25))
     assert result.returncode == 0, result.output
     files = snapshot(published)
-    assert any(name.endswith("programme/jobpilot-360/index.html") for name in files)
+    assert any(name.endswith("programme/lotse-beruf/index.html") for name in files)
     good = (root / DATA).read_text(encoding="utf-8")
     yield Project(root, good, published, files)
 
@@ -93,7 +93,7 @@ def test_the_issue_example_reads_exactly_as_specified(project: Project) -> None:
     finally:
         project.write(project.good_text)
     line = case.expected_line(project.good_text)
-    assert (f"data/projects.yaml, Zeile {line}, Spalte 15: Programm „jobpilot-360“, "
+    assert (f"data/projects.yaml, Zeile {line}, Spalte 15: Programm „lotse-beruf“, "
             "Feld „funding.amount“: muss eine Zahl sein, gefunden „fünfzigtausend“"
             ) in result.stderr.splitlines()
 
@@ -123,14 +123,14 @@ def test_english_messages_where_configured(project: Project) -> None:
         result = run_check(project.root, "--lang", "en")
     finally:
         project.write(project.good_text)
-    assert ("Programme “jobpilot-360”, field “fundig”: unknown field “fundig” – did you mean "
+    assert ("Programme “lotse-beruf”, field “fundig”: unknown field “fundig” – did you mean "
             "“funding”?") in result.stderr
 
 
 def test_good_data_passes(project: Project) -> None:
     result = run_check(project.root)
     assert result.returncode == 0, result.stderr
-    assert "OK: 5 Einträge geprüft." in result.stdout
+    assert f"OK: {len(sample_records())} Einträge geprüft." in result.stdout
 
 
 def test_missing_site_facts_are_one_line_unless_listed(project: Project) -> None:
@@ -146,14 +146,15 @@ def test_missing_site_facts_are_one_line_unless_listed(project: Project) -> None
 
 
 def test_drafts_count_as_checked(project: Project) -> None:
-    project.write(project.good_text.replace("  - id: jobpilot-360\n",
-                                            "  - id: jobpilot-360\n    draft: true\n"))
+    project.write(project.good_text.replace("  - id: lotse-beruf\n",
+                                            "  - id: lotse-beruf\n    draft: true\n"))
     try:
         result = run_check(project.root)
     finally:
         project.write(project.good_text)
     assert result.returncode == 0, result.stderr
-    assert "OK: 5 Einträge geprüft (davon 4 veröffentlicht)." in result.stdout
+    count = len(sample_records())
+    assert f"OK: {count} Einträge geprüft (davon {count - 1} veröffentlicht)." in result.stdout
 
 
 def test_an_unknown_fact_in_a_page_fails_before_anything_is_written(project: Project) -> None:

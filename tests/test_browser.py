@@ -113,7 +113,7 @@ def _focused(page: Page) -> dict:
     }""")
 
 
-@pytest.mark.parametrize("path", ["", "programme/jobpilot-360/", "en/programme/", "impressum/"])
+@pytest.mark.parametrize("path", ["", "programme/lotse-beruf/", "en/programme/", "impressum/"])
 def test_skip_link_is_the_first_stop_and_visible(served: str, browser: Browser, path: str) -> None:
     context, _ = new_context(browser, served)
     page = context.new_page()
@@ -134,7 +134,7 @@ def test_keyboard_reaches_the_language_switcher_and_footer(served: str, browser:
     every stop shows a visible focus outline."""
     context, _ = new_context(browser, served)
     page = context.new_page()
-    page.goto(served + "en/programme/jobpilot-360/", wait_until="networkidle")
+    page.goto(served + "en/programme/lotse-beruf/", wait_until="networkidle")
     stops = []
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -151,14 +151,14 @@ def test_keyboard_reaches_the_language_switcher_and_footer(served: str, browser:
     hidden = [s for s in stops if s["tag"] == "A" and not s["outline"]]
     assert hidden == []
     # Enter on the switcher follows the link to the German page
-    page.goto(served + "en/programme/jobpilot-360/", wait_until="networkidle")
+    page.goto(served + "en/programme/lotse-beruf/", wait_until="networkidle")
     page.locator("nav.ms-languages a[hreflang=de]").focus()
     href = page.evaluate("document.activeElement.href")
-    assert href.endswith("/programme/jobpilot-360/") and "/en/" not in href
+    assert href.endswith("/programme/lotse-beruf/") and "/en/" not in href
     context.close()
 
 
-@pytest.mark.parametrize("path", ["programme/", "en/programme/selbststaendige-ankunftsquartiere/",
+@pytest.mark.parametrize("path", ["programme/", "en/programme/gruendung-im-quartier/",
                                   "impressum/", "en/datenschutz/", "leichte-sprache/"])
 def test_no_horizontal_scrolling_at_320_px(served: str, browser: Browser, path: str) -> None:
     """Reflow (WCAG 1.4.10): nothing scrolls sideways; axe finds nothing in the narrow layout."""
@@ -192,15 +192,15 @@ def test_keyboard_reaches_every_record_on_the_overview(served: str, browser: Bro
 def test_search_finds_pages_in_the_current_language_only(served: str, browser: Browser) -> None:
     context, log = new_context(browser, served)
     page = context.new_page()
-    # "Jobpilot 360 Grad" has pages in both languages: each search finds only its own language's
+    # "Lotse Beruf" has pages in both languages: each search finds only its own language's
     for path, in_english in (("", False), ("en/", True)):
         page.goto(served + path, wait_until="networkidle")
         page.locator("input.md-search__input").click()
-        page.keyboard.type("Jobpilot")
+        page.keyboard.type("Lotse")
         page.wait_for_selector(".md-search-result__item a", timeout=10000)
         hrefs = page.eval_on_selector_all(".md-search-result__item a",
                                           "els => els.map(e => e.href)")
-        assert any("programme/jobpilot-360/" in h for h in hrefs), hrefs
+        assert any("programme/lotse-beruf/" in h for h in hrefs), hrefs
         assert all(("/en/" in h) == in_english for h in hrefs), hrefs
     context.close()
     assert log.foreign == []
@@ -209,7 +209,7 @@ def test_search_finds_pages_in_the_current_language_only(served: str, browser: B
 def test_print_shows_the_content_without_navigation(served: str, browser: Browser) -> None:
     context, _ = new_context(browser, served)
     page = context.new_page()
-    page.goto(served + "programme/selbststaendige-ankunftsquartiere/", wait_until="networkidle")
+    page.goto(served + "programme/gruendung-im-quartier/", wait_until="networkidle")
     page.emulate_media(media="print")
     shown = page.evaluate("""() => Object.fromEntries(
       ['.md-header', '.md-sidebar--primary', '.ms-footer', '.ms-glance', 'h1.ms-record__title']

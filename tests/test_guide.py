@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from microsite.problems import MESSAGES
-from microsite.validation import SiteLanguages, load_records_from_text
+from microsite.validation import SiteLanguages, ValidationFailed, load_records_from_text
 from sitebuild import REPO
 
 GUIDE = REPO / "guide" / "redaktion.md"
@@ -70,6 +72,23 @@ EXPLAINED = {
     "email_parameters": "enthält nach der Adresse Zusätze mit „?“ oder „&“",
     "too_long": "ist zu lang: höchstens",
     "fact_not_in_text": "sind schlichter Text und stehen nur im Fließtext",
+    "doc_link_missing": "führt zu keinem Eintrag",
+    "doc_link_unpublished": "der nicht veröffentlicht wird",
+    "doc_link_renamed": "nennt die frühere Kennung",
+    "doc_link_page_missing": "führt zu keiner Seite",
+    "comment_cut": "der Text endet vor „ #“",
+    "list_without_block": "sollen wohl eine Liste sein",
+    "invisible_character": "hier steht ein unsichtbares Zeichen",
+    "stray_nbsp": "hier steht ein geschütztes Leerzeichen (U+00A0) mitten im Text",
+    "translation_incomplete": "fehlt, obwohl es „texts.",
+    "pending_ignored": "„pending“ wird nicht beachtet",
+    "example_record": "das ist der Beispiel-Eintrag aus dem Redaktionsleitfaden",
+    "implausible_year": "ist unwahrscheinlich",
+    "title_too_long": "der Titel hat",
+    "duplicate_title": "hat schon",
+    "renamed_without_former_ids": "gibt es nicht mehr",
+    "wrong_encoding": "die Datei ist nicht in UTF-8 gespeichert",
+    "boolean_as_text": "YAML liest das als Ja/Nein-Wert",
 }
 
 
@@ -81,11 +100,36 @@ def test_the_guide_explains_every_message() -> None:
         assert words in guide, code
 
 
+def test_the_guide_explains_the_yaml_details() -> None:
+    from microsite.editorial_messages import EDITORIAL_YAML_DETAILS
+
+    guide = GUIDE.read_text(encoding="utf-8")
+    words = {"no space after the colon": "nach dem Doppelpunkt fehlt ein Leerzeichen",
+             "a no-break space after the colon": "steht ein geschütztes Leerzeichen",
+             "a quote opened here is not closed": "das Anführungszeichen in dieser Zeile"}
+    assert set(words) == set(EDITORIAL_YAML_DETAILS)
+    for key, phrase in words.items():
+        assert phrase in EDITORIAL_YAML_DETAILS[key]["de"] and phrase in guide, key
+
+
+def test_the_guide_names_the_preview_artifact_and_the_review_command() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert "`site-preview`" in guide and "github.dev" in guide
+    assert "./dev review" in guide and "## Wenn die Prüfung rot ist" in guide
+
+
 def test_the_guides_example_record_is_valid() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
     example = next(block for block in blocks if "- id: beispiel-mentoring" in block)
-    dataset = load_records_from_text(f"format: 1\nrecords:\n{example}",
+    # published unchanged, it is an error; filled in, it is a valid record
+    with pytest.raises(ValidationFailed) as unchanged:
+        load_records_from_text(f"format: 1\nrecords:\n{example}", SiteLanguages(("de", "en")),
+                               "guide")
+    assert [p.code for p in unchanged.value.problems if not p.warning] == ["example_record"]
+    filled_in = example.replace("beispiel-mentoring", "mentoring").replace(
+        "Mentoring für Neuzugewanderte", "Mentoring in Hannover")
+    dataset = load_records_from_text(f"format: 1\nrecords:\n{filled_in}",
                                      SiteLanguages(("de", "en")), "guide")
     [record] = dataset.records
     assert record.funding is not None and record.funding.amount == 20000

@@ -125,8 +125,8 @@ def test_a_broken_data_file_keeps_the_last_good_pages_and_is_logged(server: Serv
         assert f"data/projects.yaml, Zeile {case.expected_line(good)}, Spalte 15: " in log
         assert case.message in log
         assert "Traceback" not in log
-        status, html = server.get("programme/jobpilot-360/")
-        assert status == 200 and "Jobpilot 360 Grad" in html
+        status, html = server.get("programme/lotse-beruf/")
+        assert status == 200 and "Lotse Beruf" in html
         assert 'class="ms-preview-errors" role="alert"' in html
         assert "Zeile" in html and "gefunden „fünfzigtausend“" in html
         assert html.index("ms-preview-errors") < html.index('class="md-header')
@@ -134,7 +134,7 @@ def test_a_broken_data_file_keeps_the_last_good_pages_and_is_logged(server: Serv
         built = server.count("Reloading browsers")
         data.write_text(good, encoding="utf-8")
         _wait(_rebuilt(server, built), "the rebuild after the fix", log=server.log)
-    status, html = server.get("programme/jobpilot-360/")
+    status, html = server.get("programme/lotse-beruf/")
     assert status == 200 and "ms-preview-errors" not in html
 
 

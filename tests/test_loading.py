@@ -18,6 +18,7 @@ from microsite.validation import (
 )
 
 REPO = Path(__file__).resolve().parent.parent
+SAMPLE_RECORDS = REPO / "tests" / "fixtures" / "sample" / "data" / "projects.yaml"
 LANGS = SiteLanguages(("de", "en"))
 
 
@@ -45,21 +46,20 @@ def test_duplicate_keys_are_errors() -> None:
     assert info.value.position.line == 3
 
 
-def test_real_data_loads_into_records() -> None:
-    dataset = load_records(REPO / "data" / "projects.yaml", LANGS)
+def test_sample_data_loads_into_records() -> None:
+    dataset = load_records(SAMPLE_RECORDS, LANGS)
     by_id = {r.id: r for r in dataset.records}
-    assert set(by_id) == {"wir-2-0", "selbststaendige-ankunftsquartiere", "jobpilot-360",
-                          "willkommensservice-fachkraefteeinwanderung",
-                          "eurocities-netzwerktreffen"}
-    project = by_id["selbststaendige-ankunftsquartiere"]
+    assert set(by_id) == {"leitbild-teilhabe", "gruendung-im-quartier", "lotse-beruf",
+                          "servicestelle-anerkennung", "fachtag-europa"}
+    project = by_id["gruendung-im-quartier"]
     assert project.funding.amount == 50000
     assert project.funding.currency == "EUR"
     assert project.period.start == PartialDate(2024, 9)
     assert project.period.end.last_day == dt.date(2025, 8, 31)
-    jobpilot = by_id["jobpilot-360"]
-    assert [r.count for r in jobpilot.results] == [10, 4, 1, 1]
-    assert jobpilot.funding.funders[0].names == {None: "Volkswagen Nutzfahrzeuge"}
-    assert by_id["eurocities-netzwerktreffen"].languages == ("en",)
+    lotse = by_id["lotse-beruf"]
+    assert [r.count for r in lotse.results] == [12, 3, 1, 1]
+    assert lotse.funding.funders[0].names == {None: "Beispielwerke Hannover"}
+    assert by_id["fachtag-europa"].languages == ("en",)
 
 
 @pytest.mark.parametrize(
@@ -72,8 +72,8 @@ def test_real_data_loads_into_records() -> None:
     ],
 )
 def test_status_from_month_precise_dates(today: dt.date, expected: Status) -> None:
-    dataset = load_records(REPO / "data" / "projects.yaml", LANGS)
-    project = next(r for r in dataset.records if r.id == "selbststaendige-ankunftsquartiere")
+    dataset = load_records(SAMPLE_RECORDS, LANGS)
+    project = next(r for r in dataset.records if r.id == "gruendung-im-quartier")
     assert derive_status(project, today) is expected
 
 
@@ -174,7 +174,8 @@ def test_numbers_keep_their_source_text() -> None:
 )
 def test_links_in_markdown_need_a_complete_address(url: str, code: str | None) -> None:
     text = _event("{start: 2025-03-12}").replace(
-        "Ein Treffen.}", f"Ein Treffen., description: '[mehr]({url})'}}")
+        "Ein Treffen.}", f"Ein Treffen., description: '[mehr]({url})'}}").replace(
+        "A meeting.}", "A meeting., description: More.}")
     assert [p.code for p in _problems(text)] == ([code] if code else [])
 
 

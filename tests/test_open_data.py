@@ -44,12 +44,12 @@ def test_json_export_matches_the_records(site: Path, site_url: str, records: lis
         assert exported["summary"] == record["texts"][lang]["summary"]
         assert exported["kind"] == record["kind"]
         assert page_for_url(site, site_url, exported["url"]).is_file()
-    project = by_id["selbststaendige-ankunftsquartiere"]
+    project = by_id["gruendung-im-quartier"]
     assert project["funding"]["amount"] == 50000 and project["funding"]["currency"] == "EUR"
     assert project["period"] == {"start": "2024-09", "end": "2025-08"}
     assert project["status"] == "completed"
-    assert by_id["jobpilot-360"]["results"][0]["count"] == 10
-    assert by_id["eurocities-netzwerktreffen"]["period"] == {"start": None, "end": None}
+    assert by_id["lotse-beruf"]["results"][0]["count"] == 12
+    assert by_id["fachtag-europa"]["period"] == {"start": None, "end": None}
 
 
 @pytest.mark.parametrize(("lang", "delimiter"), [("de", ";"), ("en", ",")])
@@ -63,18 +63,18 @@ def test_csv_export_opens_in_excel_and_matches_the_records(site: Path, records: 
     assert sorted(by_id) == sorted(r["id"] for r in records)
     for record in records:
         assert by_id[record["id"]]["title"] == record["texts"][lang]["title"]
-    project = by_id["selbststaendige-ankunftsquartiere"]
+    project = by_id["gruendung-im-quartier"]
     assert project["funding_amount"] == "50000"
     assert project["period_start"] == "2024-09" and project["period_end"] == "2025-08"
     assert project["source_date"] == "2024-09-20"
-    assert by_id["eurocities-netzwerktreffen"]["partners"].count(" | ") == 3
+    assert by_id["fachtag-europa"]["partners"].count(" | ") == 3
 
 
 def test_csv_cells_are_never_formulas() -> None:
     from microsite.exports.csv_export import guard_cell
 
     assert guard_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert guard_cell("Jobpilot") == "Jobpilot"
+    assert guard_cell("Lotse") == "Lotse"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -9,7 +9,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import microsite.record_building
-from sitebuild import REPO
+from projectcopy import sample_project
 
 
 def test_records_are_parsed_once_for_all_languages(tmp_path: Path,
@@ -23,10 +23,11 @@ def test_records_are_parsed_once_for_all_languages(tmp_path: Path,
 
     monkeypatch.setattr(microsite.record_building, "parse_yaml", counting)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764072000")
-    monkeypatch.chdir(REPO)
-    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    project = sample_project()
+    monkeypatch.chdir(project)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     build(config)
     pages = list((tmp_path / "out").rglob("index.html"))
-    assert (tmp_path / "out" / "en" / "programme" / "jobpilot-360" / "index.html").is_file()
+    assert (tmp_path / "out" / "en" / "programme" / "lotse-beruf" / "index.html").is_file()
     assert len(pages) > 20
     assert len(calls) == 1, f"projects.yaml parsed {len(calls)} times"

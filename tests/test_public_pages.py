@@ -124,7 +124,7 @@ def test_easy_read_page_exists_and_every_page_links_to_it(site: Path, site_url: 
     # the essentials of the accessibility statement (Leichte Sprache writes „barriere-frei“)
     assert any("barrierefrei" in h.replace("-", "").casefold() for h in headings)
     assert any("zurecht" in h for h in headings)  # navigation hints (BITV 2.0 § 4)
-    for path in (site / "index.html", site / "en" / "programme" / "jobpilot-360" / "index.html"):
+    for path in (site / "index.html", site / "en" / "programme" / "lotse-beruf" / "index.html"):
         link = soup(path).select_one("footer a[href$='leichte-sprache/']")
         assert link["href"] == f"{site_url}leichte-sprache/" and link["lang"] == "de"
 
@@ -178,22 +178,22 @@ def test_json_ld_fits_each_kind(site: Path, records: list[dict], site_url: str) 
             assert data["@type"] == EXPECTED_TYPES[record["kind"]]
             assert data["url"] == f"{site_url}{prefix}programme/{record['id']}/"
             assert data["name"] == record["texts"][lang]["title"].strip()
-    project = _json_ld(site / "en" / "programme" / "selbststaendige-ankunftsquartiere"
+    project = _json_ld(site / "en" / "programme" / "gruendung-im-quartier"
                        / "index.html")
     assert project["funder"][0]["name"] == "City of Hannover"
     assert project["funding"]["@type"] == "MonetaryGrant"
     assert project["funding"]["amount"] == {"@type": "MonetaryAmount", "value": 50000,
                                             "currency": "EUR"}
-    programme = _json_ld(site / "programme" / "jobpilot-360" / "index.html")
+    programme = _json_ld(site / "programme" / "lotse-beruf" / "index.html")
     assert programme["provider"]["name"] == "Landeshauptstadt Hannover"
     # schema.org defines no funder, audience or dates we do not know for this type
     assert not {"funder", "audience", "startDate", "endDate"} & set(programme)
-    event = _json_ld(site / "programme" / "eurocities-netzwerktreffen" / "index.html")
+    event = _json_ld(site / "programme" / "fachtag-europa" / "index.html")
     assert {o["name"] for o in event["organizer"]} >= {"Eurocities"}
     assert event["inLanguage"] == ["en"]
-    service = _json_ld(site / "programme" / "willkommensservice-fachkraefteeinwanderung"
+    service = _json_ld(site / "programme" / "servicestelle-anerkennung"
                        / "index.html")
-    assert service["provider"]["name"].startswith("Willkommensservice")
+    assert service["provider"]["name"].startswith("Servicestelle")
     for record in records:  # a service's audience is its target group, where the data has one
         if record["kind"] == "service":
             data = _json_ld(site / "programme" / record["id"] / "index.html")
@@ -245,21 +245,21 @@ def test_search_index_per_language(site: Path) -> None:
     english = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert german["config"]["lang"] == ["de"] and english["config"]["lang"] == ["en"]
     assert german["docs"] and not any(d["location"].startswith("en/") for d in german["docs"])
-    assert any(d["location"] == "programme/jobpilot-360/" for d in english["docs"])
+    assert any(d["location"] == "programme/lotse-beruf/" for d in english["docs"])
     assert any("self-employed" in d["text"] for d in english["docs"])
     assert not any("self-employed" in d["text"] for d in german["docs"])
 
 
 def test_german_programme_name_on_english_pages_carries_lang(site: Path) -> None:
-    """“Jobpilot 360 Grad” is the programme's German name (``title_lang: de`` in the data)."""
-    page = soup(site / "en" / "programme" / "jobpilot-360" / "index.html")
+    """“Lotse Beruf” is the programme's German name (``title_lang: de`` in the data)."""
+    page = soup(site / "en" / "programme" / "lotse-beruf" / "index.html")
     assert page.select_one("h1.ms-record__title")["lang"] == "de"
     card = soup(site / "en" / "programme" / "index.html").select_one(
-        "a.ms-card__link[href$='jobpilot-360/']")
+        "a.ms-card__link[href$='lotse-beruf/']")
     assert card["lang"] == "de"
-    german = soup(site / "programme" / "jobpilot-360" / "index.html")
+    german = soup(site / "programme" / "lotse-beruf" / "index.html")
     assert "lang" not in german.select_one("h1.ms-record__title").attrs
-    english_title = soup(site / "en" / "programme" / "wir-2-0" / "index.html")
+    english_title = soup(site / "en" / "programme" / "leitbild-teilhabe" / "index.html")
     assert "lang" not in english_title.select_one("h1.ms-record__title").attrs
 
 
@@ -317,13 +317,13 @@ def test_sitemap_lastmod_is_when_the_facts_changed_not_the_build_date(
         site: Path, site_url: str) -> None:
     root = ElementTree.parse(site / "sitemap.xml").getroot()
     lastmods = {url.find(f"{SM}loc").text: url.find(f"{SM}lastmod") for url in root}
-    record = lastmods[f"{site_url}programme/jobpilot-360/"]
+    record = lastmods[f"{site_url}programme/lotse-beruf/"]
     assert record is not None and record.text == "2024-09-20"  # the press release's date
     assert lastmods[f"{site_url}impressum/"] is None  # unknown: left out, not today's date
 
 
 def test_shared_pages_show_a_self_hosted_preview_image(site: Path, site_url: str) -> None:
-    for path in (site / "index.html", site / "en" / "programme" / "jobpilot-360" / "index.html"):
+    for path in (site / "index.html", site / "en" / "programme" / "lotse-beruf" / "index.html"):
         page = soup(path)
         image = page.select_one('meta[property="og:image"]')["content"]
         assert image.startswith(site_url)  # our own host, no third party

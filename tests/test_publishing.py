@@ -50,7 +50,7 @@ def test_only_the_build_date_changes_the_output(tmp_path: Path, site: Path) -> N
     assert sorted(first) == sorted(second)
     # the feed and catalogue depend on the data only, not on the build date
     for name in ("opendata/feed.atom", "en/opendata/feed.atom", "opendata/dcat.jsonld",
-                 "programme/jobpilot-360/index.html"):
+                 "programme/lotse-beruf/index.html"):
         assert first[name] == second[name], name
 
 
@@ -60,10 +60,10 @@ def test_only_the_build_date_changes_the_output(tmp_path: Path, site: Path) -> N
 ])
 def test_every_internal_link_resolves_under_a_subpath(tmp_path: Path, site_url: str) -> None:
     project = copy_project(tmp_path / "project", site_url=site_url,
-                           edit_records=_rename_jobpilot)  # redirect pages are checked too
+                           edit_records=_rename_lotse)  # redirect pages are checked too
     result = build(tmp_path / "out", project=project)
     assert result.returncode == 0, result.output
-    assert (result.site / "en" / "programme" / "jobpilot-360" / "index.html").is_file()
+    assert (result.site / "en" / "programme" / "lotse-beruf" / "index.html").is_file()
     broken, checked = broken_links(result.site, site_url)
     assert broken == []
     assert checked > 500
@@ -88,16 +88,16 @@ def test_no_cname_without_a_custom_domain(site: Path) -> None:
     assert not (site / "CNAME").exists()
 
 
-def _rename_jobpilot(records: list[dict]) -> None:
-    record = next(r for r in records if r["id"] == "jobpilot-360")
-    record["id"] = "jobpilot-360-grad"
-    record["former_ids"] = ["jobpilot-360", "jobpilot"]
+def _rename_lotse(records: list[dict]) -> None:
+    record = next(r for r in records if r["id"] == "lotse-beruf")
+    record["id"] = "lotse-beruf-neu"
+    record["former_ids"] = ["lotse-beruf", "lotse"]
 
 
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("renamed")
-    project = copy_project(root / "project", edit_records=_rename_jobpilot)
+    project = copy_project(root / "project", edit_records=_rename_lotse)
     result = build(root / "out", project=project)
     assert result.returncode == 0, result.output
     return result.site
@@ -106,10 +106,10 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
 def test_a_renamed_record_redirects_from_its_former_urls(renamed: Path, site_url: str,
                                                          lang_prefix: str) -> None:
-    new_url = f"{site_url}{lang_prefix}programme/jobpilot-360-grad/"
-    new_page = soup(renamed / lang_prefix / "programme" / "jobpilot-360-grad" / "index.html")
-    assert new_page.select_one("h1.ms-record__title").get_text(strip=True) == "Jobpilot 360 Grad"
-    for old in ("jobpilot-360", "jobpilot"):
+    new_url = f"{site_url}{lang_prefix}programme/lotse-beruf-neu/"
+    new_page = soup(renamed / lang_prefix / "programme" / "lotse-beruf-neu" / "index.html")
+    assert new_page.select_one("h1.ms-record__title").get_text(strip=True) == "Lotse Beruf"
+    for old in ("lotse-beruf", "lotse"):
         page = soup(renamed / lang_prefix / "programme" / old / "index.html")
         assert page.html["lang"] == (lang_prefix.rstrip("/") or "de")
         refresh = page.select_one('meta[http-equiv="refresh"]')["content"]
@@ -122,18 +122,18 @@ def test_a_renamed_record_redirects_from_its_former_urls(renamed: Path, site_url
 def test_redirects_are_in_no_nav_sitemap_or_search(renamed: Path) -> None:
     sitemap = (renamed / "sitemap.xml").read_text(encoding="utf-8")
     search = (renamed / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "programme/jobpilot-360-grad/" in sitemap
-    assert "programme/jobpilot-360/" not in sitemap and "programme/jobpilot/" not in sitemap
-    assert "programme/jobpilot-360/" not in search and "programme/jobpilot/" not in search
+    assert "programme/lotse-beruf-neu/" in sitemap
+    assert "programme/lotse-beruf/" not in sitemap and "programme/lotse/" not in sitemap
+    assert "programme/lotse-beruf/" not in search and "programme/lotse/" not in search
     for page in renamed.rglob("*.html"):
         if "http-equiv" in page.read_text(encoding="utf-8"):
             continue
         hrefs = [a.get("href", "") for a in soup(page).select("nav a")]
-        assert not any(h.rstrip("/").endswith(("/jobpilot-360", "/jobpilot")) for h in hrefs), page
+        assert not any(h.rstrip("/").endswith(("/lotse-beruf", "/lotse")) for h in hrefs), page
 
 
 def _clash_with_a_live_id(records: list[dict]) -> None:
-    records[0]["former_ids"] = ["jobpilot-360"]
+    records[0]["former_ids"] = ["lotse-beruf"]
 
 
 def _claimed_twice(records: list[dict]) -> None:

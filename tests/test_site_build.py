@@ -26,15 +26,15 @@ def test_every_record_has_a_page_in_both_languages(site: Path, records: list[dic
 
 
 def test_amounts_are_formatted_per_language(site: Path) -> None:
-    de = soup(record_page(site, "de", "selbststaendige-ankunftsquartiere"))
-    en = soup(record_page(site, "en", "selbststaendige-ankunftsquartiere"))
+    de = soup(record_page(site, "de", "gruendung-im-quartier"))
+    en = soup(record_page(site, "en", "gruendung-im-quartier"))
     assert de.select_one(".ms-facts__row--funding dd").get_text() == "50.000\u00a0€"
     assert en.select_one(".ms-facts__row--funding dd").get_text() == "€50,000"
 
 
 def test_periods_and_dates_are_formatted_per_language(site: Path) -> None:
-    de = soup(record_page(site, "de", "selbststaendige-ankunftsquartiere"))
-    en = soup(record_page(site, "en", "selbststaendige-ankunftsquartiere"))
+    de = soup(record_page(site, "de", "gruendung-im-quartier"))
+    en = soup(record_page(site, "en", "gruendung-im-quartier"))
     assert de.select_one(".ms-facts__row--period dd").get_text() == "September 2024 – August 2025"
     assert en.select_one(".ms-facts__row--period dd").get_text() == "September 2024 – August 2025"
     # the source's date per language: tests/test_source_attribution.py (on a copy's own source)
@@ -53,8 +53,8 @@ def test_status_is_derived_from_the_dates(tmp_path: Path, day: dt.date, de_label
                                           en_label: str) -> None:
     result = build(tmp_path / "out", build_date=day)
     assert result.returncode == 0, result.output
-    de = soup(record_page(result.site, "de", "selbststaendige-ankunftsquartiere"))
-    en = soup(record_page(result.site, "en", "selbststaendige-ankunftsquartiere"))
+    de = soup(record_page(result.site, "de", "gruendung-im-quartier"))
+    en = soup(record_page(result.site, "en", "gruendung-im-quartier"))
     assert de.select_one(".ms-record__kind .ms-tag").get_text() == de_label
     assert en.select_one(".ms-record__kind .ms-tag").get_text() == en_label
 
@@ -62,7 +62,7 @@ def test_status_is_derived_from_the_dates(tmp_path: Path, day: dt.date, de_label
 def test_two_builds_with_the_same_date_give_the_same_status(tmp_path: Path, site: Path) -> None:
     again = build(tmp_path / "again", build_date=dt.date(2026, 11, 25))
     assert again.returncode == 0, again.output
-    for record_id in ("jobpilot-360", "selbststaendige-ankunftsquartiere"):
+    for record_id in ("lotse-beruf", "gruendung-im-quartier"):
         first = soup(record_page(site, "de", record_id)).select_one(".ms-tag").get_text()
         second = soup(record_page(again.site, "de", record_id)).select_one(".ms-tag").get_text()
         assert first == second
@@ -101,9 +101,9 @@ def test_alternates_are_reciprocal_on_every_page(site: Path, site_url: str) -> N
 
 
 def test_language_switcher_points_to_the_same_page(site: Path, site_url: str) -> None:
-    page = soup(record_page(site, "en", "jobpilot-360"))
+    page = soup(record_page(site, "en", "lotse-beruf"))
     links = {a["hreflang"]: a for a in page.select("nav.ms-languages a")}
-    assert links["de"]["href"] == f"{site_url}programme/jobpilot-360/"
+    assert links["de"]["href"] == f"{site_url}programme/lotse-beruf/"
     assert links["de"].get_text(strip=True) == "Deutsch"
     assert links["de"]["lang"] == "de"
     assert links["en"]["aria-current"] == "true"
@@ -143,14 +143,14 @@ def test_overview_groups_by_status(site: Path) -> None:
 
 
 def test_nav_does_not_list_records(site: Path) -> None:
-    page = soup(record_page(site, "de", "jobpilot-360"))
+    page = soup(record_page(site, "de", "lotse-beruf"))
     nav_links = page.select("nav.md-nav--primary a.md-nav__link")
-    assert not any("/programme/jobpilot" in (a.get("href") or "") for a in nav_links)
+    assert not any("/programme/lotse" in (a.get("href") or "") for a in nav_links)
     assert 0 < len(nav_links) <= 6
 
 
 def test_missing_facts_are_not_shown(site: Path) -> None:
-    page = soup(record_page(site, "de", "wir-2-0"))
+    page = soup(record_page(site, "de", "leitbild-teilhabe"))
     assert page.select_one(".ms-facts__row--funding") is None
     assert page.select_one(".ms-facts__row--period") is None
     assert page.select_one(".ms-contact") is None
@@ -158,7 +158,7 @@ def test_missing_facts_are_not_shown(site: Path) -> None:
 
 
 def test_german_names_on_english_pages_carry_lang(site: Path) -> None:
-    page = soup(record_page(site, "en", "selbststaendige-ankunftsquartiere"))
+    page = soup(record_page(site, "en", "gruendung-im-quartier"))
     provider = page.select_one(".ms-facts__row--providers dd span[lang]")
     assert provider["lang"] == "de"
     assert provider.get_text() == "Unter einem Dach"
@@ -255,10 +255,10 @@ def test_how_to_take_part_contact_and_links_show_where_the_data_has_them(tmp_pat
     from projectcopy import copy_project
 
     def add_details(records: list[dict]) -> None:
-        record = next(r for r in records if r["id"] == "jobpilot-360")
-        record["contact"] = {"name": {"de": "Team Jobpilot", "en": "Jobpilot team"},
-                             "email": "jobpilot@example.org", "phone": "+49 511 000000"}
-        record["links"] = [{"url": "https://example.org/jobpilot",
+        record = next(r for r in records if r["id"] == "lotse-beruf")
+        record["contact"] = {"name": {"de": "Team Lotse", "en": "Lotse team"},
+                             "email": "lotse@example.org", "phone": "+49 511 000000"}
+        record["links"] = [{"url": "https://example.org/lotse",
                             "label": {"de": "Mehr erfahren", "en": "Find out more"}}]
         record["texts"]["de"]["how_to_take_part"] = ["Bewerbung schicken", "Zum *Gespräch* kommen"]
         record["texts"]["en"]["how_to_take_part"] = ["Send an application", "Come to an interview"]
@@ -266,17 +266,17 @@ def test_how_to_take_part_contact_and_links_show_where_the_data_has_them(tmp_pat
     project = copy_project(tmp_path / "project", edit_records=add_details)
     result = build(tmp_path / "out", project=project)
     assert result.returncode == 0, result.output
-    de = soup(record_page(result.site, "de", "jobpilot-360"))
+    de = soup(record_page(result.site, "de", "lotse-beruf"))
     steps = de.select(".ms-steps ol li")
     assert [s.get_text() for s in steps] == ["Bewerbung schicken", "Zum Gespräch kommen"]
     assert steps[1].select_one("em").get_text() == "Gespräch"
     contact = de.select_one(".ms-contact address")
-    assert "Team Jobpilot" in contact.get_text()
-    assert contact.select_one('a[href="mailto:jobpilot@example.org"]') is not None
+    assert "Team Lotse" in contact.get_text()
+    assert contact.select_one('a[href="mailto:lotse@example.org"]') is not None
     assert contact.select_one('a[href="tel:+49511000000"]') is not None
     link = de.select_one(".ms-links a")
-    assert (link["href"], link.get_text()) == ("https://example.org/jobpilot", "Mehr erfahren")
-    en = soup(record_page(result.site, "en", "jobpilot-360"))
+    assert (link["href"], link.get_text()) == ("https://example.org/lotse", "Mehr erfahren")
+    en = soup(record_page(result.site, "en", "lotse-beruf"))
     assert en.select_one(".ms-steps h2").get_text() == "How to take part"
     assert en.select_one(".ms-links a").get_text() == "Find out more"
-    assert "Jobpilot team" in en.select_one(".ms-contact").get_text()
+    assert "Lotse team" in en.select_one(".ms-contact").get_text()

@@ -109,7 +109,8 @@ def test_pure_python_loader_fallback_gives_the_same_data_and_positions(monkeypat
     """Where PyYAML is built without libyaml, loading still works and keeps positions."""
     import microsite.loading as loading
 
-    text = (REPO / "data" / "projects.yaml").read_text(encoding="utf-8")
+    text = (REPO / "tests" / "fixtures" / "sample" / "data" / "projects.yaml").read_text(
+        encoding="utf-8")
     fast = parse_yaml(text)
     monkeypatch.setattr(loading, "_Loader", yaml.SafeLoader)
     slow = parse_yaml(text)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from microsite.annotations import report_to_github, under_github_actions
 from microsite.cms_cli import add_commands
 from microsite.problems import Problem
 from microsite.project import read_project_settings
@@ -39,6 +40,13 @@ def _report(problems: list[Problem], lang: str, facts_file: str, list_facts: boo
               "(list: microsite check --facts)", file=sys.stderr)
 
 
+def _annotate(problems: list[Problem], lang: str, checked: int | None) -> None:
+    """Under GitHub Actions: annotations on the lines of the pull request, and a summary."""
+    if under_github_actions():
+        for line in report_to_github(problems, lang, checked):
+            print(line)
+
+
 def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
     """Validate records and interface texts; print every problem; 0 when publishable."""
     settings, message_lang = read_project_settings(config_file)
@@ -46,10 +54,12 @@ def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
     try:
         site = load_site(settings)
     except ValidationFailed as failed:
+        _annotate(failed.problems, lang, None)
         _report(failed.problems, lang, settings.facts_file, list_facts)
         errors = sum(1 for p in failed.problems if not p.warning)
         print(f"{errors} Fehler." if lang == "de" else f"{errors} error(s).", file=sys.stderr)
         return 1
+    _annotate(site.warnings, lang, len(site.all_records))
     _report(site.warnings, lang, settings.facts_file, list_facts)
     gate = release_log_line(site.unreleased, settings.facts_file, lang)
     if gate:  # as the build log says it
@@ -65,6 +75,27 @@ def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
     return 0
 
 
+def review_command(config_file: Path, record_id: str, lang: str) -> int:
+    """Write the review of one translation into the data file; German messages."""
+    from microsite.review import ReviewError, review
+
+    settings, _ = read_project_settings(config_file)
+    path = settings.root / settings.data_file
+    text = path.read_text(encoding="utf-8")
+    try:
+        new_text, marks = review(text, record_id, lang, settings.languages.default)
+    except ReviewError as exc:
+        print(f"{settings.data_file}: {exc}.", file=sys.stderr)
+        return 1
+    if new_text == text:
+        print(f"{settings.data_file}: „{record_id}“ ({lang}) war schon als geprüft vermerkt.")
+        return 0
+    path.write_text(new_text, encoding="utf-8")
+    print(f"{settings.data_file}: Übersetzung „{lang}“ von „{record_id}“ als geprüft vermerkt "
+          f"({', '.join(f'{k}: {v}' for k, v in marks.items())}).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="microsite", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -73,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--lang", choices=("de", "en"), help="language of the messages")
     check_parser.add_argument("--facts", action="store_true",
                               help="list every missing fact of data/site.yaml, not just a count")
+    review_parser = sub.add_parser(
+        "review", help="record that a translation of a record was checked (writes fingerprints)")
+    review_parser.add_argument("record", help="the record's id")
+    review_parser.add_argument("--lang", required=True, help="the translation's language, e.g. en")
+    review_parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     schema_parser = sub.add_parser("schema", help="print the JSON Schema of projects.yaml")
     schema_parser.add_argument("-o", "--output", type=Path)
     add_commands(sub)
@@ -81,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     if args.command == "check":
         return check(args.config_file, args.lang, args.facts)
+    if args.command == "review":
+        return review_command(args.config_file, args.record, args.lang)
     from microsite.schema import schema_json
 
     if args.output:

@@ -21,6 +21,7 @@ import yaml
 from microsite.collector import ProblemCollector
 from microsite.loading import LoadedDocument, Path_, Position, YamlSyntaxError, value_at
 from microsite.problems import Problem
+from microsite.yaml_mistakes import first_bad_byte, guess_encoding
 
 MAX_DEPTH = 50
 """Nesting levels a file may have; the records need about ten."""
@@ -249,9 +250,10 @@ def _forbidden_escape(line: str) -> bool:
 
 
 def read_data_file(path: Path) -> str:
-    """A data file's text; an unreadable file is refused with a plain reason."""
+    """A data file's text; an unreadable file, or one not in UTF-8, is refused with a plain
+    reason (for another encoding: the likely one, at the first byte that is not UTF-8)."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except IsADirectoryError:
         raise InputRefused("not_a_file", Position(1, 1)) from None
     except PermissionError:
@@ -261,3 +263,9 @@ def read_data_file(path: Path) -> str:
     except OSError as exc:
         raise InputRefused("file_error", Position(1, 1),
                            detail=exc.strerror or type(exc).__name__) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        line, column = first_bad_byte(raw)
+        raise InputRefused("wrong_encoding", Position(line, column),
+                           encoding=guess_encoding(raw)) from None

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from microsite.yaml_mistakes import locate
+
 try:  # libyaml is much faster and keeps node marks too
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -57,6 +59,11 @@ class LoadedDocument:
     lines: list[str] = field(default_factory=list)
     number_sources: dict[Path_, str] = field(default_factory=dict)
     """The source text of each number, e.g. ``50.000`` that YAML reads as 50.0."""
+    bool_sources: dict[Path_, str] = field(default_factory=dict)
+    """The source text of each true/false value, e.g. ``yes`` or ``off`` as the editor typed it."""
+    plain_spans: dict[Path_, tuple[Any, Any]] = field(default_factory=dict)
+    """Start and end marks of unquoted texts (plain or ``>``), where a ``#`` or a line break
+    can change the text silently."""
 
     def position_in_text(self, path: Path_, offset: int, needle: str) -> Position:
         """Where character ``offset`` of the text at ``path`` stands in the file.
@@ -134,10 +141,14 @@ def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
         # "&Co und mehr" silently loses "&Co" (an anchor), "! Neu" its "!" (a tag)
         raise YamlSyntaxError(_NODE_PROPERTIES[first], _position(mark))
     if node.tag in _AS_TEXT:  # plain text (most values) needs no constructor
+        if not node.style or node.style == ">":
+            doc.plain_spans[path] = (mark, node.end_mark)
         return node.value
     simple = _SIMPLE_SCALARS.get(node.tag)
     if node.tag in _NUMBERS:
         doc.number_sources[path] = node.value
+    elif node.tag == _BOOL:
+        doc.bool_sources[path] = node.value
     if simple is not None:  # not construct_object: it would keep every node in its cache
         return simple(_SCALARS, node)
     return _SCALARS.construct_object(node, deep=True)
@@ -146,6 +157,7 @@ def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
 _SCALARS = yaml.SafeLoader("")
 _AS_TEXT = frozenset(("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"))
 _NUMBERS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
+_BOOL = "tag:yaml.org,2002:bool"
 _SIMPLE_SCALARS = {f"tag:yaml.org,2002:{name}": yaml.SafeLoader.yaml_constructors[
     f"tag:yaml.org,2002:{name}"] for name in ("int", "float", "bool", "null")}
 
@@ -215,6 +227,8 @@ def _parse(text: str) -> LoadedDocument:
         mistake = _editor_mistake(line)
         if mistake is not None:
             position = Position(position.line, line.index(_VALUE.match(line)["value"]) + 1)
+        elif (earlier := locate(doc.lines, position.line, position.column)) is not None:
+            mistake, position = earlier[0], Position(earlier[1], earlier[2])
         raise YamlSyntaxError(mistake or exc.problem or str(exc), position) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), Position(1, 1)) from None

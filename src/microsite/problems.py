@@ -8,6 +8,8 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from microsite.editorial_messages import EDITORIAL_MESSAGES, EDITORIAL_YAML_DETAILS
+
 # Each message exists in every language we report in; {placeholders} come from Problem.params.
 MESSAGES: dict[str, dict[str, str]] = {
     "yaml_syntax": {
@@ -287,6 +289,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+MESSAGES.update(EDITORIAL_MESSAGES)
+
 _QUOTE_IT_DE = "Setzen Sie den ganzen Text in Anführungszeichen: \"…\""
 _QUOTE_IT_EN = "Put the whole text in quotes: \"…\""
 
@@ -351,6 +355,8 @@ YAML_DETAILS: dict[str, dict[str, str]] = {
     },
 }
 
+YAML_DETAILS.update(EDITORIAL_YAML_DETAILS)
+
 
 def yaml_detail(problem: str, lang: str) -> str:
     """libyaml's complaint in the editor's language where we know it."""
@@ -403,7 +409,7 @@ class Problem:
             parts.append(FIELD[lang].format(field=self.field))
         params = {key: value[lang] if isinstance(value, dict) and lang in value else value
                   for key, value in self.params.items()}  # a phrase given per language
-        if self.code in ("unknown_key", "enum", "unknown_fact"):
+        if self.code in ("unknown_key", "enum", "unknown_fact", "doc_link_missing"):
             suggestion = params.get("suggestion")
             params["hint"] = (
                 MESSAGES["did_you_mean"][lang].format(suggestion=suggestion) if suggestion else ""

@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover - the pinned install has it; correct wit
 from jsonschema.exceptions import ValidationError
 
 from microsite.collector import ProblemCollector, found
+from microsite.editorial_checks import check_editorial
 from microsite.input_guards import control_characters
 from microsite.loading import LoadedDocument, value_at
 from microsite.model import PartialDate
@@ -77,7 +78,7 @@ def schema_problem(error: ValidationError, out: ProblemCollector) -> None:
                 out.add(path, "missing", key=key)
     elif validator == "type":
         wanted = schema["type"] if isinstance(schema["type"], str) else schema["type"][0]
-        out.add(path, f"type_{wanted}", found=found(instance))
+        _type_problem(path, wanted, instance, out)
     elif validator == "minLength" or (validator in ("minItems", "minProperties") and not instance):
         out.add(path, "empty")
     elif validator == "maxLength":
@@ -108,9 +109,18 @@ def schema_problem(error: ValidationError, out: ProblemCollector) -> None:
             if sub.validator not in shape_only:
                 schema_problem(sub, out)
                 return
-        out.add(path, "type_string", found=found(instance))
+        _type_problem(path, "string", instance, out)
     else:
         out.add(path, "invalid", found=found(instance))
+
+
+def _type_problem(path: list, wanted: str, instance: Any, out: ProblemCollector) -> None:
+    """A value of the wrong type; ``yes``/``no``/``on``/``off`` quoted as the editor typed it."""
+    source = out.doc.bool_sources.get(tuple(path))
+    if wanted == "string" and isinstance(instance, bool) and source is not None:
+        out.add(path, "boolean_as_text", found=source)
+    else:
+        out.add(path, f"type_{wanted}", found=found(source or instance))
 
 
 def _leaf_errors(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
@@ -375,6 +385,7 @@ def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> l
     _check_former_ids(records, out)
     for path, at, char in control_characters(doc):
         out.add(path, "control_character", at=at, char=char)
+    check_editorial(records, out, langs.codes)
     unique = {(p.line, p.column, p.code, p.field): p for p in out.problems}
     return sorted(unique.values(), key=lambda p: (p.line, p.column))
 

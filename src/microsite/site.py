@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from microsite.doc_links import doc_link_problems
 from microsite.facts import SiteFacts, load_facts, page_placeholder_problems
+from microsite.id_history import vanished_id_problems
 from microsite.model import Record, Source
 from microsite.problems import Problem
 from microsite.release_gate import missing_release_facts
@@ -70,6 +72,14 @@ class SiteData:
     def default_language(self) -> str:
         return self.settings.languages.default
 
+    def record_addresses(self) -> dict[str, str]:
+        """The record a link from a hand-written page leads to: every built record's id and
+        former ids, each to its current id."""
+        if not hasattr(self, "_addresses"):
+            self._addresses = {old: r.id for r in self.records for old in r.former_ids}
+            self._addresses.update({r.id: r.id for r in self.records})
+        return self._addresses
+
     def record_view(self, record: Record, lang: str) -> RecordView:
         """The record's view in ``lang``, built once per build: the page source, the page
         context and the overview all read it, so rebuilding it would triple the cost."""
@@ -114,10 +124,12 @@ def load_site(settings: SiteSettings) -> SiteData:
     records: list[Record] = []
     warnings: list[Problem] = []
     source = None
+    records_valid = False
     try:
         dataset = load_records(settings.root / settings.data_file, settings.languages,
                                settings.data_file)
         records, warnings, source = dataset.records, dataset.warnings, dataset.source
+        records_valid = True
     except ValidationFailed as failed:
         problems.extend(failed.problems)
     phrases, phrase_problems = load_phrases(settings.root / settings.ui_dir,
@@ -128,11 +140,18 @@ def load_site(settings: SiteSettings) -> SiteData:
     problems.extend(page_placeholder_problems(settings.root / settings.docs_dir, settings.root,
                                               settings.facts_file))
     warnings = warnings + [p for p in fact_problems if p.warning]
-    if [p for p in problems if not p.warning]:
-        raise ValidationFailed(problems)
     # drafts and scheduled records stay out of everything built from SiteData.records
     published = [r for r in records
                  if settings.include_drafts or r.is_published(settings.build_date)]
+    if records_valid:  # what refers to the records: hand-written pages, earlier addresses
+        found = doc_link_problems(settings.root / settings.docs_dir, settings.root,
+                                  settings.languages.codes, records,
+                                  {r.id for r in published}, settings.data_file)
+        found += vanished_id_problems(settings.root, settings.data_file, records)
+        problems.extend(p for p in found if not p.warning)
+        warnings = warnings + [p for p in found if p.warning]
+    if [p for p in problems if not p.warning]:
+        raise ValidationFailed(problems + [p for p in warnings if p not in problems])
     unreleased = missing_release_facts(facts, settings.root / settings.docs_dir, bool(published))
     return SiteData(settings=settings, records=published, phrases=phrases, warnings=warnings,
                     facts=facts, all_records=records, source=source, unreleased=unreleased)

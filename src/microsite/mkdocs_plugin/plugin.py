@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from microsite.csp import ThemeScripts, add_policy, site_origin
+from microsite.doc_links import rewrite_record_links
 from microsite.easy_read import one_sentence_per_line
 from microsite.exports.files import Publishing
 from microsite.exports.ids import valid_tag
@@ -203,6 +204,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         markdown = preview_only(markdown, released=not self.site.unreleased)
         if (page.meta.get("microsite") or {}).get("one_sentence_per_line"):
             markdown = one_sentence_per_line(markdown)  # Leichte Sprache
+        markdown = rewrite_record_links(markdown, page.file.src_uri.partition("/")[2],
+                                        self.site.record_addresses())
         try:
             return mask_facts(markdown)
         except UnknownFact as exc:

@@ -1,0 +1,143 @@
+"""Messages of the editorial rules (issue 10): links from hand-written pages, silent damage,
+encodings, and the editor's loop. ``problems.MESSAGES`` includes them; the guide explains each.
+"""
+
+from __future__ import annotations
+
+EDITORIAL_MESSAGES: dict[str, dict[str, str]] = {
+    # links from hand-written pages to records (doc_links.py)
+    "doc_link_missing": {
+        "de": "der Link „{target}“ führt zu keinem Eintrag: die Kennung „{found}“ gibt es in "
+        "{data_file} nicht. Link korrigieren oder entfernen; bei einer Umbenennung die alte "
+        "Kennung unter „former_ids“ eintragen{hint}",
+        "en": "the link “{target}” leads to no record: there is no id “{found}” in "
+        "{data_file}. Correct or remove the link; after a rename, add the old id to "
+        "“former_ids”{hint}",
+    },
+    "doc_link_unpublished": {
+        "de": "der Link „{target}“ führt zum Eintrag „{found}“, der nicht veröffentlicht wird "
+        "(„draft: true“ oder „publish_from“ in der Zukunft). Link entfernen, bis der Eintrag "
+        "erscheint, oder den Eintrag veröffentlichen",
+        "en": "the link “{target}” leads to the record “{found}”, which is not published "
+        "(“draft: true” or a future “publish_from”). Remove the link until the record appears, "
+        "or publish the record",
+    },
+    "doc_link_renamed": {
+        "de": "der Link „{target}“ nennt die frühere Kennung „{found}“ und führt weiter zu "
+        "„{new}“. Besser den Link auf „programme/{new}.md“ ändern",
+        "en": "the link “{target}” names the former id “{found}” and still leads to “{new}”. "
+        "Better change the link to “programme/{new}.md”",
+    },
+    "doc_link_page_missing": {
+        "de": "der Link „{target}“ führt zu keiner Seite: die Datei gibt es unter „docs/{folder}/“ "
+        "nicht. Dateinamen prüfen (jede Sprache hat ihre eigenen Seiten)",
+        "en": "the link “{target}” leads to no page: there is no such file under "
+        "“docs/{folder}/”. Check the file name (each language has its own pages)",
+    },
+    # silent damage (editorial_checks.py)
+    "comment_cut": {
+        "de": "der Text endet vor „ #“: YAML liest „#{rest}“ als Kommentar, der Rest fehlt auf "
+        "der Seite. Den ganzen Text in Anführungszeichen setzen: \"…\"",
+        "en": "the text ends before “ #”: YAML reads “#{rest}” as a comment, so the rest is "
+        "missing on the page. Put the whole text in quotes: \"…\"",
+    },
+    "list_without_block": {
+        "de": "die Zeilen mit „{found}“ sollen wohl eine Liste sein, YAML fügt sie aber zu einem "
+        "Absatz zusammen. Schreiben Sie „{key}: |“ und darunter den eingerückten Text",
+        "en": "the lines starting with “{found}” look like a list, but YAML joins them into one "
+        "paragraph. Write “{key}: |” and the indented text below it",
+    },
+    "invisible_character": {
+        "de": "hier steht ein unsichtbares Zeichen ({name_de}, {char}), wohl aus Word oder einer "
+        "Webseite kopiert. Bitte löschen",
+        "en": "there is an invisible character here ({char}), probably copied from Word or a web "
+        "page. Please delete it",
+    },
+    "stray_nbsp": {
+        "de": "hier steht ein geschütztes Leerzeichen (U+00A0) mitten im Text, wohl aus Word "
+        "kopiert; es verhindert den Zeilenumbruch. Durch ein normales Leerzeichen ersetzen "
+        "(erlaubt ist es nur an Zahlen wie „50 €“ und nach Abkürzungen wie „z. B.“)",
+        "en": "there is a no-break space (U+00A0) in the middle of the text, probably copied "
+        "from Word; it prevents line breaks. Replace it with a normal space (it is only allowed "
+        "next to numbers such as “€50” and after abbreviations)",
+    },
+    "translation_incomplete": {
+        "de": "„texts.{lang}.{key}“ fehlt, obwohl es „texts.{default_lang}.{key}“ gibt: die "
+        "Seite auf {language} wäre halb übersetzt. Text ergänzen oder „translation: "
+        "{{{lang}: pending}}“ setzen und „texts.{lang}“ weglassen",
+        "en": "“texts.{lang}.{key}” is missing although “texts.{default_lang}.{key}” exists: "
+        "the {language} page would be half translated. Add the text, or set “translation: "
+        "{{{lang}: pending}}” and leave out “texts.{lang}”",
+    },
+    "pending_ignored": {
+        "de": "„pending“ wird nicht beachtet, weil es schon Texte auf {language} gibt: die "
+        "Seite zeigt diese. Zeile entfernen oder die Texte unter „texts.{lang}“ löschen",
+        "en": "“pending” is ignored because {language} texts exist: the page shows them. "
+        "Remove this line or delete the texts under “texts.{lang}”",
+    },
+    "example_record": {
+        "de": "das ist der Beispiel-Eintrag aus dem Redaktionsleitfaden („{found}“), unverändert "
+        "übernommen. Kennung und Texte durch die echten ersetzen",
+        "en": "this is the example record from the editor's guide (“{found}”), copied "
+        "unchanged. Replace its id and texts with real ones",
+    },
+    "implausible_year": {
+        "de": "das Jahr {year} ist unwahrscheinlich (erwartet zwischen {low} und {high}); "
+        "Tippfehler?",
+        "en": "the year {year} is unlikely (expected between {low} and {high}); a typo?",
+    },
+    "title_too_long": {
+        "de": "der Titel hat {length} Zeichen; höchstens {limit} sind lesbar. Kürzen und "
+        "Näheres in „summary“ schreiben",
+        "en": "the title has {length} characters; at most {limit} are readable. Shorten it and "
+        "put details in “summary”",
+    },
+    "duplicate_title": {
+        "de": "den Titel „{found}“ hat schon „{other}“ (Zeile {other_line}); zwei Einträge mit "
+        "einem Titel sind in der Übersicht nicht zu unterscheiden",
+        "en": "the title “{found}” is already used by “{other}” (line {other_line}); two records "
+        "with one title cannot be told apart in the overview",
+    },
+    "renamed_without_former_ids": {
+        "de": "die Kennung „{found}“ gibt es nicht mehr (sie stand in {compared_with}); ihre "
+        "alte Adresse führt dann ins Leere. Wurde der Eintrag umbenannt, beim neuen Eintrag "
+        "„former_ids: [{found}]“ eintragen; wurde er entfernt, ist nichts zu tun",
+        "en": "the id “{found}” is gone (it was in {compared_with}); its old address will lead "
+        "nowhere. If the record was renamed, add “former_ids: [{found}]” to the new record; "
+        "if it was removed, nothing needs doing",
+    },
+    # loading (loading.py, record_building.py)
+    "wrong_encoding": {
+        "de": "die Datei ist nicht in UTF-8 gespeichert, sondern wohl in {encoding}; Umlaute "
+        "würden falsch erscheinen. Im Editor „Speichern mit Codierung: UTF-8“ wählen",
+        "en": "the file is not saved as UTF-8 but probably as {encoding}; umlauts would show "
+        "wrongly. Choose “save with encoding: UTF-8” in the editor",
+    },
+    "boolean_as_text": {
+        "de": "muss ein Text sein, gefunden „{found}“ – YAML liest das als Ja/Nein-Wert. Setzen "
+        "Sie es in Anführungszeichen: \"{found}\"",
+        "en": "must be text, found “{found}” – YAML reads it as a yes/no value. Put it in "
+        "quotes: \"{found}\"",
+    },
+}
+
+
+# libyaml's errors where the mistake lies elsewhere (yaml_mistakes.py), said plainly
+EDITORIAL_YAML_DETAILS: dict[str, dict[str, str]] = {
+    "no space after the colon": {
+        "de": "nach dem Doppelpunkt fehlt ein Leerzeichen („feld: wert“)",
+        "en": "a space is missing after the colon (“field: value”)",
+    },
+    "a no-break space after the colon": {
+        "de": "nach dem Doppelpunkt steht ein geschütztes Leerzeichen (oft aus Word kopiert); "
+        "durch ein normales Leerzeichen ersetzen",
+        "en": "a no-break space follows the colon (often copied from Word); replace it with a "
+        "normal space",
+    },
+    "a quote opened here is not closed": {
+        "de": "das Anführungszeichen in dieser Zeile wird nicht geschlossen; am Ende des Textes "
+        "fehlt das passende Anführungszeichen",
+        "en": "the quote in this line is not closed; the matching quote at the end of the text "
+        "is missing",
+    },
+}
