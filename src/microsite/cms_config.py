@@ -20,8 +20,9 @@ import yaml
 
 from microsite.formatting import language_name
 from microsite.problems import MESSAGES
+from microsite.record_rules import PATTERN_CODES
 from microsite.schema import DATE, projects_schema
-from microsite.validation import _EMAIL, _PATTERN_CODES
+from microsite.text_checks import EMAIL
 
 NO_LOGIN_PAGE = "admin/anmeldung.html"
 FORMAT_NAME = "microsite-yaml"  # the save format registered by admin/microsite-format.js
@@ -155,12 +156,14 @@ class _Builder:
         else:
             widget = {"widget": "text" if name in _LONG_TEXT else "string"}
         if pattern:
-            widget["pattern"] = [pattern, _pattern_message(_PATTERN_CODES.get(pattern,
+            widget["pattern"] = [pattern, _pattern_message(PATTERN_CODES.get(pattern,
                                                                              "invalid"))]
         elif schema.get("format") == "uri":
             widget["pattern"] = [URL_PATTERN, _pattern_message("bad_url")]
         elif schema.get("format") == "email":
-            widget["pattern"] = [_EMAIL.pattern, _pattern_message("bad_email")]
+            # JavaScript's RegExp knows ^ and $, not Python's \A and \Z
+            email = EMAIL.pattern.replace("\\A", "^").replace("\\Z", "$")
+            widget["pattern"] = [email, _pattern_message("bad_email")]
         return widget
 
     def union(self, schema: dict[str, Any], path: tuple[str, ...],

@@ -41,7 +41,7 @@ _PLAIN_TEXT_FIELDS = ("title", "summary", "target_group")
 _MARKDOWN_FIELDS = ("description",)
 # "50.000" (YAML: 50.0) or "50.000,00" (YAML: text), German thousands grouping
 _GERMAN_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,(\d+))?$")
-_PATTERN_CODES = {
+PATTERN_CODES = {
     SLUG: "pattern_id",
     DATE: "pattern_date",
     DATE_OR_MONTH: "pattern_month",
@@ -91,7 +91,7 @@ def schema_problem(error: ValidationError, out: ProblemCollector) -> None:
     elif validator == "const":
         out.add(path, "format_version", found=found(instance), expected=schema["const"])
     elif validator == "pattern":
-        out.add(path, _PATTERN_CODES.get(schema["pattern"], "invalid"), found=found(instance))
+        out.add(path, PATTERN_CODES.get(schema["pattern"], "invalid"), found=found(instance))
     elif validator == "propertyNames":
         out.add([*path, instance] if isinstance(instance, str) else path, "pattern_lang",
                 key_position=True, found=found(instance))

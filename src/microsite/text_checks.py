@@ -15,7 +15,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?(?:>|$)|<[!?]")
 # tag, comment or processing instruction; never needed in a title or name ("< 5" stays fine).
 # Shown up to the next ">" (at most 40 characters) so the editor sees what was meant.
 _PLAIN_MARKUP = re.compile(r"<[A-Za-z/!?][^<>]{0,38}>?")
-_EMAIL = re.compile(
+EMAIL = re.compile(
     r"\A[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+\Z")
 
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
@@ -40,7 +40,7 @@ def email_problem(text: str) -> str | None:
     """
     if "?" in text or "&" in text:
         return "email_parameters"
-    return None if _EMAIL.search(text) else "bad_email"
+    return None if EMAIL.search(text) else "bad_email"
 
 
 def check_text(value: Any, path: list, out: ProblemCollector, *, markdown: bool) -> None:
