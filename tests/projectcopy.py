@@ -71,12 +71,17 @@ def copy_project(target: Path, *, site_url: str | None = None, plugin_options: d
         (target / "mkdocs.yml").write_text(
             yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     if edit_records is not None:
-        data_file = target / "data" / "projects.yaml"
-        data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
-        edit_records(data["records"])
-        data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                             encoding="utf-8")
+        rewrite_records(target, edit_records)
     return target
+
+
+def rewrite_records(project: Path, edit: Callable[[list[dict]], None]) -> None:
+    """Apply ``edit`` to the records of ``project``'s data file and write it back."""
+    data_file = project / "data" / "projects.yaml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    edit(data["records"])
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                         encoding="utf-8")
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -7,10 +7,8 @@ itself; the title and the 404 page are checked on the real site (true for any co
 
 from __future__ import annotations
 
-import functools
 import http.server
 import io
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -132,15 +130,8 @@ def _serve_published(site: Path, tmp: Path) -> Iterator[str]:
     (root / path).parent.mkdir(parents=True, exist_ok=True)
     (root / path.strip("/")).symlink_to(site, target_is_directory=True)
     handler = type("Handler", (_PagesHandler,), {"prefix": "/" + path})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{path}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(root, handler) as base:
+        yield base + path
 
 
 def test_a_missing_address_gets_the_root_404_styled_and_clean(

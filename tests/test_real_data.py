@@ -13,7 +13,7 @@ import yaml
 from linkcheck import broken_links
 from microsite.doc_links import hand_written_pages, record_links
 from microsite.project import read_project_settings
-from projectcopy import copy_project, run_check
+from projectcopy import copy_project, rewrite_records, run_check
 from sitebuild import REPO, build, soup
 
 BUILD_DATE = dt.date(2026, 11, 25)
@@ -78,11 +78,7 @@ def edited(tmp_path: Path) -> Path:
             records.remove(unlinked[1])
         records.append(new)
 
-    data = project / "data" / "projects.yaml"
-    records = yaml.safe_load(data.read_text(encoding="utf-8"))
-    edit(records["records"])
-    data.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
+    rewrite_records(project, edit)
     return project
 
 
