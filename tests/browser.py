@@ -72,7 +72,8 @@ class RequestLog:
 
     def route(self, route: Route) -> None:
         url = route.request.url
-        if url == self.local_base + AXE_PATH:
+        origin = self.local_base[: self.local_base.index("/", len("http://")) + 1]
+        if url.startswith(origin) and url.endswith("/" + AXE_PATH.lstrip("/")):
             route.fulfill(path=AXE, content_type="text/javascript")
         elif url.startswith(("data:", "blob:", self.local_base)):
             route.continue_()

@@ -98,7 +98,7 @@ def test_the_layout_reads_back_as_the_same_data() -> None:
 
 
 def test_the_formatted_file_passes_check(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", real=True)
     done = subprocess.run([sys.executable, "-m", "microsite.cli", "format"], cwd=project,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

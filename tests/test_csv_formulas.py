@@ -33,7 +33,8 @@ def _hostile_record(records: list[dict]) -> None:
             "de": {"title": '=HYPERLINK("https://example.org/","Hier")',
                    "summary": "-1+1 Zusammenfassung", "target_group": "@Alle",
                    "description": DESCRIPTION},
-            "en": {"title": "＝1+1", "summary": "Summary", "description": "-5 % off"},
+            "en": {"title": "＝1+1", "summary": "Summary", "target_group": "@All",
+                   "description": "-5 % off"},
         },
     })
 

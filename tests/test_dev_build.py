@@ -55,8 +55,9 @@ def test_dev_build_prints_each_notice_once_and_shows_the_end_of_life_notice(
 
 def test_dev_build_runs_mkdocs_build_strict_and_nothing_patches_i18n() -> None:
     dev = (REPO / "dev").read_text(encoding="utf-8")
-    build_line = next(line for line in dev.splitlines() if line.strip().startswith("build)"))
-    assert 'mkdocs" build --strict "$@"' in build_line
+    build_case = dev[dev.index("\n  build)"):]
+    build_case = build_case[:build_case.index(";;")]  # the whole case, over several lines
+    assert 'mkdocs" build --strict "$@"' in build_case
     assert "NO_MKDOCS_2_WARNING" not in dev
     sources = "\n".join(p.read_text(encoding="utf-8")
                         for p in (REPO / "src").rglob("*.py"))

@@ -56,6 +56,7 @@ def test_built_site_keeps_gender_forms_in_records_and_pages(tmp_path: Path) -> N
         texts = records[0]["texts"]["de"]
         texts["description"] = f"{FORMS}.\n\nNoch einmal: *betont*."
         texts["how_to_take_part"] = ["Melden Sie sich bei den Berater*innen."]
+        records[0]["texts"]["en"]["how_to_take_part"] = ["Contact the advisers."]
 
     project = copy_project(tmp_path / "project", edit_records=edit)
     page = project / "docs" / "de" / "einwanderungsstadt.md"

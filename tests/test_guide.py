@@ -114,7 +114,7 @@ def test_the_guide_explains_the_yaml_details() -> None:
 
 def test_the_guide_names_the_preview_artifact_and_the_review_command() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
-    assert "`site-preview`" in guide and "github.dev" in guide
+    assert "`vorschau`" in guide and "github.dev" in guide
     assert "./dev review" in guide and "## Wenn die Prüfung rot ist" in guide
 
 

@@ -12,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import REPO, epoch
+from projectcopy import sample_project
+from sitebuild import epoch
 from test_dev_build import ANSI
 
 PROPERDOCS = [sys.executable, "-m", "properdocs"]
@@ -28,8 +29,9 @@ def test_properdocs_builds_the_same_site_byte_for_byte(site: Path, tmp_path: Pat
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(dt.date(2026, 11, 25)),
            "NO_MKDOCS_2_WARNING": "1"}
     out = tmp_path / "properdocs"
-    proc = subprocess.run([*PROPERDOCS, "build", "--strict", "-f", str(REPO / "mkdocs.yml"),
-                           "-d", str(out)], cwd=REPO, env=env, capture_output=True, text=True,
+    project = sample_project()  # what the `site` fixture builds
+    proc = subprocess.run([*PROPERDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(out)], cwd=project, env=env, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     log = ANSI.sub("", proc.stderr)
