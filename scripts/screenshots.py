@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        result = build(Path(tmp) / "site")
+        result = build(Path(tmp) / "site", project=REPO)  # the real site, not the sample
         if result.returncode != 0:
             print(result.output, file=sys.stderr)
             return 1
