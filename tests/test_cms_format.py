@@ -156,3 +156,19 @@ def test_a_change_to_one_record_touches_only_its_lines(change: str) -> None:
     assert touched
     own = _record_line_ranges(before)[index]
     assert touched <= set(own), (sorted(touched), own)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("records:\n  - id: a\n    texts: {de: {title: Grüße}}\n".encode("latin-1"),
+     "nicht in UTF-8 gespeichert"),
+    (b"- a\n- b\n", "keine Liste „records:“ gefunden"),
+], ids=["latin-1", "no-records"])
+def test_format_refuses_a_broken_file_with_a_german_message(tmp_path: Path, content: bytes,
+                                                            message: str) -> None:
+    data_file = tmp_path / "projects.yaml"
+    data_file.write_bytes(content)
+    done = subprocess.run([sys.executable, "-m", "microsite.cli", "format", str(data_file)],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert message in done.stderr
+    assert data_file.read_bytes() == content  # nothing written

@@ -100,3 +100,13 @@ def test_a_link_to_a_missing_page_is_named_by_check(project: Path) -> None:
     assert result.returncode == 1
     assert (f"docs/en/einwanderungsstadt.md, Zeile {line}, Spalte 19: der Link „impresum.md“ "
             "führt zu keiner Seite") in result.stderr
+
+
+def test_a_page_saved_in_latin_1_is_named_by_check_without_a_traceback(project: Path) -> None:
+    page = project / PAGE
+    page.write_bytes(page.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    checked = run_check(project)
+    assert checked.returncode == 1
+    assert "Traceback" not in checked.stderr
+    assert "docs/de/einwanderungsstadt.md, Zeile " in checked.stderr
+    assert "nicht in UTF-8 gespeichert" in checked.stderr

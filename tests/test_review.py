@@ -85,3 +85,26 @@ def test_review_explains_what_it_cannot_do() -> None:
         review(GOOD, "gibt-es-nicht", "en", "de")
     with pytest.raises(ReviewError, match="Hauptsprache"):
         review(GOOD, "lotse-beruf", "de", "de")
+
+
+_MINIMAL = """records:
+  - id: a
+    kind: project
+    translation{value}
+    texts:
+      de: {{title: Titel, summary: Satz.}}
+      en: {{title: Title, summary: Sentence.}}
+"""
+
+
+@pytest.mark.parametrize("value", [": {}", ":", ": ~", ": {en: pending}", ":\n      en: pending"],
+                         ids=["empty-flow", "empty", "null", "pending-flow", "pending-block"])
+def test_review_fills_an_empty_or_pending_translation_with_valid_yaml(value: str) -> None:
+    """An editor may leave ``translation:`` empty or pending; review never writes broken YAML."""
+    import yaml
+
+    text = _MINIMAL.format(value=value)
+    result, written = review(text, "a", "en", "de")
+    record = yaml.safe_load(result)["records"][0]
+    assert record["translation"] == {"en": {"reviewed": written}}
+    assert record["texts"] == yaml.safe_load(text)["records"][0]["texts"]

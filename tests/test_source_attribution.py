@@ -80,8 +80,8 @@ def test_every_status_names_its_source_and_its_date(built: Built, lang: str) -> 
         status = _text(line)
         assert kind in status and date in status, (record["id"], status)
         # a stated status and one derived from the dates read differently
-        stated = {"de": "laut", "en": "according to"}[lang]
-        derived = {"de": "nach dem Zeitraum", "en": "going by the period"}[lang]
+        stated = {"de": "Stand laut", "en": "as of the"}[lang]
+        derived = {"de": "nach dem Zeitraum", "en": "based on the period"}[lang]
         if record.get("status"):
             assert stated in status and derived not in status, status
         else:

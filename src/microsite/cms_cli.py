@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from microsite.input_guards import InputRefused, read_data_file
 from microsite.loading import YamlSyntaxError, read_yaml
 from microsite.yaml_layout import format_projects
 
@@ -13,12 +14,19 @@ from microsite.yaml_layout import format_projects
 def _format(args: argparse.Namespace) -> int:
     """Write the file in the editor's layout; ``--check`` only says whether it is."""
     path: Path = args.file
-    text = path.read_text(encoding="utf-8")
     try:
+        text = read_data_file(path)
         data = read_yaml(path).data
+    except InputRefused as refused:  # unreadable, not UTF-8, control characters, …
+        print(refused.as_problem(str(path)).message("de"), file=sys.stderr)
+        return 1
     except YamlSyntaxError as exc:
         print(f"{path}, Zeile {exc.position.line}: die Datei ist kein gültiges YAML "
               "(./dev check erklärt, was fehlt)", file=sys.stderr)
+        return 1
+    if not isinstance(data, dict) or not isinstance(data.get("records"), list):
+        print(f"{path}: keine Liste „records:“ gefunden; erst ./dev check ausführen",
+              file=sys.stderr)
         return 1
     formatted = format_projects(data)
     if formatted == text:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from microsite.input_guards import InputRefused, read_data_file
 from microsite.model import Record
 from microsite.problems import Problem
 from microsite.urls import SECTION
@@ -80,7 +81,11 @@ def doc_link_problems(docs: Path, root: Path, languages: Iterable[str], records:
     problems = []
     for lang, path, inside in hand_written_pages(docs, languages):
         page = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        text = path.read_text(encoding="utf-8")
+        try:  # a page saved in another encoding, or unreadable: say so, at its line
+            text = read_data_file(path)
+        except InputRefused as refused:
+            problems.append(refused.as_problem(page))
+            continue
         problems.extend(_missing_pages(text, inside, page, docs / lang))
         for link in record_links(text, inside, page):
             rid = link.record_id

@@ -60,16 +60,24 @@ def _record_node(root: yaml.Node, record_id: str) -> yaml.MappingNode:
 def _edit(lines: list[str], record: yaml.MappingNode, lang: str, flow: str) -> Edit:
     """The one change that records ``flow`` as the reviewed fingerprints of ``lang``."""
     reviewed = f"{{reviewed: {flow}}}"
-    _, translation = _get(record, "translation")
+    translation_key, translation = _get(record, "translation")
     if translation is None:  # a new block before "texts:", in the file's usual form
         texts_key, _ = _get(record, "texts")
         anchor = texts_key or record.value[-1][0]
         indent = " " * anchor.start_mark.column
         at = _offset(lines, anchor.start_mark) - anchor.start_mark.column
         return Edit(at, at, f"{indent}translation:\n{indent}  {lang}: {reviewed}\n")
+    if not isinstance(translation, yaml.MappingNode) or not translation.value:
+        # "translation:" left empty, "~" or "{}": the whole value becomes the new mapping
+        assert translation_key is not None
+        if isinstance(translation, yaml.ScalarNode) and translation.value == "":
+            at = _offset(lines, translation_key.end_mark) + 1  # after "translation:"
+            return Edit(at, at, f" {{{lang}: {reviewed}}}")
+        return Edit(_offset(lines, translation.start_mark), _offset(lines, translation.end_mark),
+                    f"{{{lang}: {reviewed}}}")
     _, state = _get(translation, lang)
     if state is None:
-        if translation.flow_style or not isinstance(translation, yaml.MappingNode):
+        if translation.flow_style:
             end = _offset(lines, translation.end_mark) - 1  # before the closing brace
             return Edit(end, end, f", {lang}: {reviewed}")
         indent = " " * translation.value[0][0].start_mark.column
@@ -104,7 +112,8 @@ def review(text: str, record_id: str, lang: str, default: str) -> tuple[str, dic
         raise ReviewError("die Datei ist kein gültiges YAML; erst „microsite check“ "
                           "ausführen und die Fehler beheben") from exc
     record = _record_node(root, record_id)
-    item = next(r for r in data["records"] if isinstance(r, dict) and r.get("id") == record_id)
+    item = next(r for r in data["records"]
+                if isinstance(r, dict) and str(r.get("id")) == record_id)
     texts = item.get("texts") if isinstance(item.get("texts"), dict) else {}
     if not isinstance(texts.get(default), dict) or not isinstance(texts.get(lang), dict):
         raise ReviewError(f"der Eintrag „{record_id}“ hat keine Texte unter „texts.{lang}“ "
@@ -112,4 +121,10 @@ def review(text: str, record_id: str, lang: str, default: str) -> tuple[str, dic
     current = fingerprints(texts[default])
     lines = text.splitlines(keepends=True)
     edit = _edit(lines, record, lang, fingerprints_yaml(texts[default]))
-    return text[:edit.start] + edit.text + text[edit.end:], current
+    result = text[:edit.start] + edit.text + text[edit.end:]
+    try:  # never save a file the edit would have broken
+        yaml.safe_load(result)
+    except yaml.YAMLError as exc:
+        raise ReviewError("die Prüfwerte ließen sich nicht sicher eintragen; bitte von Hand "
+                          "eintragen (siehe Leitfaden, „Übersetzungen“)") from exc
+    return result, current

@@ -7,7 +7,7 @@ folder are instant, so the site is the old one or the new one, never a mixture. 
 next to the site folder (``.site.lock``) makes a second build wait for the first. SIGTERM,
 SIGINT and SIGHUP become exceptions while a build runs, so its temporary folder is removed on
 the way out; leftovers of a build killed with SIGKILL are removed by the next one.
-No MkDocs here: the plugin and ``./dev build`` both use it.
+No MkDocs here: the plugin uses it for ``mkdocs build`` (and so ``./dev build``).
 """
 
 from __future__ import annotations
