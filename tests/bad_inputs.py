@@ -335,3 +335,19 @@ CASES = [
                f"title: {word}\n")
       for word in ("yes", "no", "on", "off")),
 ]
+
+
+def reported_line(output: str, name: str, message: str, file: str, line: int, *,
+                  column: int | None = None, field: str | None = None) -> str:
+    """The reported line carrying ``message`` at ``file``, ``line`` (and ``column``, ``field``);
+    fails, naming the case, when it is not there."""
+    matches = [text for text in output.splitlines() if message in text]
+    assert matches, f"{name}: message not reported:\n{output}"
+    where = re.search(rf"{re.escape(file)}, Zeile (\d+), Spalte (\d+): ", matches[0])
+    assert where, f"{name}: no file, line and column in {matches[0]!r}"
+    assert int(where.group(1)) == line, f"{name}: wrong line in {matches[0]!r}"
+    if column is not None:
+        assert int(where.group(2)) == column, f"{name}: wrong column in {matches[0]!r}"
+    if field is not None:
+        assert f"Feld „{field}“" in matches[0], f"{name}: field not named in {matches[0]!r}"
+    return matches[0]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bad_inputs import CASES, BadInput
+from bad_inputs import CASES, BadInput, reported_line
 from projectcopy import copy_project, run_check, sample_records, snapshot
 from sitebuild import build
 
@@ -53,13 +53,7 @@ def broken(project: Project, request: pytest.FixtureRequest) -> Iterator[tuple[P
 
 
 def _report_line(output: str, case: BadInput, line: int) -> str:
-    """The one reported line carrying the case's message; fails when it is not there."""
-    matches = [text for text in output.splitlines() if case.message in text]
-    assert matches, f"{case.name}: message not reported:\n{output}"
-    location = re.search(rf"{re.escape(DATA)}, Zeile (\d+), Spalte (\d+): ", matches[0])
-    assert location, f"{case.name}: no file/line/column in {matches[0]!r}"
-    assert int(location.group(1)) == line, f"{case.name}: wrong line in {matches[0]!r}"
-    return matches[0]
+    return reported_line(output, case.name, case.message, DATA, line)
 
 
 @pytest.mark.parametrize("broken", CASES, ids=[c.name for c in CASES], indirect=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from bad_inputs import reported_line
 from projectcopy import copy_project, run_check, snapshot
 from sitebuild import build
 
@@ -174,17 +175,8 @@ def hostile(project: Project, request: pytest.FixtureRequest) -> Iterator[tuple[
 
 
 def _reported(output: str, case: Hostile, line: int) -> str:
-    """The report line with the case's message, at the right file, line (column, field)."""
-    matches = [text for text in output.splitlines() if case.message in text]
-    assert matches, f"{case.name}: message not reported:\n{output}"
-    where = re.search(rf"{re.escape(case.file)}, Zeile (\d+), Spalte (\d+): ", matches[0])
-    assert where, f"{case.name}: no file, line and column in {matches[0]!r}"
-    assert int(where.group(1)) == line, f"{case.name}: wrong line in {matches[0]!r}"
-    if case.column is not None:
-        assert int(where.group(2)) == case.column, f"{case.name}: wrong column {matches[0]!r}"
-    if case.field is not None:
-        assert f"Feld „{case.field}“" in matches[0], f"{case.name}: field not named"
-    return matches[0]
+    return reported_line(output, case.name, case.message, case.file, line, column=case.column,
+                         field=case.field)
 
 
 @pytest.mark.parametrize("hostile", CASES, ids=[c.name for c in CASES], indirect=True)
