@@ -287,6 +287,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„{found}“ ist zu lang: höchstens {limit} Zeichen",
         "en": "“{found}” is too long: at most {limit} characters",
     },
+    # files an editor's tool or a link could add (issue 16): never published
+    "link_outside": {
+        "de": "„{found}“ ist eine Verknüpfung (symbolischer Link) auf eine Datei außerhalb des "
+        "Projekts; sie wird weder gelesen noch veröffentlicht. Legen Sie die Datei selbst hier "
+        "ab",
+        "en": "“{found}” is a link (symbolic link) to a file outside the project; it is neither "
+        "read nor published. Put the file itself here",
+    },
+    "active_file": {
+        "de": "die Datei „{found}“ darf nicht auf die Website: Dateien dieser Art (etwa .html, "
+        ".svg, .js, .md) können dort Programme ausführen oder zu Seiten werden. Erlaubt sind "
+        "hier nur Bilder (PNG, JPEG, GIF, WebP), PDF und Schriften. Löschen Sie die Datei",
+        "en": "the file “{found}” must not go on the site: files of this kind (such as .html, "
+        ".svg, .js, .md) can run programs there or become pages. Only images (PNG, JPEG, GIF, "
+        "WebP), PDF and fonts are allowed here. Delete the file",
+    },
+    "disguised_file": {
+        "de": "die Datei „{found}“ heißt wie eine {kind}-Datei, ist aber keine. Sie wird nicht "
+        "veröffentlicht; löschen Sie sie oder ersetzen Sie sie durch eine echte {kind}-Datei",
+        "en": "the file “{found}” is named like a {kind} file but is none. It is not published; "
+        "delete it or replace it with a real {kind} file",
+    },
 }
 
 MESSAGES.update(EDITORIAL_MESSAGES)

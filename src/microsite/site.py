@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from microsite.doc_links import doc_link_problems
+from microsite.file_guards import foreign_file_problems, outside_link_problems
 from microsite.facts import SiteFacts, load_facts, page_placeholder_problems
 from microsite.id_history import vanished_id_problems
 from microsite.model import Record, Source
@@ -120,7 +121,14 @@ class SiteData:
 
 def load_site(settings: SiteSettings) -> SiteData:
     """Load and validate records and interface texts; raise ValidationFailed with all problems."""
-    problems: list[Problem] = []
+    # files that must not be read or published: links out of the project, active files
+    problems: list[Problem] = outside_link_problems(settings.root, (
+        settings.docs_dir, settings.ui_dir, settings.data_file, settings.facts_file,
+        *(str(Path(name).parent) for name in (settings.data_file, settings.facts_file))))
+    problems += foreign_file_problems(settings.root / settings.docs_dir, settings.root,
+                                      settings.languages.codes)
+    if problems:  # nothing of them is read
+        raise ValidationFailed(problems)
     records: list[Record] = []
     warnings: list[Problem] = []
     source = None
