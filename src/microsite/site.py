@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from microsite.doc_links import doc_link_problems
-from microsite.file_guards import foreign_file_problems, outside_link_problems
 from microsite.facts import SiteFacts, load_facts, page_placeholder_problems
+from microsite.file_guards import foreign_file_problems, outside_link_problems
 from microsite.id_history import vanished_id_problems
 from microsite.model import Record, Source
 from microsite.problems import Problem
