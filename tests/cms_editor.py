@@ -1,9 +1,7 @@
 """The browser editor in real Chromium on a throw-away copy of the project: the admin page
-as the build writes it, served from localhost, and decap-server saving into the copy.
-
-Decap CMS looks for its local server at localhost:8081; the route below answers those
-requests from the server this test started on a free port, so tests can run side by side.
-Every other request that leaves the page's own origin is recorded and blocked.
+as ``./dev edit`` serves it, from its own server on a free loopback port, saving into the copy
+through that server's local backend (same origin). Every request that leaves the page's own
+origin is recorded and blocked.
 """
 
 from __future__ import annotations
@@ -17,10 +15,8 @@ from pathlib import Path
 from playwright.sync_api import Page, Route
 
 from browser import chromium
-from microsite.cms_local import PROXY_PORT, admin_folder, decap_server, serve_folder
+from microsite.cms_local import EditorServer, admin_folder, editor_server
 from sitebuild import REPO
-
-PROXY = f"http://localhost:{PROXY_PORT}/"
 
 
 def free_port() -> int:
@@ -34,6 +30,7 @@ class Editor:
     page: Page
     url: str
     project: Path
+    server: EditorServer | None = None
     foreign: list[str] = field(default_factory=list)
 
     def open_records(self) -> None:
@@ -51,32 +48,25 @@ class Editor:
 
 @contextmanager
 def editor(project: Path, *, proxy: bool = True) -> Iterator[Editor]:
-    """The editor on ``project``; without ``proxy`` no local server answers (as published)."""
-    with admin_folder(REPO) as site, serve_folder(site, 0) as url, chromium() as (_, browser):
+    """The editor on ``project``; without ``proxy`` its local backend is unreachable (as on
+    the published site, where the page runs on another host)."""
+    with admin_folder(REPO) as site, editor_server(site, project) as server, \
+            chromium() as (_, browser):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        session = Editor(context.new_page(), url, project)
+        session = Editor(context.new_page(), server.url, project, server)
 
-        def with_proxy(port: int | None) -> None:
-            def route(route: Route) -> None:
-                request_url = route.request.url
-                if request_url.startswith(("data:", "blob:", url)):
-                    route.continue_()
-                elif port is not None and request_url.startswith(PROXY):
-                    local = request_url.replace(PROXY, f"http://127.0.0.1:{port}/", 1)
-                    route.fulfill(response=route.fetch(url=local))
-                else:
-                    if not request_url.startswith(PROXY):
-                        session.foreign.append(request_url)
-                    route.abort()
-            context.route("**/*", route)
-
-        try:
-            if proxy:
-                with decap_server(project, REPO, free_port()) as port:
-                    with_proxy(port)
-                    yield session
+        def route(route: Route) -> None:
+            request_url = route.request.url
+            if request_url.startswith(("data:", "blob:")) or (
+                    request_url.startswith(server.url)
+                    and (proxy or not request_url.startswith(server.url + "api/"))):
+                route.continue_()
             else:
-                with_proxy(None)
-                yield session
+                if not request_url.startswith(server.url):
+                    session.foreign.append(request_url)
+                route.abort()
+        context.route("**/*", route)
+        try:
+            yield session
         finally:
             context.close()

@@ -18,7 +18,8 @@ from microsite.loading import read_yaml
 from microsite.project import read_project_settings
 from microsite.schema import projects_schema
 
-OUR_FILES = ("index.html", "anmeldung.html", "admin.css", "microsite-format.js", "preview.js")
+OUR_FILES = ("index.html", "anmeldung.html", "admin.css", "microsite-format.js", "preview.js",
+             "cms-manual-init.js", "no-uploads.js")
 DECAP_DIST = Path("tools/cms/node_modules/decap-cms/dist")
 JS_YAML = Path("tools/cms/node_modules/js-yaml/dist/js-yaml.min.js")
 GUIDE = Path("guide/redaktion.md")

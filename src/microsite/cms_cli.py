@@ -64,9 +64,14 @@ def _admin(args: argparse.Namespace) -> int:
 
 
 def _edit(args: argparse.Namespace) -> int:
+    from microsite.admin_site import BundleMissing
     from microsite.cms_local import run_editor
 
-    return run_editor(args.root.resolve(), port=args.port, open_browser=not args.no_browser)
+    try:
+        return run_editor(args.root.resolve(), port=args.port, open_browser=not args.no_browser)
+    except BundleMissing as exc:
+        print(exc, file=sys.stderr)
+        return 1
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

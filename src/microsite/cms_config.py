@@ -259,7 +259,9 @@ def cms_config(settings: Settings, languages: tuple[str, ...],
         "local_backend": True,
         "publish_mode": "editorial_workflow",
         "locale": "de",
-        "media_folder": "docs/assets/uploads",
+        # issue 16: no uploads. Decap needs a media library; this one (admin/no-uploads.js)
+        # stores nothing and shows no "Medien" button
+        "media_library": {"name": "keine-uploads"},
         "site_url": settings.site_url,
         "display_url": settings.site_url,
         "logo_url": "",
