@@ -18,6 +18,8 @@ from microsite.loading import Position
 EXAMPLE_ID = "beispiel-mentoring"
 EXAMPLE_TITLE = "Mentoring für Neuzugewanderte"
 TITLE_LIMIT = 120
+TITLE_HARD_LIMIT = 300
+"""Above this a title is an error, not a hint: no page, feed or search result can show it."""
 EARLIEST_YEAR = 2000
 YEARS_AHEAD = 10
 # texts the reader sees; a comment after one of them is likely a cut text
@@ -188,7 +190,10 @@ def _check_titles(item: dict, base: list, out: ProblemCollector,
         if not isinstance(title, str) or not title.strip():
             continue
         path = [*base, "texts", lang, "title"]
-        if len(title.strip()) > TITLE_LIMIT:
+        if len(title.strip()) > TITLE_HARD_LIMIT:  # an error: such a title is not built
+            out.add(path, "title_far_too_long", length=len(title.strip()),
+                    limit=TITLE_HARD_LIMIT)
+        elif len(title.strip()) > TITLE_LIMIT:
             out.add(path, "title_too_long", warning=True, length=len(title.strip()),
                     limit=TITLE_LIMIT)
         key = (str(lang), " ".join(title.split()).casefold())

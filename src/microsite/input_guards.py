@@ -33,11 +33,16 @@ this way (1,000 records add about 30,000), a billion laughs would add 10⁹."""
 # which YAML would silently read as a line break), lone surrogates, noncharacters of the BMP;
 # those of the other planes (U+1FFFE, U+1FFFF, …) are found among the astral characters, as a
 # class listing all 34 would make the search ten times slower
+# The bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) too: they make
+# text display in another order than it is read and dialled ("Trojan Source"); right-to-left
+# text needs none of them (the marks U+200E, U+200F and U+061C stay allowed).
+_BIDI = "\u202a-\u202e\u2066-\u2069"
 _FORBIDDEN_IN_FILE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + _BIDI + "]")
 # in a value only tab and line feed are text; a carriage return can only come from an escape
 _FORBIDDEN_IN_VALUE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + _BIDI + "]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _BRACKET = re.compile(r"[\[\]{}]")
 # a line whose content starts MAX_DEPTH columns in (indentation, "- ", "? ", ": ")

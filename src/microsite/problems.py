@@ -287,6 +287,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„{found}“ ist zu lang: höchstens {limit} Zeichen",
         "en": "“{found}” is too long: at most {limit} characters",
     },
+    # deceptive text (issue 16)
+    "url_userinfo": {
+        "de": "„{found}“ führt nicht dorthin, wo es scheint: vor dem „@“ steht ein Name, die "
+        "Adresse führt zu dem Rechner dahinter. Die Webadresse ohne „…@“ eintragen",
+        "en": "“{found}” does not lead where it seems: before the “@” there is a name, the "
+        "address leads to the host after it. Enter the web address without “…@”",
+    },
+    "url_host_not_punycode": {
+        "de": "„{found}“: der Rechnername enthält Zeichen außerhalb von A–Z, die wie andere "
+        "aussehen können. Schreiben Sie ihn in der Form „xn--…“ (Punycode), wie ihn der "
+        "Browser in der Adresszeile zeigt",
+        "en": "“{found}”: the host name has characters outside A–Z that can look like others. "
+        "Write it in the “xn--…” form (punycode), as the browser's address bar shows it",
+    },
+    "url_host_mixed_script": {
+        "de": "„{found}“: der Rechnername mischt Buchstaben verschiedener Schriften (etwa ein "
+        "kyrillisches „о“ in lateinischem Wort) und täuscht so eine andere Adresse vor",
+        "en": "“{found}”: the host name mixes letters of different scripts (such as a Cyrillic "
+        "“о” in a Latin word) and so pretends to be another address",
+    },
+    "link_text_other_host": {
+        "de": "der Linktext „{found}“ ist eine Webadresse, der Link führt aber zu {host}. "
+        "Schreiben Sie als Linktext einen Namen oder die Adresse, zu der er führt",
+        "en": "the link text “{found}” is a web address, but the link leads to {host}. Use a "
+        "name as link text, or the address it leads to",
+    },
+    "mixed_script": {
+        "de": "im Wort „{found}“ stehen Buchstaben verschiedener Schriften (etwa ein "
+        "kyrillisches „о“ zwischen lateinischen), die gleich aussehen. Tippen Sie das Wort neu",
+        "en": "the word “{found}” mixes letters of different scripts (such as a Cyrillic “о” "
+        "among Latin ones) that look alike. Type the word again",
+    },
+    "title_far_too_long": {
+        "de": "der Titel hat {length} Zeichen; mehr als {limit} werden nicht veröffentlicht. "
+        "Kürzen und Näheres in „summary“ schreiben",
+        "en": "the title has {length} characters; more than {limit} are not published. "
+        "Shorten it and put details in “summary”",
+    },
     # files an editor's tool or a link could add (issue 16): never published
     "link_outside": {
         "de": "„{found}“ ist eine Verknüpfung (symbolischer Link) auf eine Datei außerhalb des "

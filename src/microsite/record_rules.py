@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover - the pinned install has it; correct wit
 from jsonschema.exceptions import ValidationError
 
 from microsite.collector import ProblemCollector, found
+from microsite.deceptive_text import link_text_problem, mixed_script_word
 from microsite.editorial_checks import check_editorial
 from microsite.input_guards import control_characters
 from microsite.loading import LoadedDocument, value_at
@@ -25,7 +26,7 @@ from microsite.model import PartialDate
 from microsite.problems import Problem
 from microsite.schema import DATE, DATE_OR_MONTH, LANG, SLUG, projects_schema
 from microsite.schema_patterns import whole_value, whole_value_validator
-from microsite.text_checks import check_text, check_url, email_problem
+from microsite.text_checks import check_text, check_url, email_problem, url_host
 from microsite.translations import FINGERPRINT, StaleField, review_findings
 
 _VALIDATOR = whole_value_validator(Draft7Validator)(projects_schema())
@@ -184,6 +185,7 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemColl
     for i, link in enumerate(item.get("links") or []):
         if isinstance(link, dict):
             check_url(link.get("url"), [*base, "links", i, "url"], out)
+    _check_shown_addresses(item, base, out)
     contact = item.get("contact")
     if isinstance(contact, dict):
         email = contact.get("email")
@@ -192,7 +194,31 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemColl
             out.add([*base, "contact", "email"], code, found=found(email))
     for path, value, markdown in _text_fields(item):
         check_text(value, [*base, *path], out, markdown=markdown)
+        word = mixed_script_word(value) if isinstance(value, str) and (
+            "title" in path or "name" in path) else None
+        if word:
+            out.add([*base, *path], "mixed_script", found=found(word))
     _check_texts(item, base, langs, out)
+
+
+def _check_shown_addresses(item: dict, base: list, out: ProblemCollector) -> None:
+    """A link's label, or an organisation's name, that is a web address of another host than
+    the link's own (``label: www.hannover.de`` with ``url: https://evil.example/``)."""
+    funding = item.get("funding")
+    groups = [("links", "label", item.get("links")), ("providers", "name", item.get("providers")),
+              ("partners", "name", item.get("partners"))]
+    if isinstance(funding, dict):
+        groups.append(("funding.funders", "name", funding.get("funders")))
+    for group, key, entries in groups:
+        for i, entry in enumerate(entries if isinstance(entries, list) else ()):
+            url = entry.get("url") if isinstance(entry, dict) else None
+            if not isinstance(url, str):
+                continue
+            shown = entry.get(key)
+            for path, text, _ in _per_language_texts((*group.split("."), i, key), shown):
+                if isinstance(text, str) and link_text_problem(text, url):
+                    out.add([*base, *path], "link_text_other_host", found=found(text.strip()),
+                            host=found(url_host(url)))
 
 
 def _text_fields(item: dict) -> Iterable[tuple[tuple, Any, bool]]:

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from microsite.collector import ProblemCollector, found
+from microsite.deceptive_text import host_problem, link_text_problem
 
 # A tag in Markdown: its name followed by a space, "/", ">" or the end (also unclosed, also
 # "<img/src=…>"), a comment or "<!…"/"<?…"; autolinks such as <https://…> are not tags.
@@ -19,6 +20,7 @@ EMAIL = re.compile(
     r"\A[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+\Z")
 
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
+_MD_LINK_TEXT = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 # a reference definition "[name]: target" on its own line
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)", re.M)
@@ -63,6 +65,12 @@ def check_text(value: Any, path: list, out: ProblemCollector, *, markdown: bool)
             if code is not None:
                 at = out.doc.position_in_text(tuple(path), match.start(1), url)
                 out.add(path, code, at=at, found=found(url))
+        for match in _MD_LINK_TEXT.finditer(value):
+            text, url = match.group(1), _link_target(match.group(2))
+            if link_text_problem(text, url):
+                at = out.doc.position_in_text(tuple(path), match.start(1), text)
+                out.add(path, "link_text_other_host", at=at, found=found(text.strip()),
+                        host=found(url_host(url)))
 
 
 def _link_problem(url: str) -> str | None:
@@ -87,10 +95,19 @@ def _web_url_problem(url: str) -> str | None:
         host = urlsplit(url).hostname
     except ValueError:
         return "url_without_host"
+    if "@" in url.split("//", 1)[-1].split("/", 1)[0]:
+        return "url_userinfo"  # before the host check: "a.de@" would pass as a host
     if not url[len(scheme):].startswith("://") or not host or not _HOST.match(host) \
             or re.search(r"\s", url):
         return "url_without_host"
-    return None
+    return host_problem(url)
+
+
+def url_host(url: str) -> str:
+    try:
+        return urlsplit(url.strip()).hostname or url
+    except ValueError:
+        return url
 
 
 def _link_target(text: str) -> str:

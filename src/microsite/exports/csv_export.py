@@ -11,7 +11,9 @@
   one – starting with ``=``, ``+``, ``-`` or ``@`` (also their full-width forms), also after
   leading spaces, tabs or line breaks, or starting with a tab or carriage return – gets a
   leading apostrophe. Two kinds of text stay as written, because they cannot call anything: a
-  phone number (``+49 511 …``: digits, spaces and ``+ - / ( ) .``). And a Markdown column
+  phone number with a space or parenthesis (``+49 511 …``: digits, spaces and ``+ - / ( ) .``;
+  without one, ``+49-511-168`` is a sum a spreadsheet computes, so it is guarded). And a
+  Markdown column
   starting with a ``-`` or ``+`` list writes that list with ``*``, the same list in Markdown.
 """
 
@@ -35,7 +37,8 @@ COLUMNS = (
 JOIN = " | "
 FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _SKIPPED_BEFORE_FORMULA = " \t\r\n"
-_PHONE = re.compile(r"\A\+?[0-9][0-9 ()/.-]*\Z")
+# a phone number no spreadsheet computes: a space or parenthesis makes it no formula
+_PHONE = re.compile(r"\A\+?[0-9][0-9 ()/.-]*[ (][0-9 ()/.-]*\Z")
 _LIST_MARKER = {marker: re.compile(rf"^{re.escape(marker)}(?=[ \t])", re.M) for marker in "-+"}
 MARKDOWN_COLUMNS = ("description",)
 
