@@ -11,6 +11,7 @@ from microsite.cms_cli import add_commands
 from microsite.problems import Problem
 from microsite.project import read_project_settings
 from microsite.release_gate import release_log_line
+from microsite.shared_origin import config_warning
 from microsite.site import load_site
 from microsite.validation import ValidationFailed
 
@@ -64,6 +65,9 @@ def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
     gate = release_log_line(site.unreleased, settings.facts_file, lang)
     if gate:  # as the build log says it
         print(f"{'Hinweis' if lang == 'de' else 'Warning'}: {gate}", file=sys.stderr)
+    shared = config_warning(config_file, lang)
+    if shared:
+        print(f"{'Hinweis' if lang == 'de' else 'Warning'}: {shared}", file=sys.stderr)
     count = len(site.all_records)
     published = sum(1 for r in site.all_records if r.is_published(settings.build_date))
     if lang == "de":

@@ -32,6 +32,7 @@ from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.pages import PageSource, generate_pages
 from microsite.publish import OutputConflict, publication_files, write_publication
 from microsite.release_gate import preview_only, release_log_line
+from microsite.shared_origin import shared_origin_warning
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.site_swap import BuildRunning, SiteSwap
 from microsite.status import resolve_build_date
@@ -168,6 +169,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         gate = release_log_line(site.unreleased, self.config.facts, self.config.message_language)
         if gate:
             log.info(gate)  # INFO: a warning would fail the strict build
+        shared = shared_origin_warning(root, config.site_url, self.config.cname,
+                                       self.config.message_language)
+        if shared:
+            log.info(shared)
         return site
 
     @event_priority(0)  # before i18n, which turns files under docs_dir into language files
