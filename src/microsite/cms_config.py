@@ -255,7 +255,8 @@ def cms_config(settings: Settings, languages: tuple[str, ...],
         backend["auth_endpoint"] = site.path.lstrip("/") + NO_LOGIN_PAGE
     config: dict[str, Any] = {
         "backend": backend,
-        # on localhost (./dev edit) the editor saves to the working copy through decap-server
+        # on localhost (./dev edit) the editor saves to the working copy through the local
+        # backend of cms_local.py, which puts in its own address
         "local_backend": True,
         "publish_mode": "editorial_workflow",
         "locale": "de",
