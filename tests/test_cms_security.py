@@ -6,6 +6,7 @@ Content-Security-Policy, and ``./dev edit`` on a port another process holds."""
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
@@ -239,3 +241,20 @@ def test_edit_refuses_a_port_another_process_holds(project: Path) -> None:
     assert result.returncode == 1
     assert f"Port {port} ist schon belegt" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_config_has_no_uploads_and_asks_for_the_least_scope() -> None:
+    config = yaml.safe_load((REPO / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert "media_folder" not in config and "public_folder" not in config
+    assert config["media_library"] == {"name": "keine-uploads"}
+    assert config["backend"]["auth_scope"] == "public_repo"
+
+
+def test_the_login_asks_github_for_public_repositories_only(project: Path) -> None:
+    with editor(project, proxy=False) as ed:
+        ed.page.goto(ed.url + "admin/")
+        with ed.page.expect_popup() as popup:
+            ed.page.get_by_role("button", name=re.compile("GitHub")).click()
+        popup.value.wait_for_event("requestfailed")
+    login = [url for url in ed.foreign if "anmeldung.html" in url]
+    assert login and all("scope=public_repo" in url for url in login), ed.foreign

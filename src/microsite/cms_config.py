@@ -244,7 +244,10 @@ def cms_config(settings: Settings, languages: tuple[str, ...],
                      for key, sub in record["properties"].items()]
     title, hint = builder.describe(("records",))
     backend: dict[str, Any] = {"name": "github", "repo": settings.repo, "branch": settings.branch,
-                               "squash_merges": True, "cms_label_prefix": "redaktion/"}
+                               "squash_merges": True, "cms_label_prefix": "redaktion/",
+                               # issue 16: the least scope that works for a public repository
+                               # (Decap asks for "repo", every private repository too, otherwise)
+                               "auth_scope": "public_repo"}
     if settings.auth_url:
         backend["base_url"] = settings.auth_url
     elif settings.site_url:
