@@ -4,11 +4,12 @@ of them and keeps the published site."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from projectcopy import copy_project, run_check, snapshot
+from projectcopy import MICROSITE, copy_project, run_check, snapshot
 from sitebuild import build
 
 UPLOADS = "docs/assets/uploads"
@@ -112,3 +113,24 @@ def test_the_build_publishes_nothing_of_them_and_keeps_the_site(clean: Path,
     assert "docs/de/x.md" in second.output
     assert snapshot(site) == before
     assert not list(site.rglob("steal*")) and not list(site.rglob("seite*"))
+
+
+@pytest.mark.parametrize("command", [["format"], ["review", "leitbild-teilhabe", "--lang", "en"]])
+def test_tools_do_not_write_through_a_link(clean: Path, tmp_path: Path,
+                                           command: list[str]) -> None:
+    data_file = clean / "data" / "projects.yaml"
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_bytes(data_file.read_bytes().replace(b"\n\n", b"\n"))  # not in layout
+    before = outside.read_bytes()
+    saved = data_file.read_bytes()
+    data_file.unlink()
+    data_file.symlink_to(outside)
+    try:
+        result = subprocess.run([*MICROSITE, *command], cwd=clean, capture_output=True,
+                                text=True, timeout=60)
+    finally:
+        data_file.unlink()
+        data_file.write_bytes(saved)
+    assert result.returncode == 1
+    assert "ist eine Verknüpfung (symbolischer Link)" in result.stderr, result.stderr
+    assert outside.read_bytes() == before

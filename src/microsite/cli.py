@@ -81,10 +81,15 @@ def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
 
 def review_command(config_file: Path, record_id: str, lang: str) -> int:
     """Write the review of one translation into the data file; German messages."""
+    from microsite.file_guards import link_refusal
     from microsite.review import ReviewError, review
 
     settings, _ = read_project_settings(config_file)
     path = settings.root / settings.data_file
+    refused = link_refusal(path, settings.data_file)
+    if refused:  # no tool writes outside what it edits
+        print(refused, file=sys.stderr)
+        return 1
     text = path.read_text(encoding="utf-8")
     try:
         new_text, marks = review(text, record_id, lang, settings.languages.default)

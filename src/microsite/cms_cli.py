@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from microsite.file_guards import link_refusal
 from microsite.input_guards import InputRefused, read_data_file
 from microsite.loading import YamlSyntaxError, read_yaml
 from microsite.yaml_layout import format_projects
@@ -14,6 +15,10 @@ from microsite.yaml_layout import format_projects
 def _format(args: argparse.Namespace) -> int:
     """Write the file in the editor's layout; ``--check`` only says whether it is."""
     path: Path = args.file
+    refused = link_refusal(path, str(path))
+    if refused:  # rewriting it would change the file the link leads to
+        print(refused, file=sys.stderr)
+        return 1
     try:
         text = read_data_file(path)
         data = read_yaml(path).data

@@ -98,3 +98,11 @@ def foreign_file_problems(docs: Path, root: Path, languages: Iterable[str]) -> l
             problems.append(Problem(shown, 1, 1, "disguised_file",
                                     params={"found": rel.name, "kind": suffix[1:].upper()}))
     return problems
+
+
+def link_refusal(path: Path, shown: str, lang: str = "de") -> str | None:
+    """The message for a data file that a tool would rewrite but that is a symbolic link (the
+    write would change a file elsewhere), or None."""
+    if not Path(path).is_symlink():
+        return None
+    return Problem(shown, 1, 1, "link_outside", params={"found": shown}).message(lang)
