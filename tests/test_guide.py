@@ -89,6 +89,17 @@ EXPLAINED = {
     "renamed_without_former_ids": "gibt es nicht mehr",
     "wrong_encoding": "die Datei ist nicht in UTF-8 gespeichert",
     "boolean_as_text": "YAML liest das als Ja/Nein-Wert",
+    # issue 16
+    "title_far_too_long": "werden nicht veröffentlicht. Kürzen",
+    "mixed_script": "stehen Buchstaben verschiedener Schriften",
+    "url_userinfo": "führt nicht dorthin, wo es scheint: vor dem „@“ steht ein Name",
+    "url_host_not_punycode": "der Rechnername enthält Zeichen außerhalb von A–Z",
+    "url_host_mixed_script": "der Rechnername mischt Buchstaben verschiedener Schriften",
+    "link_text_other_host": "ist eine Webadresse, der Link führt aber zu",
+    "link_outside": "ist eine Verknüpfung (symbolischer Link) auf eine Datei außerhalb des "
+    "Projekts",
+    "active_file": "darf nicht auf die Website",
+    "disguised_file": "ist aber keine",
 }
 
 
