@@ -258,3 +258,12 @@ def test_the_login_asks_github_for_public_repositories_only(project: Path) -> No
         popup.value.wait_for_event("requestfailed")
     login = [url for url in ed.foreign if "anmeldung.html" in url]
     assert login and all("scope=public_repo" in url for url in login), ed.foreign
+
+
+def test_the_published_page_asks_no_local_server_only_edit_does() -> None:
+    published = yaml.safe_load((REPO / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert "local_backend" not in published
+    with admin_folder(REPO) as site:
+        local = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert local["local_backend"]["allowed_hosts"] == ["127.0.0.1", "localhost"]
+    assert local["local_backend"]["url"].endswith("/api/v1")

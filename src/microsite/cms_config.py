@@ -258,9 +258,8 @@ def cms_config(settings: Settings, languages: tuple[str, ...],
         backend["auth_endpoint"] = site.path.lstrip("/") + NO_LOGIN_PAGE
     config: dict[str, Any] = {
         "backend": backend,
-        # on localhost (./dev edit) the editor saves to the working copy through the local
-        # backend of cms_local.py, which puts in its own address
-        "local_backend": True,
+        # issue 16: no local backend in the published page (it would ask whatever listens on
+        # localhost:8081); ./dev edit adds its own, on its own origin (cms_local.py)
         "publish_mode": "editorial_workflow",
         "locale": "de",
         # issue 16: no uploads. Decap needs a media library; this one (admin/no-uploads.js)
