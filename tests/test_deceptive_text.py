@@ -123,6 +123,27 @@ def test_bidi_controls_are_refused(tmp_path: Path, text: str, char: str) -> None
                      rf"Steuerzeichen \({re.escape(char)}\)", result.stderr), result.stderr
 
 
+def test_a_bidi_control_in_a_hand_written_page_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = next(iter(sorted((project / "docs" / "de").glob("*.md"))))
+    page.write_text(page.read_text(encoding="utf-8") + "\nTelefon: +49 511 \u202e0861\n",
+                    encoding="utf-8")
+    lines = page.read_text(encoding="utf-8").count("\n")
+    result = run_check(project)
+    assert result.returncode == 1
+    shown = page.relative_to(project).as_posix()
+    assert f"{shown}, Zeile {lines}, Spalte 18: hier steht ein unsichtbares Steuerzeichen " \
+        "(U+202E)" in result.stderr, result.stderr
+
+
+def test_an_id_in_another_script_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", edit_records=lambda records: records.append(
+        _record(f"j{CYRILLIC_O}bpilot")))
+    result = run_check(project)
+    assert result.returncode == 1
+    assert f"„j{CYRILLIC_O}bpilot“ ist keine gültige Kennung" in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize(("cell", "guarded"), [
     ("+49-511-168", True), ("+49/511/168", True), ("-511-168", True),
     ("+49 511 168-12345", False), ("+49 (0)511 168-0", False), ("0511 168-0", False),

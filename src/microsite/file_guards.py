@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from microsite.input_guards import character_name, first_forbidden
 from microsite.problems import Problem
 
 OWN_ASSETS = "assets"
@@ -75,6 +76,20 @@ def _starts_like(path: Path, signatures: tuple[bytes, ...]) -> bool:
         path.suffix.lower() != ".webp" or head[8:12] == b"WEBP")
 
 
+def _hidden_characters(page: Path, shown: str) -> list[Problem]:
+    """The first control or bidi character in a hand-written page, as in a data file."""
+    try:
+        text = page.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # reported where pages are read
+    bad = first_forbidden(text)
+    if bad is None:
+        return []
+    line_start = text.rfind("\n", 0, bad) + 1
+    return [Problem(shown, text.count("\n", 0, bad) + 1, bad - line_start + 1,
+                    "control_character", params={"char": character_name(text[bad])})]
+
+
 def foreign_file_problems(docs: Path, root: Path, languages: Iterable[str]) -> list[Problem]:
     """Files under ``docs`` that could run script or become a page and are not ours."""
     if not docs.is_dir():
@@ -88,7 +103,8 @@ def foreign_file_problems(docs: Path, root: Path, languages: Iterable[str]) -> l
         suffix = path.suffix.lower()
         shown = path.relative_to(root).as_posix() if _inside(path, root) else str(path)
         if suffix == ".md" and len(rel.parts) > 1 and rel.parts[0] in langs:
-            continue  # a page of a language folder, written and reviewed by us
+            problems += _hidden_characters(path, shown)  # a page of ours: its text is checked
+            continue
         if suffix in OWN_ASSET_TYPES and rel.parent == Path(OWN_ASSETS):
             continue
         signatures = PASSIVE_TYPES.get(suffix)
