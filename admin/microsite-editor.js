@@ -18,6 +18,7 @@
       editorWidgets: {
         datetime: { now: 'Heute', clear: 'Leeren', setToNow: 'Heutiges Datum eintragen' },
         list: { add: 'Eintrag hinzufügen', addType: 'Eintrag hinzufügen' },
+        object: { expand: 'Aufklappen', collapse: 'Zuklappen' },
       },
     },
     ui: { toast: {

@@ -108,6 +108,8 @@ class _Builder:
             field["hint"] = hint
         field["required"] = required
         field.update(self.widget(name, schema, path, required))
+        if path in RULE_WIDGETS:
+            field["widget"] = RULE_WIDGETS[path]
         return field
 
     def language_fields(self, schema: dict[str, Any], path: tuple[str, ...],
@@ -208,12 +210,13 @@ class _Builder:
             fields = [{"name": lang, "label": language_name(lang, "de"), "required": False,
                        **self.widget(lang, extra, (*path, lang), False)} for lang in langs]
         else:  # texts: one group per language, shown side by side (admin/admin.css)
+            # every language's group "required": the English side is not "(freiwillig)";
+            # whether it may be empty is check's rule (admin/microsite-checks.js)
             fields = [{"name": lang, "label": language_name(lang, "de"),
-                       "required": required and n == 0,
+                       "required": required,
                        **self.object(extra, (*path,), required and n == 0)}
                       for n, lang in enumerate(self.languages)]
-        return {"widget": RULE_WIDGETS.get(path, "object"),
-                "collapsed": path[-1] not in ("texts",), "fields": fields}
+        return {"widget": "object", "collapsed": path[-1] not in ("texts",), "fields": fields}
 
     def array(self, name: str, schema: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
         items = schema.get("items", {})
