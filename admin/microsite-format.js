@@ -5,7 +5,10 @@
  * Reading and writing also translate two shapes the form cannot show as they are stored:
  *   - a name that is the same in every language is stored as plain text and shown in the
  *     form as its default-language field ({de: "Unter einem Dach"});
- *   - `translation: {en: pending}` is shown as a switch ({en: {pending: true}}).
+ *   - `translation: {en: pending}` is shown as a switch ({en: {pending: true}});
+ *   - a whole number (an amount in euros, a count) is shown as text, so "50.000", "50 000"
+ *     and "50.000 €" are stored as 50000 (anything else keeps the field's message and is
+ *     never saved: see wholeNumber()).
  * Before writing, fields the form leaves empty (cleared texts, empty lists, switches that are
  * off) are dropped: to `microsite check` an empty optional field is the same as a missing one.
  * Works in the browser (window.MicrositeFormat) and in Node (module.exports) for the tests.
@@ -245,9 +248,16 @@
     return value;
   }
 
+  /* "50.000 €" → 50000; null for anything that is not a whole number as people write it. */
+  function wholeNumber(text) {
+    var m = /^\s*(\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+|\d+)\s*(?:€|EUR)?\s*$/.exec(String(text));
+    return m ? Number(m[1].replace(/[^0-9]/g, '')) : null;
+  }
+
   /* From the file to the form. */
   function toForm(data, schema, defaultLanguage) {
     return walk(data, schema, function (value, s) {
+      if (s && s.type === 'integer' && typeof value === 'number') return String(value);
       var kinds = oneOfKinds(s);
       if (kinds.text && kinds.object && typeof value === 'string') {
         var name = {};
@@ -266,6 +276,11 @@
   /* From the form to the file (after pruning). */
   function fromForm(data, schema, defaultLanguage) {
     return walk(prune(data), schema, function (value, s) {
+      if (s && s.type === 'integer' && typeof value === 'string') {
+        var number = wholeNumber(value);
+        if (number === null) throw new Error('„' + value + '“ ist keine ganze Zahl');
+        return number;
+      }
       var kinds = oneOfKinds(s);
       if (kinds.text && kinds.object && isObject(value)) {
         var keys = Object.keys(value);
@@ -285,6 +300,7 @@
     prune: prune,
     toForm: toForm,
     fromForm: fromForm,
+    wholeNumber: wholeNumber,
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MicrositeFormat = api;

@@ -30,13 +30,14 @@
   }
 
   function amount(funding, lang) {
-    if (!funding || typeof funding.amount !== 'number') return '';
+    var value = funding ? F.wholeNumber(funding.amount) : null;
+    if (value === null) return '';
     try {
       return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
         style: 'currency', currency: funding.currency || 'EUR', maximumFractionDigits: 0,
-      }).format(funding.amount);
+      }).format(value);
     } catch (e) {
-      return String(funding.amount);
+      return String(value);
     }
   }
 

@@ -36,10 +36,10 @@ class Editor:
     def open_records(self) -> None:
         """Log in (the local server needs no password) and open the records file."""
         self.page.goto(self.url + "admin/")
-        self.page.get_by_role("button", name="Login").click()
+        self.page.get_by_role("button", name="Anmelden", exact=True).click()
         self.page.get_by_text("Inhaltstypen").wait_for()
         self.page.goto(self.url + "admin/#/collections/records/entries/projects")
-        self.page.get_by_role("button", name="eintrag hinzufügen").wait_for()
+        self.page.get_by_role("button", name="Eintrag hinzufügen", exact=True).first.wait_for()
 
     def publish(self) -> None:
         self.page.get_by_role("button", name="Veröffentlichen").click()

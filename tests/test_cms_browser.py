@@ -28,7 +28,7 @@ def _fill(ed: Editor, field_id: str, text: str, *, within: str = "") -> None:
 
 def _add_record(ed: Editor, record_id: str) -> None:
     page = ed.page
-    page.get_by_role("button", name="eintrag hinzufügen").click()
+    page.get_by_role("button", name="Eintrag hinzufügen", exact=True).first.click()
     _fill(ed, "id", record_id)
     kind = page.locator("[id^='kind-field-']").last
     kind.click()

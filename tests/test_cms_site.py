@@ -59,3 +59,14 @@ def test_decap_cms_is_pinned_and_locked() -> None:
         assert version[0].isdigit(), f"{name} is not pinned exactly: {version}"
         assert locked[f"node_modules/{name}"]["version"] == version
         assert locked[f"node_modules/{name}"]["integrity"].startswith("sha512-")
+
+
+def test_the_published_site_and_dev_build_carry_no_editor_page() -> None:
+    """No login works on the published site without an OAuth service (guide/betrieb.md):
+    until one does, neither ./dev build nor the publishing workflow adds admin/."""
+    dev = (REPO / "dev").read_text(encoding="utf-8")
+    build_case = dev[dev.index("\n  build)"):]
+    build_case = build_case[:build_case.index(";;")]
+    assert "admin" not in build_case and "npm_tools" not in build_case
+    workflow = (REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert "microsite admin" not in workflow

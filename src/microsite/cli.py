@@ -13,13 +13,20 @@ from microsite.project import read_project_settings
 from microsite.release_gate import release_log_line
 from microsite.shared_origin import config_warning
 from microsite.site import load_site
+from microsite.layout_check import layout_problem
 from microsite.validation import ValidationFailed
+
+
+# warnings about something that is lost on publishing, not a matter of style
+LOUD_WARNINGS = frozenset({"renamed_without_former_ids"})
 
 
 def _line(problem: Problem, lang: str) -> str:
     """An error as its message; a warning marked as one, so editors can tell them apart."""
     if not problem.warning:
         return problem.message(lang)
+    if problem.code in LOUD_WARNINGS:
+        return f"{'Warnung' if lang == 'de' else 'Warning'}: {problem.message(lang)}"
     return f"{'Hinweis' if lang == 'de' else 'Warning'}: {problem.message(lang)}"
 
 
@@ -60,8 +67,10 @@ def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
         errors = sum(1 for p in failed.problems if not p.warning)
         print(f"{errors} Fehler." if lang == "de" else f"{errors} error(s).", file=sys.stderr)
         return 1
-    _annotate(site.warnings, lang, len(site.all_records))
-    _report(site.warnings, lang, settings.facts_file, list_facts)
+    layout = layout_problem(settings.root / settings.data_file, str(settings.data_file))
+    warnings = [*site.warnings, *([layout] if layout else [])]
+    _annotate(warnings, lang, len(site.all_records))
+    _report(warnings, lang, settings.facts_file, list_facts)
     gate = release_log_line(site.unreleased, settings.facts_file, lang)
     if gate:  # as the build log says it
         print(f"{'Hinweis' if lang == 'de' else 'Warning'}: {gate}", file=sys.stderr)

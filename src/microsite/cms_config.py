@@ -31,6 +31,14 @@ URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
 _ROW = re.compile(r"^\|\s*`([^`]+)`\s*\|([^|]*)\|([^|]*)\|\s*$")
 # text fields shown as a text area rather than one line
 _LONG_TEXT = ("summary", "target_group", "label", "how_to_take_part")
+# Kept in the file but not shown: a translation's review is a step (``./dev review``), not a
+# field of fingerprints, and a title's language is set once by whoever names the programme.
+# The form keeps what it does not show (admin/microsite-format.js reads and writes it).
+# groups whose cross-field rules admin/microsite-checks.js runs, in check's words
+RULE_WIDGETS = {("period",): "microsite-period", ("texts",): "microsite-texts"}
+NOT_IN_FORM = frozenset({"reviewed", "title_lang"})
+# A whole number as people write it: 50000, 50.000, 50 000, 50.000 €; the form stores 50000.
+WHOLE_NUMBER = r"^\s*\d{1,3}([.\s\u00a0\u202f]\d{3})+\s*(€|EUR)?\s*$|^\s*\d+\s*(€|EUR)?\s*$"
 
 
 class GuideError(ValueError):
@@ -100,6 +108,8 @@ class _Builder:
             field["hint"] = hint
         field["required"] = required
         field.update(self.widget(name, schema, path, required))
+        if path in RULE_WIDGETS:
+            field["widget"] = RULE_WIDGETS[path]
         return field
 
     def language_fields(self, schema: dict[str, Any], path: tuple[str, ...],
@@ -136,21 +146,18 @@ class _Builder:
             return self.array(name, schema, path)
         if schema.get("type") == "boolean":
             return {"widget": "boolean", "default": False}
-        if schema.get("type") in ("number", "integer"):
-            widget: dict[str, Any] = {
-                "widget": "number",
-                "value_type": "int" if schema["type"] == "integer" else "float"}
-            if "minimum" in schema:
-                widget["min"] = schema["minimum"]
-            return widget
+        if schema.get("type") == "integer":
+            # a text field read by admin/microsite-format.js: Decap's number field reads
+            # "50.000" as 50; "50,5" or "fünfzig" get check's message
+            code = "amount_whole_euros" if name == "amount" else "whole_number"
+            return {"widget": "string", "pattern": [WHOLE_NUMBER, _pattern_message(code)]}
         return self.text(name, schema)
 
     def text(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
         pattern = schema.get("pattern")
         if pattern == DATE:
             widget: dict[str, Any] = {"widget": "datetime", "format": "YYYY-MM-DD",
-                                      "date_format": "DD.MM.YYYY", "time_format": False,
-                                      "picker_utc": True}
+                                      "date_format": "DD.MM.YYYY", "time_format": False}
         elif name == "description":
             widget = {"widget": "markdown", "modes": ["raw"], "sanitize_preview": True}
         else:
@@ -181,7 +188,7 @@ class _Builder:
         fields = [self.field(word, {"type": "boolean"}, (*path, word), False)
                   for word in words["enum"]]
         fields += [self.field(key, sub, (*path, key), False)
-                   for key, sub in group["properties"].items()]
+                   for key, sub in group["properties"].items() if key not in NOT_IN_FORM]
         return {"widget": "object", "collapsed": True, "fields": fields}
 
     def object(self, schema: dict[str, Any], path: tuple[str, ...],
@@ -191,7 +198,7 @@ class _Builder:
         if "properties" in schema:
             needed = set(schema.get("required", ()))
             fields = [self.field(key, sub, (*path, key), required and key in needed)
-                      for key, sub in schema["properties"].items()]
+                      for key, sub in schema["properties"].items() if key not in NOT_IN_FORM]
         elif names and isinstance(extra, dict):  # fingerprints per text field
             _, hint = self.describe((*path, "item"))
             fields = [{"name": key, "label": self.describe((key,))[0], "hint": hint,
@@ -203,8 +210,10 @@ class _Builder:
             fields = [{"name": lang, "label": language_name(lang, "de"), "required": False,
                        **self.widget(lang, extra, (*path, lang), False)} for lang in langs]
         else:  # texts: one group per language, shown side by side (admin/admin.css)
+            # every language's group "required": the English side is not "(freiwillig)";
+            # whether it may be empty is check's rule (admin/microsite-checks.js)
             fields = [{"name": lang, "label": language_name(lang, "de"),
-                       "required": required and n == 0,
+                       "required": required,
                        **self.object(extra, (*path,), required and n == 0)}
                       for n, lang in enumerate(self.languages)]
         return {"widget": "object", "collapsed": path[-1] not in ("texts",), "fields": fields}

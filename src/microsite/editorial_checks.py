@@ -36,7 +36,7 @@ INVISIBLE = {
 }
 NBSP = "\u00a0"
 _SUSPECT = re.compile("[" + "".join(INVISIBLE) + NBSP + "]")
-_TRANSLATED_FIELDS = ("target_group", "description", "how_to_take_part")
+TRANSLATED_FIELDS = ("target_group", "description", "how_to_take_part")
 _DATE_PATHS = (("period", "start"), ("period", "end"), ("publish_from",), ("source", "date"))
 
 
@@ -157,7 +157,7 @@ def _check_translation(item: dict, base: list, languages: tuple[str, ...],
         if states.get(lang) == "pending":
             out.add([*base, "translation", lang], "pending_ignored", warning=True, lang=lang)
             continue
-        for key in _TRANSLATED_FIELDS:
+        for key in TRANSLATED_FIELDS:
             if source.get(key) not in (None, "", []) and block.get(key) in (None, "", []):
                 out.add([*base, "texts", lang], "translation_incomplete", key_position=True,
                         lang=lang, default_lang=default, key=key)

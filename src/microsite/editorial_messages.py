@@ -99,12 +99,15 @@ EDITORIAL_MESSAGES: dict[str, dict[str, str]] = {
         "with one title cannot be told apart in the overview",
     },
     "renamed_without_former_ids": {
-        "de": "die Kennung „{found}“ gibt es nicht mehr (sie stand in {compared_with}); ihre "
-        "alte Adresse führt dann ins Leere. Wurde der Eintrag umbenannt, beim neuen Eintrag "
-        "„former_ids: [{found}]“ eintragen; wurde er entfernt, ist nichts zu tun",
-        "en": "the id “{found}” is gone (it was in {compared_with}); its old address will lead "
-        "nowhere. If the record was renamed, add “former_ids: [{found}]” to the new record; "
-        "if it was removed, nothing needs doing",
+        "de": "die Kennung „{found}“ gibt es nicht mehr (sie stand in {compared_with}). Ihre "
+        "Seiten auf Deutsch und Englisch, ihr Platz in Übersicht, Feed und Kalender "
+        "verschwinden beim Veröffentlichen, die alte Adresse führt ins Leere. Wurde der "
+        "Eintrag umbenannt, beim neuen Eintrag „former_ids: [{found}]“ eintragen; wurde er "
+        "gelöscht, prüfen, ob eine Weiterleitung gewünscht ist",
+        "en": "the id “{found}” is gone (it was in {compared_with}). Its pages in German and "
+        "English and its place in the overview, feed and calendar disappear when published; "
+        "the old address will lead nowhere. If the record was renamed, add “former_ids: "
+        "[{found}]” to the new record; if it was deleted, check whether a redirect is wanted",
     },
     # loading (loading.py, record_building.py)
     "wrong_encoding": {

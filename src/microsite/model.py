@@ -93,7 +93,7 @@ class Organisation:
 
 @dataclass(frozen=True)
 class Funding:
-    amount: float | int | None = None
+    amount: int | None = None
     currency: str = "EUR"
     funders: tuple[Organisation, ...] = ()
 

@@ -185,6 +185,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{found}” is written with thousands separators, which YAML reads as a different "
         "number. Leave them out: {suggestion}",
     },
+    "amount_whole_euros": {
+        "de": "„{found}“ ist kein Betrag in ganzen Euro. Den Betrag nur mit Ziffern schreiben, "
+        "ohne Cent, z. B. 50000 für 50.000 €",
+        "en": "“{found}” is not an amount in whole euros. Write the amount in digits only, "
+        "without cents, e.g. 50000 for €50,000",
+    },
+    "whole_number": {
+        "de": "„{found}“ ist keine ganze Zahl. Nur Ziffern schreiben, z. B. 1200",
+        "en": "“{found}” is not a whole number. Write digits only, e.g. 1200",
+    },
+    "not_canonical": {
+        "de": "die Datei ist nicht in der einheitlichen Anordnung, in der das Formular sie "
+        "speichert (ab dieser Zeile weicht sie ab); die nächste Speicherung im Formular würde "
+        "auch Zeilen anderer Einträge ändern. Beheben mit: ./dev format",
+        "en": "the file is not in the one layout the form saves it in (it differs from this "
+        "line on); the next save in the form would also change lines of other records. Fix "
+        "with: ./dev format",
+    },
     "status_with_dates": {
         "de": "Status wird aus den Daten abgeleitet; Feld „status“ weglassen",
         "en": "the status is derived from the dates; leave out the field “status”",

@@ -120,6 +120,10 @@ def _type_problem(path: list, wanted: str, instance: Any, out: ProblemCollector)
     source = out.doc.bool_sources.get(tuple(path))
     if wanted == "string" and isinstance(instance, bool) and source is not None:
         out.add(path, "boolean_as_text", found=source)
+    elif wanted == "integer" and path[-1:] in (["amount"], ["count"]):
+        typed = out.doc.number_sources.get(tuple(path)) or found(instance)
+        out.add(path, "amount_whole_euros" if path[-1] == "amount" else "whole_number",
+                found=typed)
     else:
         out.add(path, f"type_{wanted}", found=found(source or instance))
 
@@ -272,6 +276,20 @@ def _number_paths(records: list[dict]) -> Iterable[tuple]:
                 yield ("records", i, "results", j, "count")
 
 
+def _check_whole_numbers(records: list[dict], out: ProblemCollector,
+                         explained: set[tuple]) -> set[tuple]:
+    """``50000.0`` or ``50000.5``: a schema's "integer" accepts the first; amounts and counts
+    are whole numbers as typed, so both are refused in the editor's own digits."""
+    found_paths = set()
+    for path in _number_paths(records):
+        value = value_at(out.doc.data, path)
+        if path not in explained and isinstance(value, float):
+            code = "amount_whole_euros" if path[-1] == "amount" else "whole_number"
+            out.add(path, code, found=out.doc.number_sources.get(path, str(value)))
+            found_paths.add(path)
+    return found_paths
+
+
 def _check_german_numbers(records: list[dict], out: ProblemCollector) -> set[tuple]:
     """Numbers written as "50.000" (which YAML reads as 50.0) or "50.000,00"; their paths."""
     found = set()
@@ -399,6 +417,7 @@ def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> l
     records = [item if isinstance(item, dict) else {}
                for item in (records if isinstance(records, list) else [])]
     german = _check_german_numbers(records, out)
+    german |= _check_whole_numbers(records, out, german)
     for error in _leaf_errors(schema_errors(doc.data)):
         if tuple(error.absolute_path) not in german:  # already explained, better
             schema_problem(error, out)

@@ -1,8 +1,11 @@
 """``microsite review RECORD --lang en``: record that a translation was checked.
 
 Writes the fingerprints of the default language's texts into ``translation.<lang>.reviewed``
-of one record by a precise text edit at the lines the YAML parser names, so every comment, the
-order of fields and the layout of the file stay as they were.
+of one record by a precise text edit at the lines the YAML parser names. A file in the one
+canonical layout (``yaml_layout.format_projects``: the browser editor's and ``./dev format``'s)
+stays in it, so a review changes only the reviewed record's lines and ``./dev format --check``
+stays clean; a file laid out by hand keeps its comments and layout (``check`` says to run
+``./dev format``).
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from dataclasses import dataclass
 
 import yaml
 
+from microsite.loading import YamlSyntaxError, parse_yaml
 from microsite.translations import fingerprints, fingerprints_yaml
+from microsite.yaml_layout import format_projects
 
 
 class ReviewError(Exception):
@@ -127,4 +132,13 @@ def review(text: str, record_id: str, lang: str, default: str) -> tuple[str, dic
     except yaml.YAMLError as exc:
         raise ReviewError("die Prüfwerte ließen sich nicht sicher eintragen; bitte von Hand "
                           "eintragen (siehe Leitfaden, „Übersetzungen“)") from exc
+    if _is_canonical(text):
+        return format_projects(parse_yaml(result).data), current
     return result, current
+
+
+def _is_canonical(text: str) -> bool:
+    try:
+        return text == format_projects(parse_yaml(text).data)
+    except YamlSyntaxError:  # what PyYAML reads but our stricter reader refuses
+        return False

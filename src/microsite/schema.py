@@ -138,8 +138,8 @@ RECORD = _object(
         ),
         "funding": _object(
             {
-                "amount": {"type": "number", "minimum": 0,
-                           "description": "Amount as a number, e.g. 50000."},
+                "amount": {"type": "integer", "minimum": 0,
+                           "description": "Whole euros as digits, e.g. 50000."},
                 "currency": {"type": "string", "pattern": r"^[A-Z]{3}$",
                              "description": "ISO 4217 code, default EUR."},
                 "funders": {"type": "array", "items": ORGANISATION,

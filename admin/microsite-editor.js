@@ -1,0 +1,94 @@
+/* Our German texts in Decap CMS and two safeguards it lacks:
+ *   - deleting a programme asks first, naming it and saying what is lost;
+ *   - after a refused save the page goes to the first field with a message.
+ * Loaded after decap-cms.js and before preview.js (which starts the editor).
+ */
+(function () {
+  'use strict';
+
+  // Decap's German phrases, where they are English, lower-case or say something else
+  var OURS = {
+    auth: { login: 'Anmelden', loggingIn: 'Anmeldung läuft …', loginWithGitHub: 'Mit GitHub anmelden' },
+    editor: {
+      editorControl: { field: { optional: 'freiwillig' } },
+      editorControlPane: { widget: {
+        required: '%{fieldLabel}: Pflichtfeld, bitte ausfüllen.',
+        regexPattern: '%{fieldLabel}: %{pattern}',
+      } },
+      editorWidgets: {
+        datetime: { now: 'Heute', clear: 'Leeren', setToNow: 'Heutiges Datum eintragen' },
+        list: { add: 'Eintrag hinzufügen', addType: 'Eintrag hinzufügen' },
+        object: { expand: 'Aufklappen', collapse: 'Zuklappen' },
+      },
+    },
+    ui: { toast: {
+      missingRequiredField: 'Nicht gespeichert: Bitte die rot markierten Felder korrigieren; ' +
+        'was fehlt, steht jeweils am Feld.',
+    } },
+    mediaLibrary: { mediaLibraryModal: {} },
+  };
+
+  function merge(base, extra) {
+    var out = Object.assign({}, base);
+    Object.keys(extra).forEach(function (key) {
+      var value = extra[key];
+      out[key] = value && typeof value === 'object' && base && typeof base[key] === 'object'
+        ? merge(base[key], value) : value;
+    });
+    return out;
+  }
+
+  var de = CMS.getLocale('de');
+  if (de) CMS.registerLocale('de', merge(de, OURS));
+
+  /* "Titel (kennung)": the summary line of a record (config: records.summary). */
+  var RECORD_SUMMARY = /^(.*) \(([a-z0-9]+(?:-[a-z0-9]+)*)\)$/;
+
+  function recordLabel(button) {
+    var bar = button.parentElement;
+    for (var i = 0; bar && i < 4; i++, bar = bar.parentElement) {
+      var text = (bar.textContent || '').trim();
+      var match = RECORD_SUMMARY.exec(text);
+      if (match) return { title: match[1], id: match[2] };
+    }
+    return null;
+  }
+
+  window.MicrositeDeleteQuestion = function (record) {
+    return '„' + record.title + '“ (' + record.id + ') wirklich löschen?\n\n' +
+      'Beim Veröffentlichen verschwinden seine Seiten auf Deutsch und Englisch, sein Platz in ' +
+      'Übersicht, Feed und Kalender; die Adresse …/programme/' + record.id + '/ führt dann ' +
+      'ins Leere. Wurde er nur umbenannt: nicht löschen, sondern die Kennung ändern und die ' +
+      'alte unter „Frühere Kennungen“ eintragen.';
+  };
+
+  // capture phase: before Decap's own handler removes the item
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('[data-testid="remove-button"]');
+    if (!button) return;
+    var record = recordLabel(button);
+    if (record && !window.confirm(window.MicrositeDeleteQuestion(record))) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+
+  /* After "Veröffentlichen"/"Speichern", show the first field that has a message. */
+  function showFirstError() {
+    var list = document.querySelector('[class*="ControlErrorsList"] li');
+    if (!list) return;
+    var box = list.closest('[class*="ControlContainer"]') || list;
+    box.scrollIntoView({ block: 'center' });
+    var input = box.querySelector('input, textarea, select, [contenteditable="true"]');
+    if (input) input.focus({ preventScroll: true });
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target.closest && event.target.closest('button, [role="menuitem"]');
+    if (!target) return;
+    var text = (target.textContent || '').trim();
+    if (/^(Jetzt veröffentlichen|Speichern|Veröffentlichen)/.test(text)) {
+      setTimeout(showFirstError, 400);
+    }
+  }, true);
+})();

@@ -1,0 +1,191 @@
+"""The form in Chromium says what ``microsite check`` says, before anything is saved: amounts
+are stored exactly as typed or refused, an end before the start and a missing English text get
+check's words at the field, deleting a programme asks first, a save after a hand edit and a
+review changes one record's lines, and the editor speaks German."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Dialog, expect
+
+from cms_editor import Editor, editor
+from microsite.loading import read_yaml
+from microsite.problems import MESSAGES
+from microsite.yaml_layout import format_projects
+from projectcopy import MICROSITE, copy_project, run_check
+from test_cms_browser import _add_record, _fill
+
+NEW_ID = "betrag-aus-dem-formular"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "projects.yaml"
+    data.write_text(format_projects(read_yaml(data).data), encoding="utf-8")
+    return project
+
+
+def _expand(ed: Editor, group: str) -> None:
+    box = ed.page.locator(f"[id^='{group}-field-']").last
+    box.locator("[data-testid='expand-button']").first.click()
+
+
+def _errors(ed: Editor, field: str) -> str:
+    """The messages shown at a field: the error list in the field's own control box."""
+    box = ed.page.locator(f"[id^='{field}-field-']").last.locator(
+        "xpath=ancestor::*[contains(@class, 'ControlContainer')][1]")
+    return " ".join(box.locator("[class*='ControlErrorsList']").first.all_inner_texts())
+
+
+def _words(code: str, **params: str) -> str:
+    return MESSAGES[code]["de"].format(**params)
+
+
+def test_amounts_are_stored_exactly_or_refused_in_checks_words(project: Path) -> None:
+    data_file = project / "data" / "projects.yaml"
+    before = data_file.read_bytes()
+    with editor(project) as ed:
+        ed.open_records()
+        _add_record(ed, NEW_ID)
+        _expand(ed, "funding")
+        _fill(ed, "amount", "50,5")
+        ed.publish()
+        refused = _words("amount_whole_euros", found="").replace("„“ ", "")
+        expect(ed.page.get_by_text(refused).first).to_be_visible()
+        assert refused in _errors(ed, "amount")
+        # the page went to the faulty field
+        expect(ed.page.locator("[id^='amount-field-']").last).to_be_focused()
+        ed.page.wait_for_timeout(500)
+        assert data_file.read_bytes() == before
+        _fill(ed, "amount", "50.000 €")
+        ed.publish()
+        expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
+    record = read_yaml(data_file).data["records"][-1]
+    assert record["id"] == NEW_ID and record["funding"] == {"amount": 50000}
+    assert "      amount: 50000\n" in data_file.read_text(encoding="utf-8")
+    checked = run_check(project)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
+        project: Path) -> None:
+    data_file = project / "data" / "projects.yaml"
+    before = data_file.read_bytes()
+    with editor(project) as ed:
+        ed.open_records()
+        _add_record(ed, NEW_ID)
+        _expand(ed, "period")
+        _fill(ed, "start", "2025-03")
+        _fill(ed, "end", "2025-01-31")
+        texts = ed.page.locator("[id^='texts-field-']").last
+        english = texts.locator("[id^='en-field-']").first
+        english.locator("[id^='title-field-']").fill("")
+        english.locator("[id^='summary-field-']").fill("")
+        ed.publish()
+        end_before_start = _words("end_before_start", start="2025-03", end="2025-01-31")
+        expect(ed.page.get_by_text(end_before_start).first).to_be_visible()
+        assert end_before_start in _errors(ed, "period")
+        missing = _words("missing_language", language="Englisch", lang="en")
+        expect(ed.page.get_by_text(missing).first).to_be_visible()
+        assert missing in _errors(ed, "texts")
+        ed.page.wait_for_timeout(500)
+        assert data_file.read_bytes() == before
+    # check says the same about the same record
+    text = before.decode("utf-8") + (
+        f"\n  - id: {NEW_ID}\n    kind: project\n    period:\n      start: 2025-03\n"
+        "      end: 2025-01-31\n    texts:\n      de:\n        title: T\n        summary: S\n")
+    data_file.write_text(text, encoding="utf-8")
+    checked = run_check(project)
+    assert end_before_start in checked.stderr and missing in checked.stderr
+
+
+def test_deleting_a_programme_asks_first_and_names_it(project: Path) -> None:
+    data_file = project / "data" / "projects.yaml"
+    records = read_yaml(data_file).data["records"]
+    target = records[0]
+    title = target["texts"]["de"]["title"]
+    questions: list[str] = []
+
+    def answer(dialog: Dialog) -> None:
+        questions.append(dialog.message)
+        dialog.dismiss() if len(questions) == 1 else dialog.accept()
+
+    with editor(project) as ed:
+        ed.page.on("dialog", answer)
+        ed.open_records()
+        summary = ed.page.get_by_text(f"{title} ({target['id']})", exact=True)
+        remove = summary.locator("xpath=ancestor::*[.//*[@data-testid='remove-button']][1]") \
+            .locator("[data-testid='remove-button']").first
+        remove.click()
+        ed.page.wait_for_timeout(300)
+        expect(summary).to_be_visible()  # cancelled: still there
+        remove.click()
+        expect(summary).to_have_count(0)
+        ed.publish()
+        expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
+    assert len(questions) == 2
+    assert f"„{title}“ ({target['id']}) wirklich löschen?" in questions[0]
+    assert "Frühere Kennungen" in questions[0] and "Feed" in questions[0]
+    assert [r["id"] for r in read_yaml(data_file).data["records"]] == \
+        [r["id"] for r in records[1:]]
+
+
+def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project: Path) -> None:
+    data_file = project / "data" / "projects.yaml"
+    records = read_yaml(data_file).data["records"]
+    # a hand edit in the canonical layout, then a review: the file stays canonical
+    first = records[0]["texts"]["de"]["summary"]
+    text = data_file.read_text(encoding="utf-8")
+    data_file.write_text(text.replace(first, first + " Von Hand ergänzt.", 1), encoding="utf-8")
+    reviewed = next(r for r in records if "en" in r.get("texts", {}))
+    done = subprocess.run([*MICROSITE, "review", reviewed["id"], "--lang", "en"], cwd=project,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    formatted = subprocess.run([*MICROSITE, "format", "--check"], cwd=project,
+                               capture_output=True, text=True, timeout=60)
+    assert formatted.returncode == 0, formatted.stderr
+    assert "einheitlichen Anordnung" not in run_check(project).stderr
+    before = data_file.read_text(encoding="utf-8")
+    index = 1
+    target = records[index]
+    with editor(project) as ed:
+        ed.open_records()
+        item = ed.page.get_by_text(f"{target['texts']['de']['title']} ({target['id']})",
+                                   exact=True)
+        item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()
+        summary = ed.page.locator("[id^='texts-field-']").nth(index) \
+            .locator("[id^='de-field-']").first.locator("[id^='summary-field-']")
+        summary.fill(target["texts"]["de"]["summary"] + " Ergänzt im Formular.")
+        ed.publish()
+        expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
+    old_lines, new_lines = before.splitlines(), data_file.read_text(encoding="utf-8").splitlines()
+    assert len(old_lines) == len(new_lines)
+    changed = [n for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
+    assert len(changed) == 1 and new_lines[changed[0]].endswith("Ergänzt im Formular.")
+    starts = [n for n, line in enumerate(old_lines) if line.startswith("  - ")]
+    assert starts[index] < changed[0] < starts[index + 1]
+
+
+def test_the_editor_speaks_german_and_shows_no_fingerprints(project: Path) -> None:
+    with editor(project) as ed:
+        ed.page.goto(ed.url + "admin/")
+        expect(ed.page.get_by_role("button", name="Anmelden", exact=True)).to_be_visible()
+        ed.open_records()
+        _add_record(ed, NEW_ID)
+        body = ed.page.locator("body").inner_text()
+        for english in ("Login", "Oops", "Expand", "Set ", "publish_from"):
+            assert english not in body, english
+        for unclear in ("Geprüft gegen", "Prüfwert", "Sprache des Titels"):
+            assert unclear not in body, unclear
+        assert re.search(r"Eintrag hinzufügen", body) and "eintrag hinzufügen" not in body
+        today = ed.page.locator("[data-testid='now-button']").first
+        assert today.get_attribute("aria-label") == "Heutiges Datum eintragen"
+        texts = ed.page.locator("[id^='texts-field-']").last
+        assert "freiwillig" not in texts.inner_text().lower()
+        assert "UTC" not in ed.page.locator("[id^='publish_from-field-']").last.locator(
+            "xpath=ancestor::*[contains(@class, 'ControlContainer')][1]").inner_text()
