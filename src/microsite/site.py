@@ -9,6 +9,7 @@ from pathlib import Path
 from microsite.doc_links import doc_link_problems
 from microsite.facts import SiteFacts, load_facts, page_placeholder_problems
 from microsite.id_history import vanished_id_problems
+from microsite.status_history import changed_without_source
 from microsite.model import Record, Source
 from microsite.problems import Problem
 from microsite.release_gate import missing_release_facts
@@ -37,6 +38,10 @@ class SiteSettings:
     languages: SiteLanguages
     build_date: dt.date
     include_drafts: bool = False
+    build_time: dt.datetime | None = None
+    """The moment of the build (calendar DTSTAMP); else midnight UTC of ``build_date``."""
+    status_max_age_months: int = 6
+    """Age of a source after which its stated status is shown in a neutral style."""
     locales: dict[str, str] = field(default_factory=dict)
     """Babel locale per language code where it differs, e.g. ``{"en": "en_GB"}``."""
     facts_file: str = "data/site.yaml"
@@ -90,7 +95,8 @@ class SiteData:
         if view is None:
             view = build_record_view(record, lang, self.default_language,
                                      self.settings.build_date, self.phrases[lang],
-                                     self.settings.locales.get(lang, lang))
+                                     self.settings.locales.get(lang, lang),
+                                     self.settings.status_max_age_months)
             self._views[key] = view
         return view
 
@@ -148,6 +154,7 @@ def load_site(settings: SiteSettings) -> SiteData:
                                   settings.languages.codes, records,
                                   {r.id for r in published}, settings.data_file)
         found += vanished_id_problems(settings.root, settings.data_file, records)
+        found += changed_without_source(settings.root, settings.data_file, records)
         problems.extend(p for p in found if not p.warning)
         warnings = warnings + [p for p in found if p.warning]
     if [p for p in problems if not p.warning]:
