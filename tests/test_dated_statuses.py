@@ -105,7 +105,7 @@ def test_a_status_without_dates_is_shown_as_of_its_source(sites: dict, year: str
 def test_a_record_whose_period_ended_reads_so(sites: dict, year: str, status: str,
                                               group: str) -> None:
     site = sites[year]
-    text, classes = _status(site, "gruendung-im-quartier")
+    text, _ = _status(site, "gruendung-im-quartier")
     assert f"Projekt {status} (nach dem Zeitraum laut Pressemitteilung" in text, text
     assert "Stand" not in text  # derived from the dates: today's, not as of a source
     assert _groups(site)["gruendung-im-quartier"] == group

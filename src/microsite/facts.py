@@ -45,6 +45,9 @@ PLACEHOLDER = re.compile(r"\{\{\s*site\.([a-z_]+)\.([a-z_]+)\s*\}\}")
 _ANY_PLACEHOLDER = re.compile(r"\{\{\s*site\.([^{}]*?)\s*\}\}")
 
 
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
 def facts_schema() -> dict:
     value = {"oneOf": [
         {"type": "string", "minLength": 1},
@@ -53,7 +56,7 @@ def facts_schema() -> dict:
          "additionalProperties": {"type": "string", "minLength": 1}},
     ]}
     confirmed = {"type": ["object", "null"], "additionalProperties": False,
-                 "properties": {name: {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+                 "properties": {name: {"type": ["string", "null"], "pattern": DAY}
                                 for name in {n for fields in FACTS.values() for n in fields}}}
     groups = {
         group: {"type": ["object", "null"], "additionalProperties": False,

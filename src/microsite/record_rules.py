@@ -25,8 +25,8 @@ from microsite.loading import LoadedDocument, value_at
 from microsite.model import PartialDate
 from microsite.problems import Problem
 from microsite.schema import DATE, DATE_OR_MONTH, LANG, SLUG, projects_schema
-from microsite.source_rules import check_sources, check_tense
 from microsite.schema_patterns import whole_value, whole_value_validator
+from microsite.source_rules import check_sources, check_tense
 from microsite.text_checks import check_text, check_url, email_problem
 from microsite.translations import FINGERPRINT, StaleField, review_findings
 

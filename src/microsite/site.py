@@ -9,11 +9,11 @@ from pathlib import Path
 from microsite.doc_links import doc_link_problems
 from microsite.facts import SiteFacts, load_facts, page_placeholder_problems
 from microsite.id_history import vanished_id_problems
-from microsite.status_history import changed_without_source
 from microsite.model import Record, Source
 from microsite.problems import Problem
 from microsite.release_gate import missing_release_facts
 from microsite.sources import SourceView, build_source_view
+from microsite.status_history import changed_without_source
 from microsite.ui import Phrases, load_phrases
 from microsite.validation import SiteLanguages, ValidationFailed, load_records
 from microsite.views import (

@@ -21,27 +21,23 @@ from microsite.problems import Problem
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _day(raw: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(raw)) if raw else None
+    except ValueError:
+        return None
+
+
 def _newest_source(item: dict, file_source: Any) -> dt.date | None:
-    dates = []
-    for entry in item.get("sources") or ():
-        if not isinstance(entry, dict):
-            continue
-        raw = (file_source or {}).get("date") if entry.get("default") else entry.get("date")
-        try:
-            dates.append(dt.date.fromisoformat(str(raw)))
-        except ValueError:
-            continue
+    file_source = file_source if isinstance(file_source, dict) else {}
+    raws = [file_source.get("date") if entry.get("default") else entry.get("date")
+            for entry in item.get("sources") or () if isinstance(entry, dict)]
     old_single = item.get("source")  # the format before sources: one source per record
-    if isinstance(old_single, dict) and old_single.get("date"):
-        try:
-            dates.append(dt.date.fromisoformat(str(old_single["date"])))
-        except ValueError:
-            pass
-    if not dates and isinstance(file_source, dict) and file_source.get("date"):
-        try:  # before sources: the file's source was every record's
-            dates.append(dt.date.fromisoformat(str(file_source["date"])))
-        except ValueError:
-            pass
+    if isinstance(old_single, dict):
+        raws.append(old_single.get("date"))
+    if "sources" not in item and "source" not in item:
+        raws.append(file_source.get("date"))  # before sources: the file's was every record's
+    dates = [d for d in map(_day, raws) if d is not None]
     return max(dates) if dates else None
 
 
@@ -52,7 +48,7 @@ def _results(value: Any) -> list[tuple]:
 
 def _earlier_records(text: str) -> tuple[dict[str, dict], Any]:
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError:
         return {}, None
     if not isinstance(data, dict) or not isinstance(data.get("records"), list):

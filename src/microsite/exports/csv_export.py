@@ -27,7 +27,8 @@ from microsite.exports.records import record_data, sorted_records
 from microsite.site import SiteData
 
 COLUMNS = (
-    "id", "url", "kind", "status", "status_date", "status_source", "title", "summary", "target_group", "period_start",
+    "id", "url", "kind", "status", "status_date", "status_source", "title", "summary",
+    "target_group", "period_start",
     "period_end", "funding_amount", "funding_currency", "funders", "providers", "partners",
     "languages", "multilingual", "results", "links", "contact_email", "contact_phone",
     "source_date", "updated", "description",
