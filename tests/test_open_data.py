@@ -34,7 +34,7 @@ def _csv(site: Path, lang: str) -> tuple[bytes, list[dict]]:
 def test_json_export_matches_the_records(site: Path, site_url: str, records: list[dict],
                                          lang: str) -> None:
     data = _json(site, lang)
-    assert data["format"] == "lhh-microsite/records" and data["format_version"] == "1.1"
+    assert data["format"] == "lhh-microsite/records" and data["format_version"] == "1.2"
     assert data["language"] == lang and data["build_date"] == "2026-11-25"
     by_id = {r["id"]: r for r in data["records"]}
     assert sorted(by_id) == sorted(r["id"] for r in records)
@@ -168,7 +168,7 @@ def _record(record_id: str, kind: str, **fields: object) -> dict:
 
 
 def _add_test_records(records: list[dict]) -> None:
-    records.append(_record("fachtag", "event", source={"date": "2026-11-01"},
+    records.append(_record("fachtag", "event", sources=[{"date": "2026-11-01"}],
                            period={"start": "2026-12-03", "end": "2026-12-04"}))
     records.append(_record("monatstreffen", "event", period={"start": "2027-02"}))
     records.append(_record("entwurf", "event", draft=True,

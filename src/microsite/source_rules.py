@@ -17,7 +17,7 @@ from microsite.model import PartialDate
 
 # future or intention words, per language: a text about what has ended should not use them
 FUTURE_WORDS = {
-    "de": re.compile(r"\b(will|soll|sollen|wird)\b"),
+    "de": re.compile(r"\b(will|soll|sollen)\b"),
     "en": re.compile(r"\b(will|aims to|wants to)\b"),
 }
 _TENSE_FIELDS = ("summary", "description")
