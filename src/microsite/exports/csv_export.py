@@ -27,11 +27,10 @@ from microsite.exports.records import record_data, sorted_records
 from microsite.site import SiteData
 
 COLUMNS = (
-    "id", "url", "kind", "status", "status_date", "status_source", "title", "summary",
-    "target_group", "period_start",
+    "id", "url", "kind", "status", "title", "summary", "target_group", "period_start",
     "period_end", "funding_amount", "funding_currency", "funders", "providers", "partners",
     "languages", "multilingual", "results", "links", "contact_email", "contact_phone",
-    "source_date", "updated", "description",
+    "source_date", "updated", "description", "status_date", "status_source",
 )
 JOIN = " | "
 FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
