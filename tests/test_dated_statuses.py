@@ -143,6 +143,18 @@ def test_a_new_record_names_its_own_source_not_the_files(sites: dict, year: str)
                                 "address": "Musterstraße 1, 30159 Hannover"}
 
 
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_the_overview_and_start_page_name_every_source_they_draw_on(sites: dict,
+                                                                     lang: str) -> None:
+    for page in ("programme/", ""):
+        html = soup(sites["2027"] / PREFIX[lang] / page / "index.html")
+        citations = [_text(c) for c in html.select(".ms-source")]
+        assert any("Beispielmitteilung zur Arbeitsmarktintegration" in c for c in citations)
+        own = [c for c in citations if "Beispiel-Jobmesse 2027" in c]
+        assert len(own) == 1 and {"de": "20. November 2026", "en": "20 November 2026"}[lang] \
+            in own[0], citations
+
+
 @pytest.mark.parametrize("year", list(DATES))
 def test_the_calendar_stamps_the_build_and_gives_one_day_and_the_place(sites: dict,
                                                                        year: str) -> None:

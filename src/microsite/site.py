@@ -107,6 +107,18 @@ class SiteData:
         return build_source_view(self.source, lang, self.default_language, self.phrases[lang],
                                  self.settings.locales.get(lang, lang))
 
+    def record_sources_view(self, lang: str) -> list[SourceView]:
+        """The sources of the published records other than the file's, newest first: a page
+        that lists the records (overview, start page) draws on them too."""
+        seen = []
+        for record in self.records:
+            for source in record.sources:
+                if source != self.source and source not in seen:
+                    seen.append(source)
+        seen.sort(key=lambda s: s.date, reverse=True)
+        return [build_source_view(s, lang, self.default_language, self.phrases[lang],
+                                  self.settings.locales.get(lang, lang)) for s in seen]
+
     def views(self, lang: str) -> list[RecordView]:
         return [self.record_view(r, lang) for r in self.records]
 
