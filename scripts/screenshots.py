@@ -2,14 +2,16 @@
 375 and 320 px wide, in the same Debian Chromium the tests use.
 
     .venv/bin/python scripts/screenshots.py [--out reports/screenshots] [--page jobpilot-360]
+        [--date 2026-12-03]
 
-Builds the site into a temporary folder (build date from SOURCE_DATE_EPOCH, else today's git
-commit date), serves it on localhost and writes one full-page PNG per view.
+Builds the site into a temporary folder as of ``--date`` (default: today; statuses and tenses
+follow it), serves it on localhost and writes one full-page PNG per view.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -27,10 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "reports" / "screenshots")
     parser.add_argument("--page", default="jobpilot-360", help="record id of the programme page")
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(),
+                        help="build date the pages are read on (YYYY-MM-DD)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        result = build(Path(tmp) / "site", project=REPO)  # the real site, not the sample
+        # the real site, not the sample, as read on --date
+        result = build(Path(tmp) / "site", project=REPO, build_date=args.date)
         if result.returncode != 0:
             print(result.output, file=sys.stderr)
             return 1

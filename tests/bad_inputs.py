@@ -110,7 +110,7 @@ CASES = [
     BadInput(
         "duplicate-id", "  - id: lotse-beruf\n", "  - id: leitbild-teilhabe\n",
         "Programm „leitbild-teilhabe“, Feld „id“: die Kennung „leitbild-teilhabe“ gibt es schon "
-        "(Zeile 9)",
+        "(Zeile 16)",
         "  - id: leitbild-teilhabe\n    kind: programme",
     ),
     BadInput(
@@ -224,7 +224,7 @@ CASES = [
     BadInput(
         "former-id-is-a-record-id", *_after(LOTSE, "    former_ids: [leitbild-teilhabe]\n"),
         "Programm „lotse-beruf“, Feld „former_ids[0]“: die frühere Kennung „leitbild-teilhabe“ "
-        "ist die Kennung eines Eintrags (Zeile 9)", "former_ids: [leitbild-teilhabe]",
+        "ist die Kennung eines Eintrags (Zeile 16)", "former_ids: [leitbild-teilhabe]",
     ),
     BadInput(
         "former-id-is-its-own-id", *_after(LOTSE, "    former_ids: [lotse, lotse-beruf]\n"),
@@ -235,7 +235,7 @@ CASES = [
         "former-id-claimed-twice", r"(  - id: leitbild-teilhabe\n)(.*?)(  - id: lotse-beruf\n)",
         r"\1    former_ids: [altes-programm]\n\2\3    former_ids:\n      - altes-programm\n",
         "Programm „lotse-beruf“, Feld „former_ids[0]“: die frühere Kennung „altes-programm“ "
-        "steht schon bei „leitbild-teilhabe“ (Zeile 9)", "- altes-programm", regex=True,
+        "steht schon bei „leitbild-teilhabe“ (Zeile 16)", "- altes-programm", regex=True,
     ),
     BadInput(
         "status-with-dates", *_after(SELBST_PERIOD, "    status: running\n"),

@@ -24,6 +24,8 @@ def _hostile_record(records: list[dict]) -> None:
     records.append({
         "id": HOSTILE_ID,
         "kind": "project",
+        "status": "running",
+        "sources": [{"type": "=1+1", "title": "@Quelle", "date": "2024-09-20"}],
         "providers": [{"name": "\t=1+2"}, {"name": "@SUMME(A1)"}],
         "partners": [{"name": " -2+3"}],
         "funding": {"funders": [{"name": "+cmd|' /C calc'!A0"}]},

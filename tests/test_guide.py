@@ -14,6 +14,13 @@ GUIDE = REPO / "guide" / "redaktion.md"
 
 # code -> the words the guide's table quotes from the German message
 EXPLAINED = {
+    "source_required": "braucht eine Quelle",
+    "source_default_missing": "aber die Datei hat keine",
+    "source_default_and_own": "übernimmt die Quelle oben in der Datei",
+    "source_without_date": "Quelle ohne Datum",
+    "status_changed_without_source": "aber keine Quelle ist neuer als vorher",
+    "tense_after_end": "der Text sagt aber noch",
+    "representative_unconfirmed": "nennt mehr als das Amt",
     "yaml_syntax": "Die Datei ist kein gültiges YAML",
     "duplicate_key": "steht hier zum zweiten Mal",
     "unknown_key": "unbekanntes Feld",

@@ -34,7 +34,7 @@ def _csv(site: Path, lang: str) -> tuple[bytes, list[dict]]:
 def test_json_export_matches_the_records(site: Path, site_url: str, records: list[dict],
                                          lang: str) -> None:
     data = _json(site, lang)
-    assert data["format"] == "lhh-microsite/records" and data["format_version"] == "1.1"
+    assert data["format"] == "lhh-microsite/records" and data["format_version"] == "1.2"
     assert data["language"] == lang and data["build_date"] == "2026-11-25"
     by_id = {r["id"]: r for r in data["records"]}
     assert sorted(by_id) == sorted(r["id"] for r in records)
@@ -57,7 +57,7 @@ def test_csv_export_opens_in_excel_and_matches_the_records(site: Path, records: 
                                                            lang: str, delimiter: str) -> None:
     raw, rows = _csv(site, lang)
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark: Excel reads UTF-8
-    assert raw[3:].split(b"\r\n")[0].count(delimiter.encode()) == 22  # 23 columns
+    assert raw[3:].split(b"\r\n")[0].count(delimiter.encode()) == 24  # 25 columns
     assert raw[3:].split(b"\n")[0].endswith(b"\r")  # CRLF, as RFC 4180 asks
     by_id = {row["id"]: row for row in rows}
     assert sorted(by_id) == sorted(r["id"] for r in records)
@@ -68,6 +68,10 @@ def test_csv_export_opens_in_excel_and_matches_the_records(site: Path, records: 
     assert project["period_start"] == "2024-09" and project["period_end"] == "2025-08"
     assert project["source_date"] == "2024-09-20"
     assert by_id["fachtag-europa"]["partners"].count(" | ") == 3
+    # issue 18: the status with its date and its source
+    stated = by_id["lotse-beruf"]
+    assert (stated["status"], stated["status_date"]) == ("running", "2024-09-20")
+    assert "Beispielmitteilung zur Arbeitsmarktintegration" in stated["status_source"]
 
 
 def test_csv_cells_are_never_formulas() -> None:
@@ -86,12 +90,16 @@ def test_atom_feed_is_valid_xml_and_lists_the_records(site: Path, site_url: str,
     feed_url = f"{site_url}{LANGS[lang]}opendata/feed.atom"
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == feed_url
     assert feed.findtext(f"{ATOM}id").startswith("tag:")  # permanent: test_permanent_ids.py
-    assert feed.findtext(f"{ATOM}updated") == "2024-09-20T00:00:00Z"
+    # the newest source: the new record's own announcement (issue 18)
+    assert feed.findtext(f"{ATOM}updated") == "2026-11-20T00:00:00Z"
     assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Landeshauptstadt Hannover"
     entries = {e.findtext(f"{ATOM}title"): e for e in feed.findall(f"{ATOM}entry")}
     assert sorted(entries) == sorted(r["texts"][lang]["title"] for r in records)
-    for entry in entries.values():
-        assert entry.findtext(f"{ATOM}updated") == "2024-09-20T00:00:00Z"
+    own_source = {r["texts"][lang]["title"] for r in records
+                  if any("date" in s for s in r.get("sources", ()))}
+    for title, entry in entries.items():
+        day = "2026-11-20" if title in own_source else "2024-09-20"
+        assert entry.findtext(f"{ATOM}updated") == f"{day}T00:00:00Z", title
         href = entry.find(f"{ATOM}link[@rel='alternate']").get("href")
         assert page_for_url(site, site_url, href).is_file()
     # announced in <head> of every page of that language
@@ -109,11 +117,11 @@ def test_dcat_catalogue_describes_every_export(site: Path, site_url: str) -> Non
     (dataset,) = catalogue["dcat:dataset"]
     assert dataset["dct:publisher"]["foaf:name"] == "Landeshauptstadt Hannover"
     assert {t["@language"] for t in dataset["dct:title"]} == {"de", "en"}
-    assert dataset["dct:modified"]["@value"] == "2024-09-20"
+    assert dataset["dct:modified"]["@value"] == "2026-11-20"  # the newest source
     assert "dct:license" not in dataset  # no licence is invented
     urls = {d["dcat:downloadURL"]["@id"]: d for d in dataset["dcat:distribution"]}
     expected = {f"{site_url}{prefix}opendata/{name}" for prefix in LANGS.values()
-                for name in ("records.json", "records.csv", "feed.atom")}
+                for name in ("records.json", "records.csv", "feed.atom", "events.ics")}
     assert set(urls) == expected
     for url, dist in urls.items():
         assert page_for_url(site, site_url, url).is_file()
@@ -145,7 +153,7 @@ def test_dcat_catalogue_is_rdf_that_a_harvester_can_query(site: Path, site_url: 
             "Landeshauptstadt Hannover") in found
     assert (f"{site_url}opendata/records.json", "application/json", "DEU",
             "Landeshauptstadt Hannover") in found
-    assert len(found) == 6
+    assert len(found) == 8
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -153,10 +161,9 @@ def test_overview_links_the_exports(site: Path, site_url: str, lang: str) -> Non
     overview = soup(site / LANGS[lang] / "programme" / "index.html")
     links = {a["class"][0]: a["href"] for a in overview.select(".ms-open-data a")}
     assert set(links) == {"ms-open-data__json", "ms-open-data__csv", "ms-open-data__atom",
-                          "ms-open-data__dcat"}  # no calendar: the real event has no date
+                          "ms-open-data__ics", "ms-open-data__dcat"}  # the sample's dated event
     for href in links.values():
         assert page_for_url(site, site_url, href).is_file()
-    assert not (site / LANGS[lang] / "opendata" / "events.ics").exists()
 
 
 # --- a copy of the data with a dated event, a draft and a record scheduled for later ----------
@@ -168,7 +175,7 @@ def _record(record_id: str, kind: str, **fields: object) -> dict:
 
 
 def _add_test_records(records: list[dict]) -> None:
-    records.append(_record("fachtag", "event", source={"date": "2026-11-01"},
+    records.append(_record("fachtag", "event", sources=[{"date": "2026-11-01"}],
                            period={"start": "2026-12-03", "end": "2026-12-04"}))
     records.append(_record("monatstreffen", "event", period={"start": "2027-02"}))
     records.append(_record("entwurf", "event", draft=True,
@@ -194,13 +201,15 @@ def test_icalendar_export_has_the_dated_events(with_events: Path, site_url: str,
     assert lines[-1] == b"" and all(b"\n" not in line and len(line) <= 75 for line in lines)
     calendar = icalendar.Calendar.from_ical(raw)
     assert calendar["VERSION"] == "2.0" and str(calendar["PRODID"])
-    events = calendar.walk("VEVENT")
-    assert len(events) == 1  # not the month-only event, not the draft
-    (event,) = events
+    events = {str(e["UID"]).rsplit("/", 1)[-1]: e for e in calendar.walk("VEVENT")}
+    # not the month-only event, not the draft; the sample's dated event is there too
+    assert sorted(events) == ["fachtag", "jobmesse-2027"]
+    event = events["fachtag"]
     assert str(event["SUMMARY"]) == ("Titel fachtag" if lang == "de" else "Title fachtag")
     assert event.decoded("DTSTART") == dt.date(2026, 12, 3)
     assert event.decoded("DTEND") == dt.date(2026, 12, 5)  # exclusive end
-    assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    # issue 18: the time of the build (SOURCE_DATE_EPOCH), not a source's date
+    assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
     assert str(event["UID"]).startswith("tag:")  # host-independent: test_permanent_ids.py
     assert str(event["UID"]).endswith("/event/fachtag")
     assert str(event["URL"]) == f"{site_url}{LANGS[lang]}programme/fachtag/"

@@ -1,5 +1,7 @@
-"""Issue 11, point 3: every status carries the date of its source, and every page that draws on
-the source names it (title and date), in every language.
+"""Issue 11, point 3, and issue 18: every status carries the date of its source, and every page
+that draws on a source names it (title and date), in every language. A record names its sources
+(``sources:``); the file's source is only the default for records that name it
+(``- default: true``); a record without a source shows no attribution at all.
 
 Built on a copy of the project whose source is replaced by a test source, so nothing here
 depends on the live records: the assertions read the copy's own data.
@@ -50,8 +52,17 @@ def _write_data(root: Path, edit) -> list[dict]:
 def _with_test_sources(data: dict) -> None:
     data["source"] = dict(SOURCE)
     for record in data["records"]:
-        record.pop("source", None)
-    data["records"][0]["source"] = dict(OWN_SOURCE)  # a record citing a source of its own
+        record["sources"] = [{"default": True}]
+    data["records"][0]["sources"] = [dict(OWN_SOURCE)]  # a record citing a source of its own
+    last = data["records"][-1]  # a record that names no source (no status, results, amount)
+    assert not last.get("status") and not last.get("results"), last["id"]
+    del last["sources"]
+
+
+def _cited(index: int, records: list[dict]) -> dict | None:
+    if "sources" not in records[index]:
+        return None
+    return OWN_SOURCE if index == 0 else SOURCE
 
 
 @pytest.fixture(scope="module")
@@ -75,12 +86,16 @@ def test_every_status_names_its_source_and_its_date(built: Built, lang: str) -> 
         if line.select_one(".ms-tag") is None:  # no dates and no stated status: no status
             assert not record.get("status") and not record.get("period"), record["id"]
             continue
-        date = OWN_DATES[lang] if index == 0 else DATES[lang]
-        kind = (OWN_SOURCE if index == 0 else SOURCE)["type"][lang]
         status = _text(line)
-        assert kind in status and date in status, (record["id"], status)
+        source = _cited(index, built.records)
+        if source is None:  # no source: no "laut …" line
+            assert not page.select(".ms-status-source"), record["id"]
+            assert not re.search(r"\blaut\b|according to", status), status
+            continue
+        date = OWN_DATES[lang] if index == 0 else DATES[lang]
+        assert source["type"][lang] in status and date in status, (record["id"], status)
         # a stated status and one derived from the dates read differently
-        stated = {"de": "Stand laut", "en": "as of the"}[lang]
+        stated = {"de": "laut", "en": "according to the"}[lang]
         derived = {"de": "nach dem Zeitraum", "en": "based on the period"}[lang]
         if record.get("status"):
             assert stated in status and derived not in status, status
@@ -93,8 +108,11 @@ def test_every_record_page_cites_its_source_with_title_and_date(built: Built, la
     for index, record in enumerate(built.records):
         page = soup(built.site / PREFIX[lang] / "programme" / record["id"] / "index.html")
         citation = page.select_one(".ms-source")
+        source = _cited(index, built.records)
+        if source is None:
+            assert citation is None, record["id"]
+            continue
         assert citation is not None, record["id"]
-        source = OWN_SOURCE if index == 0 else SOURCE
         text = _text(citation)
         assert source["title"] in text and source["type"][lang] in text, text
         assert (OWN_DATES if index == 0 else DATES)[lang] in text, text
@@ -139,7 +157,7 @@ def test_a_wrong_source_is_reported_in_german_with_its_line(tmp_path: Path) -> N
 
     def broken(data: dict) -> None:
         data["source"] = {**SOURCE, "date": "2023-02-30", "url": "kein-link"}
-        data["records"][0]["source"] = {"title": "ohne Datum"}
+        data["records"][0]["sources"] = [{"title": "ohne Datum"}]
 
     _write_data(root, broken)
     result = run_check(root)
@@ -148,7 +166,7 @@ def test_a_wrong_source_is_reported_in_german_with_its_line(tmp_path: Path) -> N
     assert re.search(r"Zeile \d+, Spalte \d+: Feld „source\.date“: „2023-02-30“ gibt es nicht "
                      r"im Kalender", out), out
     assert "Feld „source.url“: „kein-link“ ist keine Webadresse" in out, out
-    assert re.search(r"Feld „source“: Pflichtfeld „date“ fehlt", out), out
+    assert re.search(r"Feld „sources\[0\]“: Quelle ohne Datum", out), out
     assert "Traceback" not in out
 
 
@@ -162,15 +180,24 @@ def test_open_data_and_json_ld_name_the_source_and_how_each_status_came_about(
     by_id = {r["id"]: r for r in exported["records"]}
     for index, record in enumerate(built.records):
         data = by_id[record["id"]]
-        source = OWN_SOURCE if index == 0 else SOURCE
+        source = _cited(index, built.records)
+        page = soup(built.site / PREFIX[lang] / "programme" / record["id"] / "index.html")
+        ld = json.loads(page.select_one("script[type='application/ld+json']").string)
+        if source is None:
+            assert data["source"] is None and data["sources"] == [] and "isBasedOn" not in ld
+            continue
         assert data["source"]["date"] == source["date"]
         assert data["source"]["type"] == source["type"][lang]
         assert data["source"]["title"] == source["title"]
         if data["status"] is None:
             assert data["status_basis"] is None
         else:
-            assert data["status_basis"] == ("stated" if record.get("status") else "derived")
-        page = soup(built.site / PREFIX[lang] / "programme" / record["id"] / "index.html")
-        ld = json.loads(page.select_one("script[type='application/ld+json']").string)
+            expected = "derived"
+            if record.get("status"):  # an event reported as under way is past after its date
+                expected = "source" if record["kind"] == "event" else "stated"
+            assert data["status_basis"] == expected, record["id"]
+            assert data["status_source"] == data["source"]
+            assert data["status_date"] == (
+                "2031-06-01" if expected == "derived" else source["date"])
         assert ld["isBasedOn"]["datePublished"] == source["date"]
         assert ld["isBasedOn"]["name"] == source["title"]

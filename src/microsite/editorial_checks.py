@@ -37,7 +37,7 @@ INVISIBLE = {
 NBSP = "\u00a0"
 _SUSPECT = re.compile("[" + "".join(INVISIBLE) + NBSP + "]")
 TRANSLATED_FIELDS = ("target_group", "description", "how_to_take_part")
-_DATE_PATHS = (("period", "start"), ("period", "end"), ("publish_from",), ("source", "date"))
+_DATE_PATHS = (("period", "start"), ("period", "end"), ("publish_from",))
 
 
 def nbsp_is_typographic(text: str, index: int) -> bool:
@@ -172,10 +172,14 @@ def _check_example(item: dict, base: list, out: ProblemCollector) -> None:
 
 def _check_years(item: dict, base: list, today: dt.date, out: ProblemCollector) -> None:
     high = today.year + YEARS_AHEAD
-    for path in _DATE_PATHS:
+    sources = item.get("sources") if isinstance(item.get("sources"), list) else []
+    for path in (*_DATE_PATHS, *(("sources", i, "date") for i in range(len(sources)))):
         value: Any = item
         for part in path:
-            value = value.get(part) if isinstance(value, dict) else None
+            if isinstance(part, int):
+                value = value[part] if isinstance(value, list) else None
+            else:
+                value = value.get(part) if isinstance(value, dict) else None
         year = re.match(r"^(\d{4})-", value) if isinstance(value, str) else None
         if year and not EARLIEST_YEAR <= int(year.group(1)) <= high:
             out.add([*base, *path], "implausible_year", year=year.group(1), low=EARLIEST_YEAR,

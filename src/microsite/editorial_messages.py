@@ -5,6 +5,55 @@ encodings, and the editor's loop. ``problems.MESSAGES`` includes them; the guide
 from __future__ import annotations
 
 EDITORIAL_MESSAGES: dict[str, dict[str, str]] = {
+    # sources and tense (source_rules.py, status_history.py)
+    "source_required": {
+        "de": "„{key}“ braucht eine Quelle: unter „sources“ angeben, woher die Angabe stammt "
+        "(Art, Herausgeber, Titel, Datum) – oder „- default: true“ für die Quelle oben in der "
+        "Datei, wenn die Angabe von dort stammt",
+        "en": "“{key}” needs a source: under “sources”, give where it comes from (type, "
+        "publisher, title, date) – or “- default: true” for the source at the top of the file "
+        "if it comes from there",
+    },
+    "source_default_missing": {
+        "de": "„default: true“ nennt die Quelle oben in der Datei, aber die Datei hat keine "
+        "(Feld „source“ am Anfang). Die Quelle hier mit Datum angeben",
+        "en": "“default: true” names the source at the top of the file, but the file has none "
+        "(field “source” at the start). Give the source here with its date",
+    },
+    "source_default_and_own": {
+        "de": "„default: true“ übernimmt die Quelle oben in der Datei; „{key}“ hier weglassen "
+        "oder eine eigene Quelle ohne „default“ angeben",
+        "en": "“default: true” takes the source at the top of the file; leave out “{key}” here "
+        "or give a source of its own without “default”",
+    },
+    "source_without_date": {
+        "de": "Quelle ohne Datum: „date“ (JJJJ-MM-TT) angeben, oder „default: true“ für die "
+        "Quelle oben in der Datei",
+        "en": "source without a date: give “date” (YYYY-MM-DD), or “default: true” for the "
+        "source at the top of the file",
+    },
+    "status_changed_without_source": {
+        "de": "„{key}“ wurde geändert (vorher „{before}“, verglichen mit {compared_with}), aber "
+        "keine Quelle ist neuer als vorher ({date}). Die neue Quelle mit ihrem Datum unter "
+        "„sources“ eintragen",
+        "en": "“{key}” was changed (before “{before}”, compared with {compared_with}), but no "
+        "source is newer than before ({date}). Add the new source with its date under "
+        "“sources”",
+    },
+    "representative_unconfirmed": {
+        "de": "„{found}“ nennt mehr als das Amt. Einen Namen nur eintragen, wenn die Stadt ihn "
+        "bestätigt hat, und das Datum unter „operator.confirmed.representative“ (JJJJ-MM-TT) "
+        "angeben; sonst nur „Der Oberbürgermeister“ bzw. „Die Oberbürgermeisterin“",
+        "en": "“{found}” names more than the office. Give a name only once the city has "
+        "confirmed it, with the date under “operator.confirmed.representative” (YYYY-MM-DD); "
+        "else only “the Lord Mayor”",
+    },
+    "tense_after_end": {
+        "de": "Hinweis: der Eintrag ist seit {end} vorbei, der Text sagt aber noch „{found}“. "
+        "Text in die Vergangenheit setzen (z. B. „unterstützte“, „sollte“)",
+        "en": "note: the record ended on {end}, but the text still says “{found}”. Put the "
+        "text in the past tense",
+    },
     # links from hand-written pages to records (doc_links.py)
     "doc_link_missing": {
         "de": "der Link „{target}“ führt zu keinem Eintrag: die Kennung „{found}“ gibt es in "

@@ -45,6 +45,9 @@ PLACEHOLDER = re.compile(r"\{\{\s*site\.([a-z_]+)\.([a-z_]+)\s*\}\}")
 _ANY_PLACEHOLDER = re.compile(r"\{\{\s*site\.([^{}]*?)\s*\}\}")
 
 
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
 def facts_schema() -> dict:
     value = {"oneOf": [
         {"type": "string", "minLength": 1},
@@ -52,9 +55,12 @@ def facts_schema() -> dict:
         {"type": "object", "propertyNames": {"pattern": LANG}, "minProperties": 1,
          "additionalProperties": {"type": "string", "minLength": 1}},
     ]}
+    confirmed = {"type": ["object", "null"], "additionalProperties": False,
+                 "properties": {name: {"type": ["string", "null"], "pattern": DAY}
+                                for name in {n for fields in FACTS.values() for n in fields}}}
     groups = {
         group: {"type": ["object", "null"], "additionalProperties": False,
-                "properties": {name: value for name in fields}}
+                "properties": {**{name: value for name in fields}, "confirmed": confirmed}}
         for group, fields in FACTS.items()
     }
     return {"type": "object", "additionalProperties": False, "required": ["format"],
@@ -70,6 +76,8 @@ class SiteFacts:
 
     values: dict[str, Any] = field(default_factory=dict)
     missing: list[Problem] = field(default_factory=list)
+    confirmed: dict[str, str] = field(default_factory=dict)
+    """``group.field`` → the date (YYYY-MM-DD) the city confirmed that fact."""
 
     def text(self, key: str, lang: str, default: str) -> str | None:
         value = self.values.get(key)
@@ -121,7 +129,30 @@ def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]
                 facts.missing.append(Problem(display_name, pos.line, pos.column, "fact_missing",
                                              field=key, warning=True))
             facts.values[key] = value if isinstance(value, str | dict) else None
+        confirmed = section.get("confirmed") if isinstance(section.get("confirmed"), dict) else {}
+        for name, day in confirmed.items():
+            if name not in fields:
+                out.add((group, "confirmed", name), "unknown_key", key_position=True, key=name,
+                        suggestion=None)
+            elif day:
+                facts.confirmed[f"{group}.{name}"] = str(day)
+    _check_representative(facts, out)
     return facts, out.problems + facts.missing
+
+
+OFFICE_TITLES = frozenset(("Der Oberbürgermeister", "Die Oberbürgermeisterin",
+                           "the Lord Mayor", "The Lord Mayor"))
+"""The representative by office alone (§ 86 NKomVG): true whoever holds it. A name needs the
+city's confirmation (``confirmed: {representative: YYYY-MM-DD}``), never an old text."""
+
+
+def _check_representative(facts: SiteFacts, out: ProblemCollector) -> None:
+    value = facts.values.get("operator.representative")
+    texts = value.values() if isinstance(value, dict) else [value] if value else []
+    named = [t for t in texts if isinstance(t, str) and t.strip() not in OFFICE_TITLES]
+    if named and "operator.representative" not in facts.confirmed:
+        out.add(("operator", "representative"), "representative_unconfirmed",
+                found=named[0].strip())
 
 
 def page_placeholder_problems(docs_dir: Path, root: Path, facts_file: str) -> list[Problem]:

@@ -33,10 +33,16 @@ def format_day(value: dt.date, lang: str) -> str:
     return format_date(value, "long", locale=lang)
 
 
-def format_period(period: Period, lang: str, phrases: dict[str, str]) -> str | None:
-    """"September 2024 – August 2025", or "ab …" / "bis …" from the language's phrases."""
+def format_period(period: Period, lang: str, phrases: dict[str, str],
+                  single_day: bool = False) -> str | None:
+    """"September 2024 – August 2025", or "ab …" / "bis …" from the language's phrases.
+
+    With ``single_day`` (events) a start without an end is the one day or month it names.
+    """
     start = format_partial_date(period.start, lang) if period.start else None
     end = format_partial_date(period.end, lang) if period.end else None
+    if start and not end and single_day:
+        return start
     if start and end:
         return phrases["period.range"].format(start=start, end=end)
     if start:

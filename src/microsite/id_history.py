@@ -36,6 +36,17 @@ def _ids_of(text: str | None) -> set[str]:
     return set(_ID_LINE.findall(text or ""))
 
 
+def committed_version(root: Path, data_file: str) -> tuple[str, str | None]:
+    """The data file as it was before the change being checked: the last commit when the file
+    has uncommitted changes, else the commit before it. Its revision name and text (None
+    without git)."""
+    current = (root / data_file).read_text(encoding="utf-8") if (root / data_file).is_file() \
+        else None
+    head = _git_file(root, "HEAD", data_file)
+    revision = "HEAD" if head is not None and head != current else "HEAD~1"
+    return revision, head if revision == "HEAD" else _git_file(root, revision, data_file)
+
+
 def earlier_ids(root: Path, data_file: str, site_dir: str = "site") -> dict[str, str]:
     """Earlier ids and where they were seen (for the message)."""
     found: dict[str, str] = {}
@@ -47,11 +58,7 @@ def earlier_ids(root: Path, data_file: str, site_dir: str = "site") -> dict[str,
                 found.setdefault(record["id"], f"{site_dir}/opendata/records.json")
     except (OSError, ValueError, AttributeError):
         pass
-    current = (root / data_file).read_text(encoding="utf-8") if (root / data_file).is_file() \
-        else None
-    head = _git_file(root, "HEAD", data_file)
-    revision = "HEAD" if head is not None and head != current else "HEAD~1"
-    text = head if revision == "HEAD" else _git_file(root, revision, data_file)
+    revision, text = committed_version(root, data_file)
     for rid in sorted(_ids_of(text)):
         found.setdefault(rid, f"git {revision}:{data_file}")
     return found

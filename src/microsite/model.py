@@ -133,6 +133,21 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where an event takes place: a name and an address, each the same in every language
+    (``None``) or per language."""
+
+    name: dict[str | None, str] = field(default_factory=dict)
+    address: dict[str | None, str] = field(default_factory=dict)
+
+    def in_lang(self, lang: str, default: str) -> tuple[str | None, str | None]:
+        def pick(texts: dict[str | None, str]) -> str | None:
+            return texts.get(lang) or texts.get(None) or texts.get(default)
+
+        return pick(self.name), pick(self.address)
+
+
+@dataclass(frozen=True)
 class Texts:
     """The texts of one record in one language."""
 
@@ -161,12 +176,24 @@ class Record:
     results: tuple[Result, ...] = ()
     links: tuple[Link, ...] = ()
     contact: Contact | None = None
-    source_date: dt.date | None = None
-    source: Source | None = None
+    sources: tuple[Source, ...] = ()
+    """Where the record's facts come from, as the record names them (none: no attribution)."""
+    location: Location | None = None
     draft: bool = False
     publish_from: dt.date | None = None
     translation_pending: tuple[str, ...] = ()
     former_ids: tuple[str, ...] = ()
+
+    @property
+    def source(self) -> Source | None:
+        """The newest of the record's sources: the one its status, results and figures are
+        as of."""
+        return max(self.sources, key=lambda s: s.date) if self.sources else None
+
+    @property
+    def source_date(self) -> dt.date | None:
+        source = self.source
+        return source.date if source else None
 
     def texts_for(self, lang: str, default_lang: str) -> tuple[Texts, str]:
         """The texts shown on the page in ``lang`` and the language they are written in."""

@@ -45,10 +45,7 @@ def _plugin_options(plugins: Any, name: str) -> dict | None:
 
 def _build_date(configured: str | None, root: Path) -> dt.date:
     """Like the build; a check outside any git checkout falls back to today."""
-    try:
-        return resolve_build_date(configured, repo_dir=str(root))
-    except LookupError:
-        return dt.date.today()
+    return resolve_build_date(configured, repo_dir=str(root))
 
 
 def read_project_settings(config_file: Path) -> tuple[SiteSettings, str]:
@@ -68,6 +65,7 @@ def read_project_settings(config_file: Path) -> tuple[SiteSettings, str]:
         languages=SiteLanguages(tuple(lang["locale"] for lang in languages) or ("de",)),
         build_date=_build_date(options.get("build_date"), root),
         include_drafts=bool(options.get("include_drafts", False)),
+        status_max_age_months=int(options.get("status_max_age_months", 6)),
         locales=dict(options.get("locales") or {}),
         facts_file=options.get("facts", "data/site.yaml"),
         docs_dir=str(config.get("docs_dir") or "docs"),

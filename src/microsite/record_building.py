@@ -16,6 +16,7 @@ from microsite.model import (
     Funding,
     Kind,
     Link,
+    Location,
     Organisation,
     PartialDate,
     Period,
@@ -46,13 +47,39 @@ def _org(data: dict) -> Organisation:
     return Organisation(names=names, url=data.get("url"))
 
 
+def _sources(items: list | None, default_source: Source | None) -> list[Source]:
+    """A record's sources; ``default: true`` names the file's own source (``source:``)."""
+    out = []
+    for item in items or ():
+        if item.get("default"):
+            if default_source is not None:
+                out.append(default_source)
+        else:
+            source = build_source(item)
+            if source is not None:
+                out.append(source)
+    return out
+
+
+def _texts(value: str | dict | None) -> dict[str | None, str]:
+    if value is None:
+        return {}
+    return {None: value} if isinstance(value, str) else dict(value)
+
+
+def _location(data: dict | None) -> Location | None:
+    if not data:
+        return None
+    return Location(name=_texts(data.get("name")), address=_texts(data.get("address")))
+
+
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
 def _record(data: dict, line: int, default_source: Source | None = None) -> Record:
     period = data.get("period") or {}
-    source = build_source(data.get("source")) or default_source
+    sources = tuple(_sources(data.get("sources"), default_source))
     funding = data.get("funding")
     contact = data.get("contact")
     return Record(
@@ -90,8 +117,8 @@ def _record(data: dict, line: int, default_source: Source | None = None) -> Reco
         links=tuple(Link(url=lk["url"], label=dict(lk["label"])) for lk in data.get("links") or ()),
         contact=Contact(name=dict(contact.get("name") or {}), email=contact.get("email"),
                         phone=contact.get("phone")) if contact else None,
-        source_date=source.date if source else None,
-        source=source,
+        sources=sources,
+        location=_location(data.get("location")),
         draft=bool(data.get("draft")),
         publish_from=_date(data.get("publish_from")),
         translation_pending=tuple(

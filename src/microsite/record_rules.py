@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
@@ -26,6 +27,7 @@ from microsite.model import PartialDate
 from microsite.problems import Problem
 from microsite.schema import DATE, DATE_OR_MONTH, LANG, SLUG, projects_schema
 from microsite.schema_patterns import whole_value, whole_value_validator
+from microsite.source_rules import check_sources, check_tense
 from microsite.text_checks import check_text, check_url, email_problem, url_host
 from microsite.translations import FINGERPRINT, StaleField, review_findings
 
@@ -155,7 +157,8 @@ def _check_source(source: Any, path: list, out: ProblemCollector) -> None:
 
 
 def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemCollector,
-                  seen: dict[str, int]) -> None:
+                  seen: dict[str, int], file_source: Any = None,
+                  today: dt.date | None = None) -> None:
     base: list[str | int] = ["records", index]
     rid = item.get("id")
     if rid in _RESERVED_IDS:
@@ -167,7 +170,11 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemColl
             seen[rid] = out.doc.position([*base, "id"]).line
     for key in ("publish_from",):
         _check_date(item.get(key), [*base, key], out)
-    _check_source(item.get("source"), [*base, "source"], out)
+    sources = item.get("sources")
+    for i, entry in enumerate(sources if isinstance(sources, list) else ()):
+        _check_source(entry, [*base, "sources", i], out)
+    check_sources(item, base, file_source, out)
+    check_tense(item, base, file_source, today or dt.date.today(), out)
     period = item.get("period")
     if isinstance(period, dict):
         start = _check_date(period.get("start"), [*base, "period", "start"], out)
@@ -251,6 +258,10 @@ def _text_fields(item: dict) -> Iterable[tuple[tuple, Any, bool]]:
         for i, entry in enumerate(entries if isinstance(entries, list) else ()):
             if isinstance(entry, dict):
                 yield from _per_language_texts((group, i, "label"), entry.get("label"))
+    location = item.get("location")
+    if isinstance(location, dict):
+        for key in ("name", "address"):
+            yield from _per_language_texts(("location", key), location.get(key))
     contact = item.get("contact")
     if isinstance(contact, dict):
         yield from _per_language_texts(("contact", "name"), contact.get("name"))
@@ -398,6 +409,8 @@ def _per_language_paths(item: dict) -> Iterable[tuple]:
     for i, _ in enumerate(funders if isinstance(funders, list) else ()):
         yield ("funding", "funders", i, "name")
     yield ("contact", "name")
+    yield ("location", "name")
+    yield ("location", "address")
 
 
 def schema_errors(data: Any) -> list[ValidationError]:
@@ -424,9 +437,10 @@ def validate_document(doc: LoadedDocument, file: str, langs: SiteLanguages) -> l
     if isinstance(doc.data, dict):
         _check_source(doc.data.get("source"), ["source"], out)
     seen: dict[str, int] = {}
+    file_source = doc.data.get("source") if isinstance(doc.data, dict) else None
     for index, item in enumerate(records):
         if item:
-            _check_record(index, item, langs, out, seen)
+            _check_record(index, item, langs, out, seen, file_source)
     _check_former_ids(records, out)
     for path, at, char in control_characters(doc):
         out.add(path, "control_character", at=at, char=char)

@@ -82,6 +82,27 @@ SOURCE = _object(
     "draws on it.",
 )
 
+SOURCE_ITEM = _object(
+    {
+        "default": {"type": "boolean",
+                    "description": "true: the source given at the top of the file (source:). "
+                    "Then leave the other fields out."},
+        **SOURCE["properties"],
+    },
+    description="One source of the record: the file's source (default: true) or a source of "
+    "its own with its date (type, publisher, title, optional url).",
+)
+
+LOCATION = _object(
+    {
+        "name": {"description": "Name of the place, e.g. the building.",
+                 "oneOf": [_text("The same in every language."), _per_language("Name.")]},
+        "address": {"description": "Address: street, number, postcode and town.",
+                    "oneOf": [_text("The same in every language."), _per_language("Address.")]},
+    },
+    description="Where an event takes place (page, calendar LOCATION, structured data).",
+)
+
 TEXTS = _object(
     {
         "title": _text("Page title, short."),
@@ -118,8 +139,9 @@ RECORD = _object(
         },
         "status": {
             "enum": [s.value for s in Status],
-            "description": "Only where no dates are known: planned, running or completed. "
-            "With dates the status is derived.",
+            "description": "Only where no dates are known and a source states it: planned, "
+            "running or completed, shown as of the source's date (Stand …). With dates the "
+            "status is derived.",
         },
         "draft": {"type": "boolean", "description": "true keeps the record off the public site."},
         "publish_from": {
@@ -136,6 +158,7 @@ RECORD = _object(
             },
             description="When it runs or takes place.",
         ),
+        "location": LOCATION,
         "funding": _object(
             {
                 "amount": {"type": "integer", "minimum": 0,
@@ -185,8 +208,9 @@ RECORD = _object(
              "phone": _text("Phone number, e.g. +49 511 …")},
             description="Whom to contact.",
         ),
-        "source": {**SOURCE, "description": "Where this record's facts come from, where "
-                   "not from the source given at the top of the file."},
+        "sources": {"type": "array", "items": SOURCE_ITEM, "minItems": 1,
+                    "description": "Where this record's facts come from. Required where a "
+                    "status, a result or an amount is given; the newest source dates them."},
         "translation": {
             "type": "object",
             "description": "Per language: 'pending' publishes the default language's text "
@@ -234,8 +258,8 @@ def projects_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "format": {"const": FORMAT_VERSION, "description": "Format version of this file."},
-            "source": {**SOURCE, "description": "Where the records' facts come from, unless a "
-                       "record gives its own source; hand-written pages can name it too."},
+            "source": {**SOURCE, "description": "A source records can name (sources: - default: "
+                       "true); hand-written pages can name it too."},
             "records": {"type": "array", "items": RECORD, "description": "One entry a record."},
         },
         "required": ["records"],

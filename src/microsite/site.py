@@ -14,6 +14,7 @@ from microsite.model import Record, Source
 from microsite.problems import Problem
 from microsite.release_gate import missing_release_facts
 from microsite.sources import SourceView, build_source_view
+from microsite.status_history import changed_without_source
 from microsite.ui import Phrases, load_phrases
 from microsite.validation import SiteLanguages, ValidationFailed, load_records
 from microsite.views import (
@@ -38,6 +39,10 @@ class SiteSettings:
     languages: SiteLanguages
     build_date: dt.date
     include_drafts: bool = False
+    build_time: dt.datetime | None = None
+    """The moment of the build (calendar DTSTAMP); else midnight UTC of ``build_date``."""
+    status_max_age_months: int = 6
+    """Age of a source after which its stated status is shown in a neutral style."""
     locales: dict[str, str] = field(default_factory=dict)
     """Babel locale per language code where it differs, e.g. ``{"en": "en_GB"}``."""
     facts_file: str = "data/site.yaml"
@@ -91,7 +96,8 @@ class SiteData:
         if view is None:
             view = build_record_view(record, lang, self.default_language,
                                      self.settings.build_date, self.phrases[lang],
-                                     self.settings.locales.get(lang, lang))
+                                     self.settings.locales.get(lang, lang),
+                                     self.settings.status_max_age_months)
             self._views[key] = view
         return view
 
@@ -101,6 +107,18 @@ class SiteData:
             return None
         return build_source_view(self.source, lang, self.default_language, self.phrases[lang],
                                  self.settings.locales.get(lang, lang))
+
+    def record_sources_view(self, lang: str) -> list[SourceView]:
+        """The sources of the published records other than the file's, newest first: a page
+        that lists the records (overview, start page) draws on them too."""
+        seen = []
+        for record in self.records:
+            for source in record.sources:
+                if source != self.source and source not in seen:
+                    seen.append(source)
+        seen.sort(key=lambda s: s.date, reverse=True)
+        return [build_source_view(s, lang, self.default_language, self.phrases[lang],
+                                  self.settings.locales.get(lang, lang)) for s in seen]
 
     def views(self, lang: str) -> list[RecordView]:
         return [self.record_view(r, lang) for r in self.records]
@@ -156,6 +174,7 @@ def load_site(settings: SiteSettings) -> SiteData:
                                   settings.languages.codes, records,
                                   {r.id for r in published}, settings.data_file)
         found += vanished_id_problems(settings.root, settings.data_file, records)
+        found += changed_without_source(settings.root, settings.data_file, records)
         problems.extend(p for p in found if not p.warning)
         warnings = warnings + [p for p in found if p.warning]
     if [p for p in problems if not p.warning]:

@@ -1,9 +1,11 @@
 """Where the facts come from: the source of the records and of the pages that draw on it.
 
-The data names a source once (``source:`` at the top of ``projects.yaml``; a record may name
-its own). Every status is shown with the source's date – "läuft, laut Pressemitteilung vom
-20. September 2024" – because a site built years later must not present a stated status as
-today's; a status derived from dates says so ("nach dem Zeitraum laut …").
+A record names its sources (``sources:``); ``- default: true`` names the file's own source
+(``source:`` at the top of ``projects.yaml``), which hand-written pages may name too. A record
+without a source shows no attribution. A stated status is shown as of its source's date –
+"Stand 20.09.2024: läuft (laut Pressemitteilung vom 20. September 2024)" – because a site built
+years later must not present it as today's; a status derived from dates says so ("nach dem
+Zeitraum laut …").
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ class SourceView:
     """The status note of a status the source states: "laut Pressemitteilung vom …"."""
     derived: str
     """The status note of a status derived from the source's dates."""
+    day: dt.date | None = None
+    long_date: str = ""
+    """The date in words, e.g. "20. September 2024"."""
 
 
 def _texts(value: Any) -> dict[str | None, str]:
@@ -83,4 +88,6 @@ def build_source_view(source: Source, lang: str, default: str, phrases: Phrases,
         url=source.url,
         stated=phrases["status.source.stated"].format(type=kind, date=date),
         derived=phrases["status.source.derived"].format(type=kind, date=date),
+        day=source.date,
+        long_date=date,
     )

@@ -34,33 +34,52 @@ def effective_end(record: Record) -> PartialDate | None:
     return record.period.end
 
 
+CLOCK = "clock"
+"""The basis of a build date taken from the clock: no commit, no SOURCE_DATE_EPOCH."""
+
+
+def resolve_build_time(
+    configured: str | dt.date | None = None,
+    environ: dict | None = None,
+    repo_dir: str | None = None,
+) -> tuple[dt.datetime, str]:
+    """The moment a build compares against (UTC) and where it comes from.
+
+    Order: ``SOURCE_DATE_EPOCH`` (CI's nightly build sets it), the configured date (for local
+    builds), the commit time of the checked-out git commit – so two builds of one commit agree.
+    Only a copy without git history and without either (GitHub's "Download ZIP",
+    ``git archive``) falls back to the clock (basis ``clock``; the build says so in its log).
+    """
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC), "SOURCE_DATE_EPOCH"
+    if configured:
+        day = (configured if isinstance(configured, dt.date)
+               else dt.date.fromisoformat(str(configured)))
+        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC), "build_date"
+    committed = git_commit_time(repo_dir)
+    if committed is not None:
+        return committed, "git"
+    return dt.datetime.now(dt.UTC).replace(microsecond=0), CLOCK
+
+
 def resolve_build_date(
     configured: str | dt.date | None = None,
     environ: dict | None = None,
     repo_dir: str | None = None,
 ) -> dt.date:
-    """The date a build compares against, never the wall clock.
-
-    Order: ``SOURCE_DATE_EPOCH`` (UTC; CI's nightly build sets it), the configured date (for
-    local builds), the commit date of the checked-out git commit. Without any of them, raise:
-    a status taken from the clock would differ between two builds of the same commit.
-    """
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    if isinstance(configured, dt.date):
-        return configured
-    if configured:
-        return dt.date.fromisoformat(str(configured))
-    committed = git_commit_date(repo_dir)
-    if committed is not None:
-        return committed
-    raise LookupError("no build date: set SOURCE_DATE_EPOCH or the plugin option build_date")
+    """The date of :func:`resolve_build_time`."""
+    return resolve_build_time(configured, environ, repo_dir)[0].date()
 
 
 def git_commit_date(repo_dir: str | None) -> dt.date | None:
-    """The committer date (UTC) of HEAD in ``repo_dir``, or None outside a git checkout."""
+    committed = git_commit_time(repo_dir)
+    return committed.date() if committed else None
+
+
+def git_commit_time(repo_dir: str | None) -> dt.datetime | None:
+    """The committer time (UTC) of HEAD in ``repo_dir``, or None outside a git checkout."""
     if repo_dir is None:
         return None
     try:
@@ -72,4 +91,4 @@ def git_commit_date(repo_dir: str | None) -> dt.date | None:
         return None
     if not out.isdigit():
         return None
-    return dt.datetime.fromtimestamp(int(out), tz=dt.UTC).date()
+    return dt.datetime.fromtimestamp(int(out), tz=dt.UTC)

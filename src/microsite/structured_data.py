@@ -86,8 +86,19 @@ def record_json_ld(record: Record, view: RecordView, lang: str, default: str,
     elif record.kind is Kind.EVENT:
         _put(data, organizer=providers, funder=funders, startDate=start, endDate=end,
              inLanguage=list(record.languages),
-             contributor=[_org(o, lang, default) for o in record.partners])
+             contributor=[_org(o, lang, default) for o in record.partners],
+             location=_place(record, lang, default))
     return data
+
+
+def _place(record: Record, lang: str, default: str) -> dict[str, Any] | None:
+    """An event's place as a schema.org Place (name, address as text)."""
+    if record.location is None:
+        return None
+    name, address = record.location.in_lang(lang, default)
+    place: dict[str, Any] = {"@type": "Place"}
+    _put(place, name=name, address=address)
+    return place if len(place) > 1 else None
 
 
 def to_script(data: dict[str, Any]) -> str:

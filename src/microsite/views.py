@@ -18,13 +18,20 @@ from microsite.formatting import (
     language_name,
 )
 from microsite.markup import mark_languages, render_inline, render_markdown
-from microsite.model import Audience, Organisation, Record, Status, Texts
+from microsite.model import Audience, Kind, Organisation, Record, Texts
 from microsite.sources import SourceView, build_source_view
-from microsite.status import derive_status
+from microsite.status_view import (
+    DEFAULT_MAX_AGE_MONTHS,
+    as_of_date,
+    overview_group_key,
+    status_style,
+    status_today,
+)
+from microsite.status_view import status_label as status_label_of
 from microsite.ui import Phrases
 from microsite.urls import record_url
 
-STATUS_ORDER = (Status.RUNNING, Status.PLANNED, Status.COMPLETED, None)
+GROUP_ORDER = ("running", "planned", "as-of", "completed", "none")
 
 
 @dataclass(frozen=True)
@@ -67,11 +74,13 @@ class ContactView:
 class NextSteps:
     """What a reader can do, first in "Auf einen Blick": take part (the steps further down),
     whom to contact, where to read on. ``published`` is False where the data has none of it:
-    the page then says that the city has not published it yet."""
+    the page then says what the source does not give (``missing``), not what the city has
+    not published."""
 
     steps: int
     contact: ContactView | None
     link: LinkView | None
+    missing: str = ""
 
     @property
     def published(self) -> bool:
@@ -93,7 +102,10 @@ class RecordView:
     summary: str
     description: Markup
     status: str | None
+    """What is known today (planned, running, completed), or None."""
     status_label: str | None
+    """In words and tense of the day: "läuft", "Stand 20.09.2024: läuft", "fand im September
+    2024 statt"."""
     status_note: str | None
     """Whose status it is: "laut Pressemitteilung vom …" (stated) or "nach dem Zeitraum laut …"
     (derived from the dates); None where the record names no source."""
@@ -107,6 +119,16 @@ class RecordView:
     labels: Phrases = field(repr=False)
     audiences: tuple[str, ...] = ()
     next_steps: NextSteps = NextSteps(0, None, None)
+    status_style: str | None = None
+    """The tag's colour: planned, running, completed, or dated (neutral: an old stated one)."""
+    group: str = "none"
+    """The overview group: a status from the dates, or ``as-of-<date>`` for a stated one."""
+    group_heading: str = ""
+    sources: tuple[SourceView, ...] = ()
+    """Every source the record names, each with title and date (a link where it has one)."""
+    results_note: str | None = None
+    """Of when and whose the results are: "Stand 20.09.2024, laut Pressemitteilung vom …"."""
+    location: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,7 +180,8 @@ def _preview_notice(record: Record, today: dt.date, phrases: Phrases, locale: st
 
 
 def build_record_view(record: Record, lang: str, default: str, today: dt.date,
-                      phrases: Phrases, locale: str | None = None) -> RecordView:
+                      phrases: Phrases, locale: str | None = None,
+                      max_age_months: int = DEFAULT_MAX_AGE_MONTHS) -> RecordView:
     """Everything a record page in ``lang`` shows, formatted and labelled.
 
     ``locale`` is the Babel locale for numbers and dates (e.g. ``en_GB`` for ``en``).
@@ -166,14 +189,24 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
     locale = locale or lang
     texts, text_lang = record.texts_for(lang, default)
     kind = record.kind.value
-    status = derive_status(record, today)
-    status_label = phrases[f"status.{status.value}"] if status else None
+    state = status_today(record, today, max_age_months)
+    status = state.value
+    status_label = status_label_of(record, state, locale, phrases)
     source = (build_source_view(record.source, lang, default, phrases, locale)
               if record.source else None)
     status_note = None
     if status and source:
-        status_note = source.stated if record.status is not None else source.derived
-    period = format_period(record.period, locale, phrases)
+        status_note = source.derived if state.basis == "dates" else source.stated
+    group = overview_group_key(state)
+    group_heading = (phrases["overview.group.as_of"].format(date=as_of_date(state.as_of, locale))
+                     if group.startswith("as-of-") and state.as_of else
+                     phrases[f"overview.group.{group}"])
+    results_note = None
+    if source is not None:
+        results_note = phrases["results.as_of"].format(
+            date=as_of_date(source.day, locale), source=source.stated)
+    period = format_period(record.period, locale, phrases,
+                           single_day=record.kind is Kind.EVENT)
     funding = record.funding
     amount = (format_amount(funding.amount, funding.currency, locale)
               if funding and funding.amount is not None else "")
@@ -186,7 +219,8 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
     language_text = Text(", ".join(languages))
     target = Text(texts.target_group, _other(text_lang, lang))
     glance = [
-        _fact("period", phrases["label.period"], Text(period or "")),
+        _fact("period", phrases.pick("label.period", kind), Text(period or "")),
+        _fact("location", phrases["label.location"], *_location(record, lang, default)),
         _fact("funding", phrases["label.funding"], Text(amount)),
         _fact("providers", phrases.pick("label.providers", kind), *providers),
         _fact("funders", phrases["label.funders"], *funders),
@@ -240,8 +274,31 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
         source=source,
         labels=phrases,
         audiences=tuple(a.value for a in record.audiences),
-        next_steps=NextSteps(len(texts.how_to_take_part), contact, links[0] if links else None),
+        next_steps=NextSteps(len(texts.how_to_take_part), contact, links[0] if links else None,
+                             _missing_next_steps(source, phrases)),
+        status_style=status_style(state),
+        group=group,
+        group_heading=group_heading,
+        sources=tuple(build_source_view(s, lang, default, phrases, locale)
+                      for s in sorted(record.sources, key=lambda s: s.date, reverse=True)),
+        results_note=results_note,
+        location=_location(record, lang, default),
     )
+
+
+def _missing_next_steps(source: SourceView | None, phrases: Phrases) -> str:
+    """What the source does not give, said of the source: "Die Pressemitteilung vom
+    20. September 2024 nennt keine Kontaktstelle." Without a source, of the entry."""
+    if source is None:
+        return phrases["glance.none"]
+    return phrases["glance.none.source"].format(type=source.type, date=source.long_date)
+
+
+def _location(record: Record, lang: str, default: str) -> tuple[Text, ...]:
+    if record.location is None:
+        return ()
+    name, address = record.location.in_lang(lang, default)
+    return tuple(Text(v) for v in (name, address) if v)
 
 
 @dataclass(frozen=True)
@@ -287,12 +344,14 @@ def build_audience_entries(views: list[RecordView],
 
 
 def build_overview(views: list[RecordView], phrases: Phrases) -> tuple[OverviewGroup, ...]:
-    """Record views grouped by status (running first), sorted by title inside a group."""
+    """Record views grouped by what is known today: running, planned (from the dates), then
+    "Stand <date>" per source date (newest first), completed, none; by title in a group."""
+    def order(key: str) -> tuple:
+        kind = "as-of" if key.startswith("as-of-") else key
+        return (GROUP_ORDER.index(kind), "".join(chr(0x10FFFF - ord(c)) for c in key))
+
     groups = []
-    for status in STATUS_ORDER:
-        key = status.value if status else "none"
-        members = sorted((v for v in views if v.status == (status.value if status else None)),
-                         key=lambda v: v.title.casefold())
-        if members:
-            groups.append(OverviewGroup(key, phrases[f"overview.group.{key}"], tuple(members)))
+    for key in sorted({v.group for v in views}, key=order):
+        members = sorted((v for v in views if v.group == key), key=lambda v: v.title.casefold())
+        groups.append(OverviewGroup(key, members[0].group_heading, tuple(members)))
     return tuple(groups)

@@ -32,7 +32,7 @@ COLUMNS = (
     "id", "url", "kind", "status", "title", "summary", "target_group", "period_start",
     "period_end", "funding_amount", "funding_currency", "funders", "providers", "partners",
     "languages", "multilingual", "results", "links", "contact_email", "contact_phone",
-    "source_date", "updated", "description",
+    "source_date", "updated", "description", "status_date", "status_source",
 )
 JOIN = " | "
 FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -99,10 +99,21 @@ def _row(data: dict, locale: str) -> list[str]:
         "contact_email": contact.get("email") or "",
         "contact_phone": _text(contact.get("phone")),
         "source_date": data["source_date"] or "",
+        "status_date": data["status_date"] or "",
+        "status_source": _text(_source_line(data["status_source"])),
         "updated": data["updated"] or "",
         "description": _text(data["description"]),
     }
     return [guard_cell(values[column], column in MARKDOWN_COLUMNS) for column in COLUMNS]
+
+
+def _source_line(source: dict | None) -> str:
+    """A source as one cell: "Landeshauptstadt Hannover, Pressemitteilung „…“, 2024-09-20"."""
+    if not source:
+        return ""
+    parts = [source.get("publisher"), source.get("type"), source.get("title"), source["date"],
+             source.get("url")]
+    return ", ".join(p for p in parts if p)
 
 
 def records_csv(site: SiteData, lang: str, site_url: str) -> bytes:

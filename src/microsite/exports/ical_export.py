@@ -2,8 +2,9 @@
 
 Only records of kind ``event`` whose start is known to the day become a VEVENT: a calendar
 entry needs a day, and none is invented. All-day entries (``VALUE=DATE``); ``DTEND`` is the day
-after the last day, as RFC 5545 counts it. ``DTSTAMP`` is the record's ``updated`` date (else
-the build date), so the file depends on the data only. The UID is a ``tag:`` URI that does not
+after the last day, as RFC 5545 counts it; an event given only its start day is that one day.
+``DTSTAMP`` is the time of the build (SOURCE_DATE_EPOCH or the commit's time: reproducible),
+``LOCATION`` the event's place (name and address). The UID is a ``tag:`` URI that does not
 change with the site's address (``ids.py``). RFC 5545 requires at least one component
 in a calendar: without dated events there is no calendar file (``events_ics`` returns None).
 """
@@ -15,7 +16,7 @@ import datetime as dt
 from icalendar import Calendar, Event
 
 from microsite.exports.ids import ADDRESS_IDS, Ids
-from microsite.exports.records import record_updated, sorted_records
+from microsite.exports.records import sorted_records
 from microsite.model import Kind, Record
 from microsite.site import SiteData
 from microsite.status import effective_end
@@ -43,12 +44,17 @@ def _event(site: SiteData, record: Record, lang: str, site_url: str, ids: Ids) -
     last = end.last_day
     event = Event()
     event.add("uid", ids.event(record.id, site_url))
-    event.add("dtstamp", _midnight_utc(record_updated(record) or site.settings.build_date))
+    event.add("dtstamp", site.settings.build_time or _midnight_utc(site.settings.build_date))
     event.add("dtstart", start.first_day)
     event.add("dtend", max(last, start.first_day) + dt.timedelta(days=1))
     event.add("summary", texts.title, parameters={"LANGUAGE": text_lang})
     event.add("description", texts.summary, parameters={"LANGUAGE": text_lang})
     event.add("url", absolute(site_url, record_url(record.id, lang, default)))
+    if record.location is not None:
+        name, address = record.location.in_lang(lang, default)
+        place = ", ".join(part for part in (name, address) if part)
+        if place:
+            event.add("location", place)
     return event
 
 

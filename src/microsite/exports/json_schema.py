@@ -19,6 +19,7 @@ DATE = r"^\d{4}-\d{2}-\d{2}$"
 DATE_OR_MONTH = r"^\d{4}-\d{2}(-\d{2})?$"
 
 
+
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
@@ -32,6 +33,13 @@ def _string(description: str, **extra: Any) -> dict[str, Any]:
     return {"type": "string", "description": description, **extra}
 
 
+SOURCE_SHAPE = _object("Where facts come from; a stated status and results are as of its date.", {
+    "type": _nullable(_string("What the source is, e.g. press release.")),
+    "publisher": _nullable(_string("Who published it.")),
+    "title": _nullable(_string("Its title as published.")),
+    "date": _string("Its date.", pattern=DATE),
+    "url": _nullable(_string("Its web address, where published.")),
+})
 ORGANISATIONS = {"type": "array", "items": _object("An organisation.", {
     "name": _string("Name in the export's language (or the only name there is)."),
     "url": _nullable(_string("Web address.")),
@@ -45,9 +53,11 @@ def export_schema(schema_url: str) -> dict[str, Any]:
         "kind": {"enum": [k.value for k in Kind], "description": "What the record describes."},
         "status": {"enum": [*(s.value for s in Status), None],
                    "description": "Status on the build date: stated, or derived from the period."},
-        "status_basis": {"enum": ["stated", "derived", None],
-                         "description": "Whether the source states the status (as of its "
-                         "date) or it is derived from the period against the build date."},
+        "status_basis": {"enum": ["stated", "derived", "source", None],
+                         "description": "stated: the source states the status, as of its "
+                         "date; derived: from the period against the build date; source: an "
+                         "event the source reports as running or held, so past after its "
+                         "date."},
         "text_language": _string("Language the texts are written in; differs from the "
                                  "export's language while a translation is pending."),
         "title": _string("Title."),
@@ -77,13 +87,19 @@ def export_schema(schema_url: str) -> dict[str, Any]:
             "email": _nullable(_string("E-mail address.")),
             "phone": _nullable(_string("Phone number.")),
         })),
-        "source_date": _nullable(_string("Date of the source of the facts.", pattern=DATE)),
-        "source": _nullable(_object("Where the facts come from; statuses are as of its date.", {
-            "type": _nullable(_string("What the source is, e.g. press release.")),
-            "publisher": _nullable(_string("Who published it.")),
-            "title": _nullable(_string("Its title as published.")),
-            "date": _string("Its date.", pattern=DATE),
-            "url": _nullable(_string("Its web address, where published.")),
+        "status_date": _nullable(_string("The date the status holds for: the build date for a "
+                                         "status derived from the dates (status_basis "
+                                         "derived), else the date of its source.",
+                                         pattern=DATE)),
+        "status_source": _nullable(SOURCE_SHAPE),
+        "source_date": _nullable(_string("Date of the newest source of the facts.",
+                                         pattern=DATE)),
+        "source": _nullable(SOURCE_SHAPE),
+        "sources": {"type": "array", "items": SOURCE_SHAPE,
+                    "description": "Every source the record names, newest first."},
+        "location": _nullable(_object("Where an event takes place.", {
+            "name": _nullable(_string("Name of the place.")),
+            "address": _nullable(_string("Address.")),
         })),
         "updated": _nullable(_string("When the record last became new or changed: the later "
                                      "of source date and publication date.", pattern=DATE)),

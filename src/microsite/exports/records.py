@@ -7,11 +7,11 @@ from typing import Any
 
 from microsite.model import Organisation, PartialDate, Record, Source
 from microsite.site import SiteData
-from microsite.status import derive_status
+from microsite.status_view import status_today
 from microsite.urls import absolute, record_url
 
 FORMAT_NAME = "lhh-microsite/records"
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 """Major version changes when a field is removed or changes meaning; minor when one is added."""
 
 
@@ -50,11 +50,19 @@ def source_data(source: Source | None, lang: str, default: str) -> dict[str, Any
             "date": source.date.isoformat(), "url": source.url}
 
 
+def _location(record: Record, lang: str, default: str) -> dict[str, Any] | None:
+    if record.location is None:
+        return None
+    name, address = record.location.in_lang(lang, default)
+    return {"name": name, "address": address}
+
+
 def record_data(site: SiteData, record: Record, lang: str, site_url: str) -> dict[str, Any]:
     """One record in one language, with every field present (``None`` or ``[]`` when unknown)."""
     default = site.default_language
     texts, text_lang = record.texts_for(lang, default)
-    status = derive_status(record, site.settings.build_date)
+    state = status_today(record, site.settings.build_date, site.settings.status_max_age_months)
+    status = state.value
     funding = record.funding
     contact = record.contact
     return {
@@ -63,7 +71,11 @@ def record_data(site: SiteData, record: Record, lang: str, site_url: str) -> dic
         "kind": record.kind.value,
         "status": status.value if status else None,
         "status_basis": None if status is None else (
-            "stated" if record.status is not None else "derived"),
+            "derived" if state.basis == "dates" else state.basis),
+        "status_date": None if status is None else (
+            site.settings.build_date.isoformat() if state.basis == "dates"
+            else _iso(state.as_of)),
+        "status_source": source_data(record.source, lang, default) if status else None,
         "text_language": text_lang,
         "title": texts.title,
         "summary": texts.summary,
@@ -91,6 +103,9 @@ def record_data(site: SiteData, record: Record, lang: str, site_url: str) -> dic
         },
         "source_date": _iso(record.source_date),
         "source": source_data(record.source, lang, default),
+        "sources": [source_data(s, lang, default)
+                    for s in sorted(record.sources, key=lambda s: s.date, reverse=True)],
+        "location": _location(record, lang, default),
         "updated": _iso(record_updated(record)),
         "former_ids": list(record.former_ids),
     }

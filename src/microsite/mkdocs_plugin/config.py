@@ -13,7 +13,10 @@ class MicrositeConfig(Config):
     """Folder of user-interface texts, one ``<lang>.yaml`` per language."""
     build_date = opt.Optional(opt.Type(str))
     """Date statuses are derived against (YYYY-MM-DD) where SOURCE_DATE_EPOCH is not set;
-    else the git commit date."""
+    else the git commit date; without git, today's date (said in the build log)."""
+    status_max_age_months = opt.Type(int, default=6)
+    """A stated status (no dates) whose source is older than this many months is shown in a
+    neutral style with its date ("Stand 20.09.2024"), never as a green "läuft"."""
     include_drafts = opt.Type(bool, default=False)
     """Publish drafts and scheduled records too (for previews)."""
     locales = opt.Type(dict, default={})

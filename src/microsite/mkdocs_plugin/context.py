@@ -122,6 +122,8 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
         context["microsite_overview_url"] = absolute(site_url, overview_url(lang, default))
     if meta.get("source") or meta.get("overview"):  # pages that draw on the data's source
         context["microsite_page_source"] = site.source_view(lang)
+    if meta.get("home") or meta.get("overview"):  # and on every listed record's own sources
+        context["microsite_more_sources"] = site.record_sources_view(lang)
     if meta.get("home"):  # the start page: entry by audience and a card for every record
         context["microsite_audiences"] = site.audience_entries(lang)
         context["microsite_cards"] = [view for group in site.overview(lang)

@@ -35,10 +35,16 @@ from microsite.release_gate import preview_only, release_log_line
 from microsite.shared_origin import shared_origin_warning
 from microsite.site import SiteData, SiteSettings, load_site
 from microsite.site_swap import BuildRunning, SiteSwap
-from microsite.status import resolve_build_date
+from microsite.status import CLOCK, resolve_build_time
 from microsite.validation import SiteLanguages, ValidationFailed
 
 log = logging.getLogger("mkdocs.plugins.microsite")
+BUILD_DATE_FROM_CLOCK = {
+    "de": "Build-Datum {date} ist das heutige Datum: kein Git-Commit und kein "
+          "SOURCE_DATE_EPOCH gefunden (z. B. eine heruntergeladene ZIP-Datei).",
+    "en": "Build date {date} is today's date: no git commit and no SOURCE_DATE_EPOCH found "
+          "(e.g. a downloaded ZIP file).",
+}
 # where the theme (Material) keeps the templates of its inline scripts
 THEME_SCRIPT_TEMPLATES = ("partials/javascripts/", "base.html", "main.html")
 PREVIEW_HEADING = {
@@ -142,11 +148,18 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             raise PluginError(f"microsite: id_tag {self.config.id_tag!r} is not "
                               "'domain,YYYY-MM-DD:name' (RFC 4151)")
         try:
-            build_date = resolve_build_date(self.config.build_date, repo_dir=str(root))
-        except (LookupError, ValueError) as exc:
+            build_time, basis = resolve_build_time(self.config.build_date, repo_dir=str(root))
+        except ValueError as exc:
             raise PluginError(f"microsite: {exc}") from None
+        build_date = build_time.date()
+        if basis == CLOCK:
+            log.info(BUILD_DATE_FROM_CLOCK.get(self.config.message_language,
+                                               BUILD_DATE_FROM_CLOCK["en"])
+                     .format(date=build_date.isoformat()))
         settings = SiteSettings(root=root, data_file=self.config.records, ui_dir=self.config.ui,
                                 languages=site_languages(config), build_date=build_date,
+                                build_time=build_time,
+                                status_max_age_months=self.config.status_max_age_months,
                                 include_drafts=self.config.include_drafts or self.serving,
                                 locales=dict(self.config.locales),
                                 facts_file=self.config.facts, docs_dir=config.docs_dir)
