@@ -19,7 +19,7 @@ from pathlib import Path
 from microsite.input_guards import InputRefused, read_data_file
 from microsite.model import Record
 from microsite.problems import Problem
-from microsite.urls import SECTION
+from microsite.urls import HELP, SECTION
 
 # [text](target "title") and reference definitions "[name]: target"
 _INLINE = re.compile(r"\]\(\s*<?(?P<target>[^)\s>]+)")
@@ -118,7 +118,8 @@ def _missing_pages(text: str, inside: str, page: str, folder: Path) -> Iterator[
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^/", target) or not path.endswith(".md"):
             continue
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(inside), path))
-        if resolved.startswith(f"{SECTION}/") or (folder / resolved).is_file():
+        generated = resolved.startswith(f"{SECTION}/") or resolved == f"{HELP}.md"
+        if generated or (folder / resolved).is_file():
             continue
         start = match.start("target")
         yield Problem(page, text.count("\n", 0, start) + 1,
