@@ -132,3 +132,9 @@ def check_home_page(value: Any, path: list, out: ProblemCollector) -> None:
     code = home_page_problem(value) if isinstance(value, str) else None
     if code is not None:
         out.add(path, "bad_url" if code == "relative_link" else code, found=found(value))
+
+
+def link_problem(url: str) -> str | None:
+    """Why a link could not be published (a message code), or None: the rule ``check``
+    applies to every link in the data, for tests of the built site."""
+    return _link_problem(url)
