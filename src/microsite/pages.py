@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import yaml
 from markupsafe import escape
 
-from microsite.site import SiteData
 from microsite.help_contact import HelpView
+from microsite.site import SiteData
 from microsite.urls import help_src_uri, overview_page_src_uri, record_src_uri
 from microsite.views import RecordView
 

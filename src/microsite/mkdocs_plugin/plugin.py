@@ -29,8 +29,8 @@ from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import EASY_READ_SLUG, page_context, site_context
 from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
 from microsite.mkdocs_plugin.preview import PreviewGuard
-from microsite.palette import name_palette_toggles
 from microsite.pages import PageSource, generate_pages
+from microsite.palette import name_palette_toggles
 from microsite.publish import OutputConflict, publication_files, write_publication
 from microsite.release_gate import preview_only, release_log_line
 from microsite.site import SiteData, SiteSettings, load_site
