@@ -289,3 +289,18 @@ def test_the_colour_schemes_follow_the_system_with_a_named_switch(site: Path) ->
             ("(prefers-color-scheme: dark)", "slate")]
         assert [o["aria-label"] for o in options] == [ui["palette.to_dark"],
                                                       ui["palette.to_light"]]
+
+
+def test_check_verifies_the_form_of_links_leaving_hand_written_pages(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "de" / "leichte-sprache.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "(https://www.arbeitsagentur.de/)", "(https:/www.arbeitsagentur.de/)"), encoding="utf-8")
+    line = next(i for i, row in enumerate(page.read_text().splitlines(), 1)
+                if "https:/www.arbeitsagentur" in row)
+    result = run_check(project)
+    report = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in report
+    message = next(row for row in report.splitlines() if "https:/www.arbeitsagentur.de/" in row)
+    assert message.startswith(f"docs/de/leichte-sprache.md, Zeile {line}")
+    assert "keine vollständige Webadresse" in message
