@@ -29,6 +29,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import hugo_reference  # noqa: E402
+import listing_pages  # noqa: E402
 import synthetic  # noqa: E402
 from measure import Run, best_of, folder_bytes, machine_description, run_child  # noqa: E402
 
@@ -125,6 +126,7 @@ class Row:
     per_page_ms: float
     floor_per_page_ms: float
     baseline_cpu: float
+    listing: listing_pages.Listing | None = None  # the largest overview/home page (issue 19)
 
     @property
     def ratio(self) -> float | None:
@@ -168,6 +170,7 @@ def measure_size(work: Path, count: int, languages: tuple[str, ...], data_file: 
     )
     if len(record_pages(out, languages)) != pages:
         raise SystemExit(f"expected {pages} record pages in {out}")
+    row.listing = listing_pages.largest_listing(out, count, languages, synthetic.SECTION)
     return row
 
 
@@ -282,6 +285,7 @@ def report(rows: list[Row], real: Run, baseline: Baseline, languages: tuple[str,
         "",
         *size_table(rows),
         "",
+        *listing_pages.listing_lines([r.listing for r in rows if r.listing]),
     ]
     return "\n".join(lines)
 

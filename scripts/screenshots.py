@@ -1,5 +1,6 @@
-"""Screenshots for reviewers: home, overview and a programme page, German and English, 1280,
-375 and 320 px wide, in the same Debian Chromium the tests use.
+"""Screenshots for reviewers: home, overview, a programme page, help and (German) Leichte
+Sprache, German and English, 1280, 375 and 320 px wide, in the light and the dark colour scheme
+(``-dark`` in the name), in the same Debian Chromium the tests use.
 
     .venv/bin/python scripts/screenshots.py [--out reports/screenshots] [--page jobpilot-360]
         [--date 2026-12-03]
@@ -31,26 +32,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page", default="jobpilot-360", help="record id of the programme page")
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(),
                         help="build date the pages are read on (YYYY-MM-DD)")
+    parser.add_argument("--site", type=Path, help="an already built site (e.g. site/) instead "
+                        "of building the real one")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        # the real site, not the sample, as read on --date
-        result = build(Path(tmp) / "site", project=REPO, build_date=args.date)
-        if result.returncode != 0:
-            print(result.output, file=sys.stderr)
-            return 1
+        if args.site:
+            site = args.site
+        else:
+            # the real site, not the sample, as read on --date
+            result = build(Path(tmp) / "site", project=REPO, build_date=args.date)
+            if result.returncode != 0:
+                print(result.output, file=sys.stderr)
+                return 1
+            site = result.site
         views = {f"{lang}-{name}": f"{prefix}{path}"
                  for lang, prefix in (("de", ""), ("en", "en/"))
                  for name, path in (("home", ""), ("overview", "programme/"),
-                                    ("programme", f"programme/{args.page}/"))}
-        with serve(result.site) as base, chromium() as (_, browser):
-            for width_name, (width, height) in WIDTHS.items():
-                context, log = new_context(browser, base, viewport={"width": width,
-                                                                    "height": height})
+                                    ("programme", f"programme/{args.page}/"),
+                                    ("help", "hilfe/"))}
+        views["de-leichte-sprache"] = "leichte-sprache/"
+        with serve(site) as base, chromium() as (_, browser):
+            for (width_name, (width, height)), scheme in (
+                    (size, scheme) for size in WIDTHS.items() for scheme in ("light", "dark")):
+                context, log = new_context(browser, base, color_scheme=scheme,
+                                           viewport={"width": width, "height": height})
                 page = context.new_page()
+                suffix = "-dark" if scheme == "dark" else ""
                 for name, path in views.items():
                     page.goto(base + path, wait_until="networkidle")
-                    target = args.out / f"{name}-{width_name}.png"
+                    target = args.out / f"{name}-{width_name}{suffix}.png"
                     page.screenshot(path=str(target), full_page=True)
                     print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
                 context.close()

@@ -44,11 +44,15 @@ def _axe(page: Page) -> list[dict]:
     ]
 
 
-def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browser: Browser) -> None:
-    """Zero axe violations, zero requests to other hosts, zero cookies, in both languages;
-    nothing fails to load; the first Tab stop is a visible skip link."""
-    context, log = new_context(browser, served)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browser: Browser,
+                                                 scheme: str) -> None:
+    """Zero axe violations, zero requests to other hosts, zero cookies, in both languages and
+    both colour schemes (the system's setting chooses, issue 19); nothing fails to load; the
+    first Tab stop is a visible skip link."""
+    context, log = new_context(browser, served, color_scheme=scheme)
     page = context.new_page()
+    wrong_scheme: list[str] = []
     failed: list[str] = []
     page.on("console", lambda message: failed.append(f"{page.url}: {message.text}")
             if message.type == "error" else None)
@@ -61,6 +65,9 @@ def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browse
     for url in urls:
         response = page.goto(url, wait_until="networkidle")
         assert response is not None and response.ok, url
+        shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        if shown != {"light": "default", "dark": "slate"}[scheme]:
+            wrong_scheme.append(f"{url}: {shown}")
         found = _axe(page)
         if found:
             violations[url[len(served):] or "/"] = found
@@ -72,6 +79,7 @@ def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browse
     cookie_script = page.evaluate("document.cookie")
     context.close()
     assert violations == {}, json.dumps(violations, indent=1)
+    assert wrong_scheme == []  # the page follows the system's colour scheme
     assert log.foreign == []
     assert cookies == [] and cookie_script == ""
     assert no_skip_link == []  # the first Tab stop of every page is a visible skip link

@@ -1,5 +1,5 @@
 """The build needs no network: inside a network namespace with no interfaces up it gives the
-very same site."""
+very same site, external links included (they are written, never fetched)."""
 
 from __future__ import annotations
 
@@ -32,3 +32,6 @@ def test_the_build_needs_no_network(tmp_path: Path, site: Path) -> None:
     offline = build(tmp_path / "offline", build_date=dt.date(2026, 11, 25), wrapper=OFFLINE)
     assert offline.returncode == 0, offline.output
     assert snapshot(offline.site) == snapshot(site)
+    # the site links out (issue 19: "Hilfe und Kontakt"), and the build fetched none of it
+    help_page = (offline.site / "hilfe" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://www.arbeitsagentur.de/"' in help_page

@@ -19,7 +19,8 @@ from pathlib import Path
 from microsite.input_guards import InputRefused, read_data_file
 from microsite.model import Record
 from microsite.problems import Problem
-from microsite.urls import SECTION
+from microsite.text_checks import link_problem
+from microsite.urls import HELP, SECTION
 
 # [text](target "title") and reference definitions "[name]: target"
 _INLINE = re.compile(r"\]\(\s*<?(?P<target>[^)\s>]+)")
@@ -87,6 +88,7 @@ def doc_link_problems(docs: Path, root: Path, languages: Iterable[str], records:
             problems.append(refused.as_problem(page))
             continue
         problems.extend(_missing_pages(text, inside, page, docs / lang))
+        problems.extend(_bad_web_addresses(text, page))
         for link in record_links(text, inside, page):
             rid = link.record_id
             params: dict = {"target": link.target, "found": rid, "data_file": data_file}
@@ -109,6 +111,22 @@ def doc_link_problems(docs: Path, root: Path, languages: Iterable[str], records:
     return problems
 
 
+def _bad_web_addresses(text: str, page: str) -> Iterator[Problem]:
+    """Links to other sites (``http…:``) that are no complete web address, e.g. a missing
+    domain: ``check`` verifies the form of every link that leaves the site; the build never
+    fetches one."""
+    for match in _links(text):
+        target = match.group("target")
+        if not re.match(r"^https?:", target, re.IGNORECASE):
+            continue
+        code = link_problem(target)
+        if code is not None:
+            start = match.start("target")
+            yield Problem(page, text.count("\n", 0, start) + 1,
+                          start - (text.rfind("\n", 0, start) + 1) + 1, code,
+                          params={"found": target})
+
+
 def _missing_pages(text: str, inside: str, page: str, folder: Path) -> Iterator[Problem]:
     """Links to hand-written pages (``*.md`` outside ``programme/``) that do not exist in the
     page's language: MkDocs stops the build on them too."""
@@ -118,7 +136,8 @@ def _missing_pages(text: str, inside: str, page: str, folder: Path) -> Iterator[
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^/", target) or not path.endswith(".md"):
             continue
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(inside), path))
-        if resolved.startswith(f"{SECTION}/") or (folder / resolved).is_file():
+        generated = resolved.startswith(f"{SECTION}/") or resolved == f"{HELP}.md"
+        if generated or (folder / resolved).is_file():
             continue
         start = match.start("target")
         yield Problem(page, text.count("\n", 0, start) + 1,

@@ -247,16 +247,20 @@ def mask_facts(markdown: str) -> str:
 
 
 def fill_facts(html_text: str, facts: SiteFacts, lang: str, default: str,
-               label: Any, missing_word: str) -> str:
+               label: Any, missing_word: str, missing_said: str | None = None) -> str:
     """Replace every token of ``mask_facts`` in rendered HTML with the fact, escaped, or a
     visible marker. Only text between tags is touched; a token inside a tag is an error.
 
-    ``label(key)`` names a fact in the page's language for the marker.
+    ``label(key)`` names a fact in the page's language for the marker. ``missing_said``, where
+    given, replaces the marker by a plain sentence (pages in Leichte Sprache show no editors'
+    markers: "Die Stadt hat das noch nicht gesagt.").
     """
     def replace(match: re.Match) -> str:
         key = _KEYS[int(match.group(1))]
         kind = FACTS[key.split(".")[0]][key.split(".")[1]]
         value = facts.text(key, lang, default)
+        if not value and missing_said is not None:
+            return f'<span class="ms-missing-said">{html.escape(missing_said)}</span>'
         if not value:
             return (f'<mark class="ms-missing">{html.escape(missing_word)}: '
                     f"{html.escape(label(key))}</mark>")

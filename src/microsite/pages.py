@@ -12,12 +12,14 @@ from dataclasses import dataclass
 import yaml
 from markupsafe import escape
 
+from microsite.help_contact import HelpView
 from microsite.site import SiteData
-from microsite.urls import overview_src_uri, record_src_uri
+from microsite.urls import help_src_uri, overview_page_src_uri, record_src_uri
 from microsite.views import RecordView
 
 RECORD_TEMPLATE = "record.html"
 OVERVIEW_TEMPLATE = "overview.html"
+HELP_TEMPLATE = "help.html"
 
 
 @dataclass(frozen=True)
@@ -51,15 +53,35 @@ def search_body(view: RecordView) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def help_search_body(view: HelpView, phrases: dict[str, str]) -> str:
+    """The words of the help page for search: "Kontakt", "Hilfe", "contact", "help" find it
+    by its title and these lines, in the page's language."""
+    parts = [f"<p>{escape(phrases['help.intro'])}</p>",
+             f"<p>{escape(phrases['help.search_words'])}</p>"]
+    parts += [f"<p>{escape(link.name)}</p>" for link in view.institutions]
+    return "\n".join(parts)
+
+
 def generate_pages(site: SiteData) -> list[PageSource]:
     """Every generated page in every language, in a stable order."""
     pages = []
     for lang in site.languages:
         phrases = site.phrases[lang]
-        pages.append(PageSource(overview_src_uri(lang), _page(
-            {"title": phrases["overview.title"], "description": phrases["overview.intro"],
-             "template": OVERVIEW_TEMPLATE, "microsite": {"overview": True}},
-            "",
+        for overview_page in site.overview_pages(lang):
+            number = overview_page.number
+            title = phrases["overview.title"]
+            if number > 1:
+                title = phrases["overview.page_title"].format(title=title, number=number)
+            pages.append(PageSource(overview_page_src_uri(lang, number), _page(
+                {"title": title, "description": phrases["overview.intro"],
+                 "template": OVERVIEW_TEMPLATE,
+                 "microsite": {"overview": True, "overview_page": number}},
+                "",
+            )))
+        pages.append(PageSource(help_src_uri(lang), _page(
+            {"title": phrases["help.title"], "description": phrases["help.intro"],
+             "template": HELP_TEMPLATE, "microsite": {"help": True}},
+            help_search_body(site.help_view(lang), phrases),
         )))
         for record in site.records:
             view = site.record_view(record, lang)

@@ -215,6 +215,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "and a domain (or mailto: for e-mail); short addresses such as “/impressum/” lead "
         "nowhere on the site",
     },
+    "org_url_not_home": {
+        "de": "„{found}“ ist nicht die Startseite der Einrichtung: hier steht nur die Adresse "
+        "ihrer Startseite mit https://, ohne Pfad, z. B. https://www.arbeitsagentur.de/ "
+        "(Unterseiten ändern sich, ohne dass wir es merken)",
+        "en": "“{found}” is not the organisation's home page: only its home page with https://, "
+        "without a path, e.g. https://www.arbeitsagentur.de/ (deeper pages change unnoticed)",
+    },
     "url_without_host": {
         "de": "„{found}“ ist keine vollständige Webadresse: nach https:// fehlt die Domain, "
         "z. B. https://www.hannover.de/",

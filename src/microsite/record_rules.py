@@ -28,7 +28,7 @@ from microsite.problems import Problem
 from microsite.schema import DATE, DATE_OR_MONTH, LANG, SLUG, projects_schema
 from microsite.schema_patterns import whole_value, whole_value_validator
 from microsite.source_rules import check_sources, check_tense
-from microsite.text_checks import check_text, check_url, email_problem, url_host
+from microsite.text_checks import check_home_page, check_text, check_url, email_problem, url_host
 from microsite.translations import FINGERPRINT, StaleField, review_findings
 
 _VALIDATOR = whole_value_validator(Draft7Validator)(projects_schema())
@@ -187,12 +187,12 @@ def _check_record(index: int, item: dict, langs: SiteLanguages, out: ProblemColl
     for group in ("providers", "partners"):
         for i, org in enumerate(item.get(group) or []):
             if isinstance(org, dict):
-                check_url(org.get("url"), [*base, group, i, "url"], out)
+                check_home_page(org.get("url"), [*base, group, i, "url"], out)
     funding = item.get("funding")
     if isinstance(funding, dict):
         for i, org in enumerate(funding.get("funders") or []):
             if isinstance(org, dict):
-                check_url(org.get("url"), [*base, "funding", "funders", i, "url"], out)
+                check_home_page(org.get("url"), [*base, "funding", "funders", i, "url"], out)
     for i, link in enumerate(item.get("links") or []):
         if isinstance(link, dict):
             check_url(link.get("url"), [*base, "links", i, "url"], out)

@@ -56,7 +56,9 @@ ORGANISATION = _object(
             "entry per language code where the name is translated.",
             "oneOf": [_text("Name used in every language."), _per_language("Translated name.")],
         },
-        "url": _text("Web address, https://…", format="uri"),
+        "url": _text("The organisation's home page, https://… without a path (e.g. "
+                     "https://www.arbeitsagentur.de/): deeper pages change unnoticed.",
+                     format="uri"),
     },
     required=("name",),
 )

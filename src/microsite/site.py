@@ -9,8 +9,10 @@ from pathlib import Path
 from microsite.doc_links import doc_link_problems
 from microsite.facts import SiteFacts, load_facts, page_placeholder_problems
 from microsite.file_guards import foreign_file_problems, outside_link_problems
+from microsite.help_contact import HelpView, build_help_view
 from microsite.id_history import vanished_id_problems
 from microsite.model import Record, Source
+from microsite.overview_pages import HomeOffer, OverviewPage, home_offers, paginate
 from microsite.problems import Problem
 from microsite.release_gate import missing_release_facts
 from microsite.sources import SourceView, build_source_view
@@ -131,6 +133,25 @@ class SiteData:
 
     def audience_entries(self, lang: str) -> tuple[AudienceEntry, ...]:
         return build_audience_entries(self.views(lang), self.phrases[lang])
+
+    def overview_pages(self, lang: str) -> tuple[OverviewPage, ...]:
+        """The overview in pages (``overview_pages.PAGE_SIZE`` records each), built once."""
+        if not hasattr(self, "_pages"):
+            self._pages: dict[str, tuple[OverviewPage, ...]] = {}
+        if lang not in self._pages:
+            self._pages[lang] = paginate(self.overview(lang), self.phrases[lang])
+        return self._pages[lang]
+
+    def home_offers(self, lang: str) -> tuple[HomeOffer, ...]:
+        return home_offers(self.views(lang), self.phrases[lang])
+
+    def help_view(self, lang: str, record: Record | None = None, help_url: str | None = None,
+                  source: SourceView | None = None) -> HelpView:
+        """"Hilfe und Kontakt" of one record's page, or of the site (``record`` None);
+        ``source`` where the record names its own."""
+        records = [record] if record is not None else self.records
+        return build_help_view(records, self.facts, lang, self.default_language,
+                               source or self.source_view(lang), help_url)
 
     def translated_languages(self, record: Record) -> tuple[str, ...]:
         """Languages with a real translation (not a pending fallback)."""

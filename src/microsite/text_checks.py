@@ -129,3 +129,29 @@ def check_url(value: Any, path: list, out: ProblemCollector) -> None:
         out.add(path, "bad_url" if code == "relative_link" else code, found=found(value))
 
 
+
+
+def home_page_problem(url: str) -> str | None:
+    """None for an https address of a home page (no path beyond "/", no query, no fragment,
+    no user or port); an organisation is linked only there, where the address is certain."""
+    if _web_url_problem(url) is not None:
+        return _web_url_problem(url)
+    parts = urlsplit(url)
+    if (parts.scheme.lower() != "https" or parts.path not in ("", "/") or parts.query
+            or parts.fragment or "@" in parts.netloc or parts.port is not None
+            or url.endswith(("?", "#"))):
+        return "org_url_not_home"
+    return None
+
+
+def check_home_page(value: Any, path: list, out: ProblemCollector) -> None:
+    """An organisation's web address: its home page only (see ``home_page_problem``)."""
+    code = home_page_problem(value) if isinstance(value, str) else None
+    if code is not None:
+        out.add(path, "bad_url" if code == "relative_link" else code, found=found(value))
+
+
+def link_problem(url: str) -> str | None:
+    """Why a link could not be published (a message code), or None: the rule ``check``
+    applies to every link in the data, for tests of the built site."""
+    return _link_problem(url)

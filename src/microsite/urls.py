@@ -7,6 +7,8 @@ default language lives at the root, every other under ``<lang>/``; records under
 from __future__ import annotations
 
 SECTION = "programme"
+HELP = "hilfe"  # the page "Hilfe und Kontakt" (help_contact.py), in every language
+OVERVIEW_PAGES = "seite"  # further pages of the overview: programme/seite/2/, …
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -39,3 +41,26 @@ def record_src_uri(lang: str, record_id: str) -> str:
 def overview_src_uri(lang: str) -> str:
     """Source path of a generated overview page, as if under ``docs_dir``."""
     return f"{lang}/{SECTION}/index.md"
+
+
+def help_url(lang: str, default: str) -> str:
+    """Site-relative URL of the page "Hilfe und Kontakt" (``hilfe/``)."""
+    return f"{language_prefix(lang, default)}{HELP}/"
+
+
+def help_src_uri(lang: str) -> str:
+    """Source path of the generated help page, as if under ``docs_dir``."""
+    return f"{lang}/{HELP}.md"
+
+
+def overview_page_url(lang: str, default: str, number: int) -> str:
+    """Site-relative URL of page ``number`` (from 1) of the overview."""
+    base = overview_url(lang, default)
+    return base if number == 1 else f"{base}{OVERVIEW_PAGES}/{number}/"
+
+
+def overview_page_src_uri(lang: str, number: int) -> str:
+    """Source path of page ``number`` of the overview (the first is ``overview_src_uri``)."""
+    if number == 1:
+        return overview_src_uri(lang)
+    return f"{lang}/{SECTION}/{OVERVIEW_PAGES}/{number}.md"

@@ -312,11 +312,12 @@ class FilterOption:
 
 
 def build_overview_filter(views: list[RecordView], phrases: Phrases) -> tuple[FilterOption, ...]:
-    """"All" plus every audience that has records, in the vocabulary's order; none where the
-    records name no audience at all."""
+    """"All" plus every audience that has records, in the vocabulary's order; none where it
+    would narrow nothing down: unless some audience has at least two records and fewer than
+    all, each choice would show one card or every card, and the filter only adds noise."""
     present = [FilterOption(e.key, e.label, len(e.records))
                for e in build_audience_entries(views, phrases)]
-    if not present:
+    if not any(2 <= option.count < len(views) for option in present):
         return ()
     return (FilterOption("all", phrases["overview.filter.all"], len(views)), *present)
 

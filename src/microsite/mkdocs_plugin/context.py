@@ -9,7 +9,14 @@ from microsite.exports.files import export_links, feed_url
 from microsite.formatting import autonym
 from microsite.site import SiteData
 from microsite.structured_data import record_json_ld, to_script
-from microsite.urls import absolute, language_prefix, overview_url, record_url
+from microsite.urls import (
+    absolute,
+    help_url,
+    language_prefix,
+    overview_page_url,
+    overview_url,
+    record_url,
+)
 
 EASY_READ_SLUG = "leichte-sprache"  # docs/de/leichte-sprache.md: start page in Leichte Sprache
 
@@ -61,6 +68,8 @@ def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
         "microsite_home": absolute(site_url, language_prefix(lang, site.default_language)),
         "microsite_easy_read": (absolute(site_url, f"{EASY_READ_SLUG}/")
                                 if site.easy_read_page else None),
+        "microsite_help_url": absolute(site_url, help_url(lang, site.default_language)),
+        "microsite_overview_url": absolute(site_url, overview_url(lang, site.default_language)),
         "t": site.phrases[lang],
         "microsite_feed": {"url": feed_url(site, lang, site_url),
                            "title": site.phrases[lang]["opendata.feed_title"]},
@@ -114,23 +123,32 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
     if default in urls and len(urls) > 1:  # a page in one language only has no alternates
         context["microsite_x_default"] = absolute(site_url, urls[default])
     context["microsite_og"] = _open_graph(site, page, lang, languages)
+    context["microsite_on_easy_read"] = page.file.src_uri == f"de/{EASY_READ_SLUG}.md"
     if "record" in meta:
         record = site.record(meta["record"])
         context["record"] = site.record_view(record, lang)
         context["microsite_json_ld"] = to_script(record_json_ld(
             record, context["record"], lang, default, page.canonical_url or ""))
-        context["microsite_overview_url"] = absolute(site_url, overview_url(lang, default))
+        context["microsite_record_help"] = site.help_view(
+            lang, record, context["microsite_help_url"], context["record"].source)
     if meta.get("source") or meta.get("overview"):  # pages that draw on the data's source
         context["microsite_page_source"] = site.source_view(lang)
     if meta.get("home") or meta.get("overview"):  # and on every listed record's own sources
         context["microsite_more_sources"] = site.record_sources_view(lang)
-    if meta.get("home"):  # the start page: entry by audience and a card for every record
-        context["microsite_audiences"] = site.audience_entries(lang)
-        context["microsite_cards"] = [view for group in site.overview(lang)
-                                      for view in group.records]
+    if meta.get("home"):  # the start page: what the site offers whom, one line each
+        context["microsite_offers"] = site.home_offers(lang)
+        context["microsite_record_count"] = len(site.records)
+    if meta.get("help"):  # the page "Hilfe und Kontakt"
+        context["microsite_help"] = site.help_view(lang)
     if meta.get("overview"):
-        context["overview"] = site.overview(lang)
-        context["overview_filters"] = site.overview_filter(lang)
+        pages = site.overview_pages(lang)
+        number = int(meta.get("overview_page", 1))
+        context["overview"] = pages[number - 1].groups
+        context["overview_filters"] = pages[number - 1].filters
+        context["microsite_overview_pages"] = [
+            {"number": p.number, "current": p.number == number,
+             "url": absolute(site_url, overview_page_url(lang, default, p.number))}
+            for p in pages] if len(pages) > 1 else []
         context["microsite_open_data"] = export_links(site, lang, site_url)
         context["microsite_open_data_licence"] = site.facts.text("open_data.licence", lang,
                                                                  site.default_language)

@@ -30,6 +30,7 @@ from microsite.mkdocs_plugin.context import EASY_READ_SLUG, page_context, site_c
 from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
 from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.pages import PageSource, generate_pages
+from microsite.palette import name_palette_toggles
 from microsite.publish import OutputConflict, publication_files, write_publication
 from microsite.release_gate import preview_only, release_log_line
 from microsite.shared_origin import shared_origin_warning
@@ -236,9 +237,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             return html
         lang = _i18n(config).current_language
         phrases = self.site.phrases[lang]
+        easy_read = bool((page.meta.get("microsite") or {}).get("one_sentence_per_line"))
         try:
             html = fill_facts(html, self.site.facts, lang, self.site.default_language,
-                              lambda key: phrases[f"fact.{key}"], phrases["fact.missing"])
+                              lambda key: phrases[f"fact.{key}"], phrases["fact.missing"],
+                              phrases["fact.missing.easy_read"] if easy_read else None)
         except MisplacedFact as exc:
             raise PluginError(f"microsite: {page.file.src_uri}: {exc} stands in a link or an "
                               "attribute; facts are text, write them in the running text") from None
@@ -252,6 +255,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         assert self.site is not None
         current = _i18n(config).current_language
         context.update(page_context(self.site, page, current, config.site_url or "/"))
+        name_palette_toggles(config.theme.get("palette"), self.site.phrases[current])
         record_id = (page.meta.get("microsite") or {}).get("record")
         lastmod = record_updated(self.site.record(record_id)) if record_id else None
         entry = sitemap_entry(page, context, lastmod)
@@ -273,6 +277,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         assert self.site is not None
         current = _i18n(config).current_language
         context.update(site_context(self.site, current, config.site_url or "/"))
+        name_palette_toggles(config.theme.get("palette"), self.site.phrases[current])
         return context
 
     @event_priority(0)

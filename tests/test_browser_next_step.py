@@ -1,0 +1,112 @@
+"""Issue 19 in real Chromium: the home page's first screen on a phone, the way to Leichte
+Sprache in the phone menu, its larger type, and search finding "Hilfe und Kontakt" by the
+words readers type, in the page's language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browser import chromium, new_context, serve
+
+PHONE = {"width": 375, "height": 812}  # iPhone X … 13 mini: 375 px wide
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    with serve(site) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as (_, browser):
+        yield browser
+
+
+def _box(page: Page, selector: str) -> dict:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, selector
+    return box
+
+
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_first_screen_on_a_phone_says_what_is_offered_whom_and_leads_to_leichte_sprache(
+        site: Path, served: str, browser: Browser, path: str) -> None:
+    context, log = new_context(browser, served, viewport=PHONE)
+    page = context.new_page()
+    page.goto(served + path, wait_until="networkidle")
+    height = PHONE["height"]
+    offers = page.locator(".ms-offers li.ms-offer")
+    assert offers.count() >= 1
+    for i in range(offers.count()):
+        box = offers.nth(i).bounding_box()
+        assert box is not None and box["y"] + box["height"] <= height, (i, box)
+    for selector in (".ms-header-links a.ms-easy-read", ".ms-offers__ways a.ms-easy-read"):
+        box = _box(page, selector)
+        assert page.locator(selector).first.is_visible()
+        assert box["y"] + box["height"] <= height, selector
+    # quotes and background come after what the site offers
+    background = _box(page, ".ms-home__background")
+    last = offers.nth(offers.count() - 1).bounding_box()
+    assert last is not None and background["y"] >= last["y"] + last["height"]
+    context.close()
+    assert log.foreign == []
+
+
+def test_phone_menu_starts_with_leichte_sprache(served: str, browser: Browser) -> None:
+    context, _ = new_context(browser, served, viewport=PHONE)
+    page = context.new_page()
+    page.goto(served + "en/programme/", wait_until="networkidle")
+    menu_link = page.locator(".md-nav--primary .ms-nav-easy-read a")
+    closed = menu_link.bounding_box()
+    assert closed is not None and closed["x"] + closed["width"] <= 0  # off screen: closed
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.wait_for_function("""() => document.querySelector('.ms-nav-easy-read a')
+        .getBoundingClientRect().left >= 0""", timeout=5000)
+    opened = menu_link.bounding_box()
+    assert opened is not None and 0 <= opened["x"] < PHONE["width"]
+    first = page.locator(".md-nav--primary > ul > li").first
+    assert "ms-nav-easy-read" in (first.get_attribute("class") or "")
+    assert menu_link.get_attribute("href", timeout=1000).endswith("/leichte-sprache/")
+    context.close()
+
+
+def test_leichte_sprache_has_larger_type_and_line_spacing(served: str, browser: Browser) -> None:
+    context, _ = new_context(browser, served, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def metrics(path: str) -> tuple[float, float]:
+        page.goto(served + path, wait_until="networkidle")
+        return page.evaluate("""() => {
+            const style = getComputedStyle(document.querySelector('article p'));
+            return [parseFloat(style.fontSize), parseFloat(style.lineHeight)];
+        }""")
+
+    size, line = metrics("leichte-sprache/")
+    normal_size, _ = metrics("einwanderungsstadt/")
+    context.close()
+    assert size >= 19 and size >= normal_size * 1.2  # about 14 pt and more than usual
+    assert line >= 1.5 * size
+
+
+@pytest.mark.parametrize(("path", "words"), [("", ["Kontakt", "Hilfe"]),
+                                             ("en/", ["contact", "help"])])
+def test_search_finds_help_and_contact_in_the_page_language(
+        served: str, browser: Browser, path: str, words: list[str]) -> None:
+    context, log = new_context(browser, served)
+    page = context.new_page()
+    for word in words:
+        page.goto(served + path, wait_until="networkidle")
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(word)
+        page.wait_for_selector(".md-search-result__item a", timeout=10000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a",
+                                          "els => els.map(e => e.href)")
+        assert hrefs[0].endswith(f"/{path}hilfe/"), (word, hrefs)
+        assert all(("/en/" in h) == (path == "en/") for h in hrefs), hrefs
+    context.close()
+    assert log.foreign == []
