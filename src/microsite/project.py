@@ -69,6 +69,7 @@ def read_project_settings(config_file: Path) -> tuple[SiteSettings, str]:
         build_date=_build_date(options.get("build_date"), root),
         include_drafts=bool(options.get("include_drafts", False)),
         locales=dict(options.get("locales") or {}),
+        kept_names=dict(options.get("kept_names") or {}),
         facts_file=options.get("facts", "data/site.yaml"),
         docs_dir=str(config.get("docs_dir") or "docs"),
     )

@@ -16,6 +16,9 @@ class MicrositeConfig(Config):
     else the git commit date."""
     include_drafts = opt.Type(bool, default=False)
     """Publish drafts and scheduled records too (for previews)."""
+    kept_names = opt.Type(dict, default={})
+    """Names kept in their language on every page, e.g. ``WIR 2.0: de``: marked with ``lang``
+    where they stand in a record's text in another language."""
     locales = opt.Type(dict, default={})
     """Babel locale per language where it differs from the code, e.g. ``en: en_GB``."""
     message_language = opt.Type(str, default="de")
