@@ -1,4 +1,5 @@
-"""Screenshots for reviewers: home, overview and a programme page, German and English, 1280,
+"""Screenshots for reviewers: home, overview and a programme page, German and English (or the
+languages given with --langs), 1280,
 375 and 320 px wide, in the same Debian Chromium the tests use.
 
     .venv/bin/python scripts/screenshots.py [--out reports/screenshots] [--page jobpilot-360]
@@ -27,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "reports" / "screenshots")
     parser.add_argument("--page", default="jobpilot-360", help="record id of the programme page")
+    parser.add_argument("--langs", nargs="+", default=["de", "en"],
+                        help="languages to picture, e.g. --langs ar (the default one at the root)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -35,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
             print(result.output, file=sys.stderr)
             return 1
         views = {f"{lang}-{name}": f"{prefix}{path}"
-                 for lang, prefix in (("de", ""), ("en", "en/"))
+                 for lang, prefix in ((code, "" if code == "de" else f"{code}/")
+                                      for code in args.langs)
                  for name, path in (("home", ""), ("overview", "programme/"),
                                     ("programme", f"programme/{args.page}/"))}
         with serve(result.site) as base, chromium() as (_, browser):
