@@ -47,7 +47,10 @@ def _sender(site: SiteData, lang: str) -> dict[str, str | None] | None:
         return None
     address = site.facts.text("operator.address", lang, default)
     lines = [line.strip() for line in (address or "").splitlines() if line.strip()]
-    return {"name": name, "address": ", ".join(lines) or None}
+    given = site.facts.values.get("operator.name")
+    name_lang = (default if isinstance(given, dict) and lang not in given and lang != default
+                 else None)  # the name in the default language on a page in another one
+    return {"name": name, "address": ", ".join(lines) or None, "name_lang": name_lang}
 
 
 def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
