@@ -65,7 +65,9 @@ def read_project_settings(config_file: Path) -> tuple[SiteSettings, str]:
         root=root,
         data_file=options.get("records", "data/projects.yaml"),
         ui_dir=options.get("ui", "data/ui"),
-        languages=SiteLanguages(tuple(lang["locale"] for lang in languages) or ("de",)),
+        languages=SiteLanguages(
+            tuple(lang["locale"] for lang in languages) or ("de",),
+            tuple(options.get("optional_languages") or ())),
         build_date=_build_date(options.get("build_date"), root),
         include_drafts=bool(options.get("include_drafts", False)),
         locales=dict(options.get("locales") or {}),

@@ -16,6 +16,8 @@ class MicrositeConfig(Config):
     else the git commit date."""
     include_drafts = opt.Type(bool, default=False)
     """Publish drafts and scheduled records too (for previews)."""
+    optional_languages = opt.Type(list, default=[])
+    """Languages a record may leave out (``SiteLanguages.optional``), e.g. ``[tr, ar, uk]``."""
     kept_names = opt.Type(dict, default={})
     """Names kept in their language on every page, e.g. ``WIR 2.0: de``: marked with ``lang``
     where they stand in a record's text in another language."""

@@ -61,11 +61,13 @@ def _i18n(config: MkDocsConfig) -> Any:
     return plugin
 
 
-def site_languages(config: MkDocsConfig) -> SiteLanguages:
-    """The languages of mkdocs-static-i18n's configuration, default first."""
+def site_languages(config: MkDocsConfig, optional: list[str] | None = None) -> SiteLanguages:
+    """The languages of mkdocs-static-i18n's configuration, default first; ``optional``: the
+    plugin's ``optional_languages``."""
     languages = [lang for lang in _i18n(config).config.languages if lang.build]
     languages.sort(key=lambda lang: not lang.default)
-    return SiteLanguages(tuple(lang.locale for lang in languages))
+    codes = tuple(lang.locale for lang in languages)
+    return SiteLanguages(codes, tuple(code for code in optional or () if code in codes))
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
@@ -154,7 +156,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         except (LookupError, ValueError) as exc:
             raise PluginError(f"microsite: {exc}") from None
         settings = SiteSettings(root=root, data_file=self.config.records, ui_dir=self.config.ui,
-                                languages=site_languages(config), build_date=build_date,
+                                languages=site_languages(config, self.config.optional_languages),
+                                build_date=build_date,
                                 include_drafts=self.config.include_drafts or self.serving,
                                 locales=dict(self.config.locales),
                                 kept_names=dict(self.config.kept_names),
