@@ -1,6 +1,7 @@
 """Screenshots for reviewers: home, overview, a programme page, help and (German) Leichte
-Sprache, German and English, 1280, 375 and 320 px wide, in the light and the dark colour scheme
-(``-dark`` in the name), in the same Debian Chromium the tests use.
+Sprache, German and English (or the languages given with --langs), 1280, 375 and 320 px wide,
+in the light and the dark colour scheme (``-dark`` in the name), in the same Debian Chromium the
+tests use.
 
     .venv/bin/python scripts/screenshots.py [--out reports/screenshots] [--page jobpilot-360]
         [--date 2026-12-03]
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="build date the pages are read on (YYYY-MM-DD)")
     parser.add_argument("--site", type=Path, help="an already built site (e.g. site/) instead "
                         "of building the real one")
+    parser.add_argument("--langs", nargs="+", default=["de", "en"],
+                        help="languages to picture, e.g. --langs ar (the default one at the root)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -47,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             site = result.site
         views = {f"{lang}-{name}": f"{prefix}{path}"
-                 for lang, prefix in (("de", ""), ("en", "en/"))
+                 for lang, prefix in ((code, "" if code == "de" else f"{code}/")
+                                      for code in args.langs)
                  for name, path in (("home", ""), ("overview", "programme/"),
                                     ("programme", f"programme/{args.page}/"),
                                     ("help", "hilfe/"))}

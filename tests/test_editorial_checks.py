@@ -9,11 +9,12 @@ from dataclasses import dataclass
 import pytest
 
 from microsite.editorial_checks import EXAMPLE_ID, EXAMPLE_TITLE
+from microsite.problems import Problem
 from microsite.validation import SiteLanguages, ValidationFailed, load_records_from_text
 from projectcopy import SAMPLE_RECORDS, copy_project, run_check
 from sitebuild import REPO
 
-LANGS = SiteLanguages(("de", "en"))
+LANGS = SiteLanguages(("de", "en", "tr", "ar", "uk"), ("tr", "ar", "uk"))  # as mkdocs.yml
 GOOD = SAMPLE_RECORDS.read_text(encoding="utf-8")
 DE_TITLE = "        title: Lotse Beruf\n        summary: Beratung"
 DE_DESCRIPTION = (
@@ -38,10 +39,17 @@ def report(text: str) -> tuple[list[str], list[str]]:
     """(errors, warnings) as the editor reads them."""
     try:
         dataset = load_records_from_text(text, LANGS, "data/projects.yaml")
-        return [], [p.message("de") for p in dataset.warnings]
+        return [], [p.message("de") for p in dataset.warnings if _damage(p)]
     except ValidationFailed as failed:
         return ([p.message("de") for p in failed.problems if not p.warning],
-                [p.message("de") for p in failed.problems if p.warning])
+                [p.message("de") for p in failed.problems if p.warning and _damage(p)])
+
+
+def _damage(problem: Problem) -> bool:
+    """Not a hint on the sample's Turkish, Arabic or Ukrainian translation state (missing,
+    not yet checked): those are tests/test_languages.py's."""
+    return problem.code not in ("missing_optional_language", "unreviewed_translation") or \
+        problem.params.get("lang") not in LANGS.optional
 
 
 CASES = [

@@ -19,7 +19,7 @@ from microsite.validation import (
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_RECORDS = REPO / "tests" / "fixtures" / "sample" / "data" / "projects.yaml"
-LANGS = SiteLanguages(("de", "en"))
+LANGS = SiteLanguages(("de", "en", "tr", "ar", "uk"), ("tr", "ar", "uk"))  # as mkdocs.yml
 
 
 def test_positions_are_kept_for_every_value() -> None:

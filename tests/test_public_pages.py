@@ -21,6 +21,8 @@ LANGS = {"de": "", "en": "en/"}
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
+OG_LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar_EG", "uk": "uk_UA"}
+
 
 def site_facts() -> dict:
     return yaml.safe_load((REPO / "data" / "site.yaml").read_text(encoding="utf-8"))
@@ -144,11 +146,11 @@ def test_every_page_has_canonical_description_and_open_graph(site: Path, site_ur
         og = {m["property"]: m["content"] for m in page.select("meta[property^='og:']")
               if m["property"] != "og:locale:alternate"}
         assert og["og:url"] == canonical and og["og:description"] == description, rel
-        assert og["og:locale"] == ("en_GB" if rel.startswith("en/") else "de_DE"), rel
+        assert og["og:locale"] == OG_LOCALES[page.html["lang"]], rel
         alternates = [m["content"] for m in page.select("meta[property='og:locale:alternate']")]
         hreflangs = {a["hreflang"] for a in page.select("link[rel=alternate][hreflang]")}
-        expected = {"de", "en"} & hreflangs - {page.html["lang"]}
-        assert alternates == [{"de": "de_DE", "en": "en_GB"}[c] for c in expected], rel
+        expected = set(OG_LOCALES) & hreflangs - {page.html["lang"]}
+        assert sorted(alternates) == sorted(OG_LOCALES[c] for c in expected), rel
 
 
 def test_record_description_is_its_summary(site: Path, records: list[dict]) -> None:
@@ -225,10 +227,12 @@ def test_sitemap_lists_every_page_with_reciprocal_alternates(site: Path, site_ur
         if loc in german_only:
             continue
         assert alternates, f"{loc} has no hreflang alternates in the sitemap"
-        assert alternates["en" if "/en/" in loc else "de"] == loc
-        assert set(alternates) == {"de", "en", "x-default"}
+        own = next((code for code in ("en", "tr", "ar", "uk") if f"/{code}/" in loc), "de")
+        assert alternates[own] == loc
+        # German and English everywhere; Turkish, Arabic, Ukrainian where translated
+        assert {"de", "en", "x-default"} <= set(alternates) <= {*OG_LOCALES, "x-default"}
         assert alternates["x-default"] == alternates["de"]
-        for code in ("de", "en"):
+        for code in set(alternates) - {"x-default"}:
             assert urls[alternates[code]] == alternates, loc
     # the Leichte Sprache page exists only in German: no alternates
     assert urls[f"{site_url}leichte-sprache/"] == {}

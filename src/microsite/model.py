@@ -182,6 +182,9 @@ class Record:
     draft: bool = False
     publish_from: dt.date | None = None
     translation_pending: tuple[str, ...] = ()
+    translation_reviewed: tuple[str, ...] = ()
+    """Languages whose translation the city has checked (``translation: {<lang>: {reviewed:
+    …}}``, written by ``microsite review``); the others' pages say it has not been checked."""
     former_ids: tuple[str, ...] = ()
 
     @property

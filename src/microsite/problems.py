@@ -156,6 +156,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "would go unnoticed. After reviewing, add "
         "“translation: {{{lang}: {{reviewed: {reviewed}}}}}”",
     },
+    "missing_optional_language": {
+        "de": "der Text auf {language} fehlt noch; die Seite zeigt bis dahin den Text auf "
+        "{default_language} mit einem Hinweis. Übersetzung unter „texts.{lang}“ ergänzen",
+        "en": "the {language} text is still missing; until it is added, the page shows the "
+        "{default_language} text with a notice. Add the translation under “texts.{lang}”",
+    },
     "pending_translation": {
         "de": "Übersetzung ({language}) steht noch aus; die Seite zeigt den Text auf "
         "{default_language}",

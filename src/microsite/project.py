@@ -62,11 +62,14 @@ def read_project_settings(config_file: Path) -> tuple[SiteSettings, str]:
         root=root,
         data_file=options.get("records", "data/projects.yaml"),
         ui_dir=options.get("ui", "data/ui"),
-        languages=SiteLanguages(tuple(lang["locale"] for lang in languages) or ("de",)),
+        languages=SiteLanguages(
+            tuple(lang["locale"] for lang in languages) or ("de",),
+            tuple(options.get("optional_languages") or ())),
         build_date=_build_date(options.get("build_date"), root),
         include_drafts=bool(options.get("include_drafts", False)),
         status_max_age_months=int(options.get("status_max_age_months", 6)),
         locales=dict(options.get("locales") or {}),
+        kept_names=dict(options.get("kept_names") or {}),
         facts_file=options.get("facts", "data/site.yaml"),
         docs_dir=str(config.get("docs_dir") or "docs"),
     )

@@ -124,6 +124,10 @@ def _record(data: dict, line: int, default_source: Source | None = None) -> Reco
         translation_pending=tuple(
             lang for lang, state in (data.get("translation") or {}).items() if state == "pending"
         ),
+        translation_reviewed=tuple(
+            lang for lang, state in (data.get("translation") or {}).items()
+            if isinstance(state, dict) and isinstance(state.get("reviewed"), dict)
+        ),
         former_ids=tuple(data.get("former_ids") or ()),
     )
 

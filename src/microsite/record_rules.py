@@ -59,6 +59,9 @@ class SiteLanguages:
     """The languages a site is built in; the first is the default."""
 
     codes: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    """Languages a record may leave out: its page then shows the default language's text under
+    a notice (as with ``pending``) and ``check`` names each missing text as a warning."""
 
     @property
     def default(self) -> str:
@@ -369,7 +372,11 @@ def _check_texts(item: dict, base: list, langs: SiteLanguages, out: ProblemColle
             if lang not in texts:
                 out.add([*base, "texts"], "missing_default_language", lang=lang)
         elif lang not in texts and pending.get(lang) != "pending":
-            out.add([*base, "texts"], "missing_language", lang=lang)
+            if lang in langs.optional:
+                out.add([*base, "texts"], "missing_optional_language", warning=True,
+                        lang=lang, default_lang=langs.default)
+            else:
+                out.add([*base, "texts"], "missing_language", lang=lang)
         elif lang not in texts:
             out.add([*base, "translation", lang], "pending_translation", warning=True,
                     lang=lang, default_lang=langs.default)

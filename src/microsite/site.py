@@ -47,6 +47,8 @@ class SiteSettings:
     """Age of a source after which its stated status is shown in a neutral style."""
     locales: dict[str, str] = field(default_factory=dict)
     """Babel locale per language code where it differs, e.g. ``{"en": "en_GB"}``."""
+    kept_names: dict[str, str] = field(default_factory=dict)
+    """Names kept in one language on every page (``{"WIR 2.0": "de"}``), marked with ``lang``."""
     facts_file: str = "data/site.yaml"
     docs_dir: str = "docs"
     """Hand-written pages, whose fact placeholders are checked with the data."""
@@ -60,6 +62,9 @@ class SiteData:
     warnings: list[Problem] = field(default_factory=list)
     facts: SiteFacts = field(default_factory=SiteFacts)
     easy_read_page: bool = False  # whether the site has a start page in Leichte Sprache
+    legal_languages: tuple[str, ...] = ()
+    """Languages with their own legal pages (Impressum and the others); the other languages
+    link to the default language's."""
     all_records: list[Record] = field(default_factory=list)
     """Every valid record, drafts and scheduled ones included (``records``: those built)."""
     source: Source | None = None
@@ -99,7 +104,8 @@ class SiteData:
             view = build_record_view(record, lang, self.default_language,
                                      self.settings.build_date, self.phrases[lang],
                                      self.settings.locales.get(lang, lang),
-                                     self.settings.status_max_age_months)
+                                     max_age_months=self.settings.status_max_age_months,
+                                     kept_names=self.settings.kept_names)
             self._views[key] = view
         return view
 

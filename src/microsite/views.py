@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from microsite.formatting import (
     format_amount,
@@ -96,10 +96,13 @@ class RecordView:
     lang: str
     text_lang: str | None  # set where the texts are in another language than the page
     pending_translation: bool
+    unchecked_translation: bool  # a translation the city has not checked yet
     preview_notice: str | None  # why an unpublished record shows (preview builds only)
     title: str
     title_lang: str | None  # set where the title is a name in another language than its texts
     summary: str
+    title_marked: Markup  # the title with names in another language marked (lang)
+    summary_marked: Markup
     description: Markup
     status: str | None
     """What is known today (planned, running, completed), or None."""
@@ -150,10 +153,12 @@ def _names(orgs: tuple[Organisation, ...], lang: str, default: str) -> tuple[Tex
     return tuple(out)
 
 
-def _foreign_names(record: Record, texts: Texts, lang: str, default: str) -> dict[str, str]:
+def _foreign_names(record: Record, texts: Texts, lang: str, default: str,
+                   kept: dict[str, str]) -> dict[str, str]:
     """Names in the record that stay in another language on a page in ``lang``: untranslated
-    organisation names, and the title where it is such a name (``title_lang``)."""
-    names = {}
+    organisation names, the title where it is such a name (``title_lang``), and the names the
+    site keeps in their language (``kept``, e.g. "WIR 2.0")."""
+    names = {name: name_lang for name, name_lang in kept.items() if name_lang != lang}
     orgs = (*record.providers, *record.partners,
             *(record.funding.funders if record.funding else ()))
     for org in orgs:
@@ -181,13 +186,16 @@ def _preview_notice(record: Record, today: dt.date, phrases: Phrases, locale: st
 
 def build_record_view(record: Record, lang: str, default: str, today: dt.date,
                       phrases: Phrases, locale: str | None = None,
-                      max_age_months: int = DEFAULT_MAX_AGE_MONTHS) -> RecordView:
+                      max_age_months: int = DEFAULT_MAX_AGE_MONTHS,
+                      kept_names: dict[str, str] | None = None) -> RecordView:
     """Everything a record page in ``lang`` shows, formatted and labelled.
 
     ``locale`` is the Babel locale for numbers and dates (e.g. ``en_GB`` for ``en``).
     """
     locale = locale or lang
     texts, text_lang = record.texts_for(lang, default)
+    names = (_foreign_names(record, texts, lang, default, kept_names or {})
+             if text_lang == lang else {})
     kind = record.kind.value
     state = status_today(record, today, max_age_months)
     status = state.value
@@ -250,13 +258,15 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
         lang=lang,
         text_lang=_other(text_lang, lang),
         pending_translation=text_lang != lang,
+        unchecked_translation=(lang != default and text_lang == lang
+                               and lang not in record.translation_reviewed),
         preview_notice=_preview_notice(record, today, phrases, locale),
         title=texts.title,
         title_lang=_other(texts.title_lang, text_lang) if texts.title_lang else None,
         summary=texts.summary,
-        description=mark_languages(render_markdown(texts.description),
-                                   _foreign_names(record, texts, lang, default)
-                                   if text_lang == lang else {}),
+        title_marked=mark_languages(escape(texts.title), {} if texts.title_lang else names),
+        summary_marked=mark_languages(escape(texts.summary), names),
+        description=mark_languages(render_markdown(texts.description), names),
         status=status.value if status else None,
         status_label=status_label,
         status_note=status_note,

@@ -19,6 +19,11 @@ class MicrositeConfig(Config):
     neutral style with its date ("Stand 20.09.2024"), never as a green "läuft"."""
     include_drafts = opt.Type(bool, default=False)
     """Publish drafts and scheduled records too (for previews)."""
+    optional_languages = opt.Type(list, default=[])
+    """Languages a record may leave out (``SiteLanguages.optional``), e.g. ``[tr, ar, uk]``."""
+    kept_names = opt.Type(dict, default={})
+    """Names kept in their language on every page, e.g. ``WIR 2.0: de``: marked with ``lang``
+    where they stand in a record's text in another language."""
     locales = opt.Type(dict, default={})
     """Babel locale per language where it differs from the code, e.g. ``en: en_GB``."""
     message_language = opt.Type(str, default="de")

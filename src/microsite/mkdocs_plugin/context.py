@@ -19,6 +19,7 @@ from microsite.urls import (
 )
 
 EASY_READ_SLUG = "leichte-sprache"  # docs/de/leichte-sprache.md: start page in Leichte Sprache
+LEGAL_SLUG = "impressum"  # docs/<lang>/impressum.md: the language has its own legal pages
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,10 @@ def _sender(site: SiteData, lang: str) -> dict[str, str | None] | None:
         return None
     address = site.facts.text("operator.address", lang, default)
     lines = [line.strip() for line in (address or "").splitlines() if line.strip()]
-    return {"name": name, "address": ", ".join(lines) or None}
+    given = site.facts.values.get("operator.name")
+    name_lang = (default if isinstance(given, dict) and lang not in given and lang != default
+                 else None)  # the name in the default language on a page in another one
+    return {"name": name, "address": ", ".join(lines) or None, "name_lang": name_lang}
 
 
 def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
@@ -66,6 +70,7 @@ def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
         "microsite_x_default": None,
         "microsite_search_base_differs": lang != site.default_language,
         "microsite_home": absolute(site_url, language_prefix(lang, site.default_language)),
+        **_legal_links(site, lang, site_url),
         "microsite_easy_read": (absolute(site_url, f"{EASY_READ_SLUG}/")
                                 if site.easy_read_page else None),
         "microsite_help_url": absolute(site_url, help_url(lang, site.default_language)),
@@ -73,6 +78,19 @@ def site_context(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
         "t": site.phrases[lang],
         "microsite_feed": {"url": feed_url(site, lang, site_url),
                            "title": site.phrases[lang]["opendata.feed_title"]},
+    }
+
+
+def _legal_links(site: SiteData, lang: str, site_url: str) -> dict[str, Any]:
+    """Where the footer's legal pages are: the page's language where it has them, else the
+    default language's, with their language and a note in the page's language."""
+    own = lang in site.legal_languages or not site.legal_languages
+    legal_lang = lang if own else site.default_language
+    return {
+        "microsite_legal_home": absolute(site_url, language_prefix(legal_lang,
+                                                                   site.default_language)),
+        "microsite_legal_lang": None if own else legal_lang,
+        "microsite_legal_note": None if own else site.phrases[lang]["nav.legal_note"],
     }
 
 
@@ -101,6 +119,20 @@ def _open_graph(site: SiteData, page: Any, lang: str,
         "alternates": [_og_locale(site, link.code) for link in languages
                        if link.translated and not link.current],
     }
+
+
+def _unchecked(site: SiteData, meta: dict, lang: str, context: dict) -> bool:
+    """Whether a page that is not a record's says its translation is not checked yet: a
+    hand-written page marked ``microsite: {unchecked: true}``, or a start page or overview
+    listing a record whose translation is not checked (a record page says it itself)."""
+    if lang == site.default_language or "record" in meta:
+        return False
+    if meta.get("unchecked"):
+        return True
+    if meta.get("home") or meta.get("overview"):
+        return any(view.unchecked_translation
+                   for group in site.overview(lang) for view in group.records)
+    return False
 
 
 def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[str, Any]:
@@ -140,6 +172,7 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
         context["microsite_record_count"] = len(site.records)
     if meta.get("help"):  # the page "Hilfe und Kontakt"
         context["microsite_help"] = site.help_view(lang)
+    context["microsite_unchecked"] = _unchecked(site, meta, lang, context)
     if meta.get("overview"):
         pages = site.overview_pages(lang)
         number = int(meta.get("overview_page", 1))

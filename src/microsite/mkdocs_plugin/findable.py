@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import material
+
 from microsite.exports.files import EXPORT_DIR
 from microsite.search_split import split_search_index
 from microsite.sitemap import SitemapEntry, robots_txt, robots_txt_is_read, sitemap_xml
@@ -47,11 +49,19 @@ def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str,
     index_file = site_dir / "search" / "search_index.json"
     if index_file.is_file():
         index = json.loads(index_file.read_text(encoding="utf-8"))
-        for lang, part in split_search_index(index, languages).items():
+        parts = split_search_index(index, languages, lunr_languages())
+        for lang, part in parts.items():
             target = site_dir / ("" if lang == languages[0] else lang) / "search"
             target.mkdir(parents=True, exist_ok=True)
             (target / "search_index.json").write_text(
                 json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def lunr_languages() -> frozenset[str]:
+    """Languages Material's search has lunr support for (``lunr.<lang>.min.js``), plus ``en``."""
+    folder = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr"
+    names = (path.name.split(".") for path in (folder / "min").glob("lunr.*.min.js"))
+    return frozenset({"en", *(parts[1] for parts in names if len(parts) == 4)})
 
 
 def _write_feed_sitemaps(site_dir: Path, site_url: str, languages: tuple[str, ...]) -> None:

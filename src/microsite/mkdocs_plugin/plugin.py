@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from microsite.bidi import mark_directions
 from microsite.csp import ThemeScripts, add_policy, site_origin
 from microsite.doc_links import rewrite_record_links
 from microsite.easy_read import one_sentence_per_line
@@ -26,7 +27,12 @@ from microsite.exports.ids import valid_tag
 from microsite.exports.records import record_updated
 from microsite.facts import MisplacedFact, UnknownFact, fill_facts, has_fact_token, mask_facts
 from microsite.mkdocs_plugin.config import MicrositeConfig
-from microsite.mkdocs_plugin.context import EASY_READ_SLUG, page_context, site_context
+from microsite.mkdocs_plugin.context import (
+    EASY_READ_SLUG,
+    LEGAL_SLUG,
+    page_context,
+    site_context,
+)
 from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
 from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.pages import PageSource, generate_pages
@@ -63,11 +69,13 @@ def _i18n(config: MkDocsConfig) -> Any:
     return plugin
 
 
-def site_languages(config: MkDocsConfig) -> SiteLanguages:
-    """The languages of mkdocs-static-i18n's configuration, default first."""
+def site_languages(config: MkDocsConfig, optional: list[str] | None = None) -> SiteLanguages:
+    """The languages of mkdocs-static-i18n's configuration, default first; ``optional``: the
+    plugin's ``optional_languages``."""
     languages = [lang for lang in _i18n(config).config.languages if lang.build]
     languages.sort(key=lambda lang: not lang.default)
-    return SiteLanguages(tuple(lang.locale for lang in languages))
+    codes = tuple(lang.locale for lang in languages)
+    return SiteLanguages(codes, tuple(code for code in optional or () if code in codes))
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
@@ -113,6 +121,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                 id_tag=self.config.id_tag)
             self.site.easy_read_page = (Path(config.docs_dir) / "de"
                                         / f"{EASY_READ_SLUG}.md").is_file()
+            self.site.legal_languages = tuple(
+                lang for lang in self.site.languages
+                if (Path(config.docs_dir) / lang / f"{LEGAL_SLUG}.md").is_file())
             self.sitemap = []
             if self.swapping and self.swap is None:
                 self._stage(config)
@@ -158,11 +169,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                                                BUILD_DATE_FROM_CLOCK["en"])
                      .format(date=build_date.isoformat()))
         settings = SiteSettings(root=root, data_file=self.config.records, ui_dir=self.config.ui,
-                                languages=site_languages(config), build_date=build_date,
-                                build_time=build_time,
+                                languages=site_languages(config, self.config.optional_languages),
+                                build_date=build_date, build_time=build_time,
                                 status_max_age_months=self.config.status_max_age_months,
                                 include_drafts=self.config.include_drafts or self.serving,
                                 locales=dict(self.config.locales),
+                                kept_names=dict(self.config.kept_names),
                                 facts_file=self.config.facts, docs_dir=config.docs_dir)
         try:
             site = load_site(settings)
@@ -305,6 +317,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     @event_priority(-100)  # last: the policy hashes the scripts of the final page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        output = mark_directions(output, _i18n(config).current_language)
         return self._with_policy(output, page.file.src_uri, config)
 
     @event_priority(-100)
