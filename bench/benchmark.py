@@ -179,17 +179,21 @@ def prepare_floor(work: Path, name: str, languages: tuple[str, ...], data_file: 
 
 
 def measure_size(work: Path, count: int, languages: tuple[str, ...], data_file: str,
-                 baseline: Baseline, repeat: int, with_hugo: bool) -> Row:
+                 baseline: Baseline, empty: Path, repeat: int, with_hugo: bool) -> Row:
+    """One N. The empty project, the records and the floor are built in turns, so that all
+    three see the same changes in the machine's load; each keeps its best run."""
     records = prepare(work, f"records-{count}", count, languages, data_file)
     out = records / "out"
-    runs = [build_once(records)]
+    empty_runs, runs = [build_once(empty)], [build_once(records)]
     floor_project = prepare_floor(work, f"floor-{count}", languages, data_file,
                                   record_pages(out, languages), out)
     floor_runs = [build_once(floor_project)]
-    for _ in range(repeat - 1):  # taking turns: both see the same changes in load
+    for _ in range(repeat - 1):
+        empty_runs.append(build_once(empty))
         runs.append(build_once(records))
         floor_runs.append(build_once(floor_project))
     build, floor_build = best_of(runs), best_of(floor_runs)
+    empty_cpu = best_of(empty_runs).cpu
     floor_out = floor_project / "out"
     check = microsite_check(records, repeat)
     hugo = hugo_build(work, count, languages, repeat) if with_hugo else None
@@ -206,9 +210,9 @@ def measure_size(work: Path, count: int, languages: tuple[str, ...], data_file: 
         search_per_record_kb=(search - baseline.search_bytes) / count / 1024,
         floor_search_per_record_kb=(search_bytes(floor_out) - baseline.search_bytes)
         / count / 1024,
-        per_page_ms=(build.cpu - baseline.build.cpu) / pages * 1000,
-        floor_per_page_ms=(floor_build.cpu - baseline.build.cpu) / pages * 1000,
-        baseline_cpu=baseline.build.cpu,
+        per_page_ms=(build.cpu - empty_cpu) / pages * 1000,
+        floor_per_page_ms=(floor_build.cpu - empty_cpu) / pages * 1000,
+        baseline_cpu=empty_cpu,
         largest_page=largest_page(out),
     )
     if len(record_pages(out, languages)) != pages:
@@ -414,7 +418,8 @@ def report(measured: Measured, languages: tuple[str, ...], machine: str,
         "",
         *budget_table(measured),
         "",
-        "**Time** (best of the repeats; per-page costs are CPU time above the empty build)",
+        "**Time** (best of the repeats; per-page costs are CPU time above the empty build, "
+        "which is built in turns with the records and the floor at each N)",
         "",
         *time_table(rows, hugo_note),
         "",
@@ -424,6 +429,16 @@ def report(measured: Measured, languages: tuple[str, ...], machine: str,
         "",
     ]
     return "\n".join(lines)
+
+
+def write_results(output: Path, block: str) -> None:
+    """The results between the benchmark markers; text around them (the profile in
+    bench/results.md) is kept."""
+    if output.is_file() and README_START in output.read_text(encoding="utf-8"):
+        update_readme(output, block)
+    else:
+        output.write_text(f"# Benchmark results\n\n{README_START}\n{block}\n{README_END}\n",
+                          encoding="utf-8")
 
 
 def update_readme(readme: Path, table: str) -> None:
@@ -465,12 +480,12 @@ def main(argv: list[str] | None = None) -> int:
         for count in sorted(set(args.sizes)):
             print(f"N = {count} …", file=sys.stderr)
             rows.append(measure_size(work, count, languages, settings.data_file, baseline,
-                                     args.repeat, not args.no_hugo))
+                                     empty, args.repeat, not args.no_hugo))
         page = None if args.no_lighthouse else released_page_report(work)
     table = report(Measured(rows, real, baseline, page), languages, machine, hugo_note)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     command = " ".join(["bench/benchmark.py", *(argv if argv is not None else sys.argv[1:])])
-    args.output.write_text(f"# Benchmark results\n\n`{command}`\n\n{table}", encoding="utf-8")
+    write_results(args.output, f"`{command}`\n\n{table}")
     if args.update_readme:
         update_readme(REPO / "README.md", table)
     print(table)
