@@ -1,4 +1,4 @@
-"""Synthetic benchmark content: N records in every language, and the same as hand-written pages.
+"""Synthetic benchmark content: N records in every language (their floor pages: ``floor.py``).
 
 Every record has the same shape and ids of equal length, so that page sizes can be compared
 across N. The texts say plainly that they are synthetic; they are never published.
@@ -55,24 +55,6 @@ def records_yaml(count: int, languages: tuple[str, ...]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def handwritten_page(i: int, lang: str) -> str:
-    """The record as an author would write it by hand in Markdown: same texts, same facts."""
-    t = _texts(i, lang)
-    front = yaml.safe_dump({"title": t["title"], "description": t["summary"]},
-                           allow_unicode=True, width=1000)
-    facts = "\n".join((
-        "- Status: running",
-        "- Period: January 2024 – 31 December 2030",
-        f"- Funding: €{10000 + i:,}",
-        f"- Provider: Provider {i % 11}",
-        f"- Funder: Funder {i % 7} ({lang})",
-        f"- Target group: {t['target_group']}",
-    ))
-    return (f"---\n{front}---\n\n# {t['title']}\n\n{t['summary']}\n\n## At a glance\n\n{facts}\n\n"
-            f"## Description\n\n{t['description']}\n\n## Results\n\n"
-            f"- {10 + i % 90} people counselled ({lang})\n")
-
-
 def copy_project(source: Path, target: Path) -> Path:
     """Copy what a build reads (config, pages, templates, interface texts) to ``target``."""
     for part in PROJECT_PARTS:
@@ -105,11 +87,3 @@ def write_records(project: Path, count: int, languages: tuple[str, ...],
     path = project / data_file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(records_yaml(count, languages), encoding="utf-8")
-
-
-def write_handwritten(project: Path, count: int, languages: tuple[str, ...]) -> None:
-    for lang in languages:
-        folder = project / "docs" / lang / SECTION
-        folder.mkdir(parents=True, exist_ok=True)
-        for i in range(count):
-            (folder / f"{record_id(i)}.md").write_text(handwritten_page(i, lang), encoding="utf-8")

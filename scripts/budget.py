@@ -1,12 +1,19 @@
-"""Performance budget of a programme page, measured (not asserted in tests).
+"""Performance budget of a record page, measured in the released state (not asserted in tests).
 
-    .venv/bin/python scripts/budget.py [--page jobpilot-360] [--lang de] [--no-lighthouse]
+    .venv/bin/python scripts/budget.py [--project .] [--page ID] [--lang de] [--no-lighthouse]
+                                       [--json report.json]
 
-Builds the site, serves it on localhost with gzip (as GitHub Pages does) and measures:
-  * first-visit transfer of the page and everything it loads, compressed (Chromium, cold cache);
+Builds the project (the real site unless ``--project`` names another) as it will be released:
+a copy whose missing site-wide facts are filled in by placeholders, so that the legal gate lets
+it go (no preview banner, no ``noindex``). Serves it on localhost with gzip (as GitHub Pages
+does) and measures a record page (``--page``, else the project's first published record):
+  * every response of the first visit (Chromium, cold cache): anything but 200 for the page or
+    one of its assets is a failure, named, and nothing else is measured;
+  * the compressed transfer of the page and everything it loads;
   * Lighthouse 12.2.3 mobile scores (performance, accessibility, best practices, SEO), run with
     Debian's chromium. Lighthouse is installed from npm into scripts/lighthouse/ on first use.
-Exits 1 when a number misses its budget.
+The preview as built today (facts missing) is measured for SEO only and reported apart: its
+``noindex`` costs the SEO score on purpose. Exits 1 when anything fails or misses its budget.
 """
 
 from __future__ import annotations
@@ -23,12 +30,23 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
+import yaml
 
-from browser import CHROMIUM, CHROMIUM_FLAGS, chromium, new_context, published_url  # noqa: E402
+SCRIPTS = Path(__file__).resolve().parent
+REPO = SCRIPTS.parent
+sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(SCRIPTS))
+
+from released_copy import copy_project, released_copy  # noqa: E402
+
+from browser import CHROMIUM, CHROMIUM_FLAGS, chromium, new_context  # noqa: E402
+from microsite.project import read_project_settings  # noqa: E402
+from microsite.site import load_site  # noqa: E402
+from microsite.urls import record_url  # noqa: E402
+from microsite.validation import ValidationFailed  # noqa: E402
 from sitebuild import build  # noqa: E402
 
 TRANSFER_BUDGET_KB = 150
@@ -80,10 +98,9 @@ def serve_gzip(root: Path) -> Iterator[str]:
         server.server_close()
 
 
-def publish_at(site: Path, base: str) -> None:
-    """Rewrite the built site's absolute addresses to ``base``, as if published there, so that
-    canonical and hreflang links resolve to the local copy during the measurement."""
-    published = published_url()
+def publish_at(site: Path, published: str, base: str) -> None:
+    """Rewrite the built site's absolute addresses (``published``) to ``base``, as if published
+    there, so that canonical and hreflang links resolve to the local copy during the measurement."""
     for path in site.rglob("*"):
         if path.suffix in (".html", ".xml", ".json", ".txt") and path.is_file():
             text = path.read_text(encoding="utf-8")
@@ -91,26 +108,50 @@ def publish_at(site: Path, base: str) -> None:
                 path.write_text(text.replace(published, base), encoding="utf-8")
 
 
-def transfer(url: str, base: str) -> tuple[int, list[tuple[str, int]]]:
-    """Compressed bytes (bodies + headers) of a first visit, and the largest resources."""
-    sizes: list[tuple[str, int]] = []
+@dataclass
+class Visit:
+    """A first visit: compressed bytes per resource, and every response that was not a 200."""
+
+    sizes: list[tuple[str, int]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    noindex: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(size for _, size in self.sizes)
+
+
+def first_visit(url: str, base: str) -> Visit:
+    """Load ``url`` in Chromium with a cold cache; name every response other than 200, every
+    request that failed and every request to another host."""
+    visit = Visit()
     with chromium() as (_, browser):
         context, log = new_context(browser, base)
         page = context.new_page()
-        responses = []
+        responses, failed = [], []
         page.on("response", lambda response: responses.append(response))
+        page.on("requestfailed", lambda request: failed.append(request))
         page.goto(url, wait_until="networkidle")
+        visit.noindex = page.locator('meta[name="robots"][content*="noindex"]').count() > 0
         for response in responses:
+            name = "/" + response.url.removeprefix(base)
+            if response.status != 200:
+                visit.failures.append(f"HTTP {response.status}: {name}")
             measured = response.request.sizes()
-            sizes.append((response.url[len(base):],
-                          measured["responseBodySize"] + measured["responseHeadersSize"]))
+            visit.sizes.append((name, measured["responseBodySize"]
+                                + measured["responseHeadersSize"]))
+        answered = {response.url for response in responses}
+        visit.failures += [f"request failed: /{request.url.removeprefix(base)} "
+                           f"({request.failure})" for request in failed
+                           if request.url not in answered  # a 404 is named once, above
+                           and request.url not in log.foreign]  # and so is another host
         context.close()
-        if log.foreign:
-            raise SystemExit(f"requests to other hosts: {log.foreign}")
-    return sum(size for _, size in sizes), sorted(sizes, key=lambda s: -s[1])
+    visit.failures += [f"request to another host: {url}" for url in log.foreign]
+    visit.sizes.sort(key=lambda s: -s[1])
+    return visit
 
 
-def lighthouse(url: str) -> dict:
+def lighthouse(url: str, categories: tuple[str, ...] = tuple(SCORE_BUDGET)) -> dict:
     cli = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.is_file():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=LIGHTHOUSE_DIR,
@@ -119,7 +160,7 @@ def lighthouse(url: str) -> dict:
         report = Path(tmp) / "report.json"
         subprocess.run(
             ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
-             "--only-categories=performance,accessibility,best-practices,seo",
+             f"--only-categories={','.join(categories)}",
              f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
             env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300)
         data = json.loads(report.read_text(encoding="utf-8"))
@@ -130,43 +171,130 @@ def lighthouse(url: str) -> dict:
               for key, cat in data["categories"].items()}
     metrics = {k: data["audits"][k]["displayValue"] for k in
                ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-                "cumulative-layout-shift", "total-byte-weight")}
+                "cumulative-layout-shift", "total-byte-weight") if k in data["audits"]}
     return {"scores": scores, "failed_audits": failed, "metrics": metrics}
+
+
+@dataclass
+class Report:
+    """What the benchmark reads (``--json``)."""
+
+    page: str
+    transfer_budget_kb: int = TRANSFER_BUDGET_KB
+    score_budget: dict[str, int] = field(default_factory=lambda: dict(SCORE_BUDGET))
+    failures: list[str] = field(default_factory=list)
+    transfer_kb: float | None = None
+    scores: dict[str, int] | None = None
+    preview_seo: int | None = None
+    filled_facts: list[str] = field(default_factory=list)
+    ok: bool = False
+
+
+def first_record(project: Path) -> str:
+    """The id of the project's first published record."""
+    settings, _ = read_project_settings(project / "mkdocs.yml")
+    try:
+        records = load_site(settings).records
+    except ValidationFailed as failed:
+        raise SystemExit("the data has errors; run microsite check\n" + "\n".join(
+            p.message("en") for p in failed.problems)) from None
+    if not records:
+        raise SystemExit(f"{project} has no published record: name a page with --page")
+    return records[0].id
+
+
+def build_site(project: Path, site: Path) -> Path:
+    result = build(site, project=project)
+    if result.returncode != 0:
+        raise SystemExit(f"the build failed:\n{result.output}")
+    return result.site
+
+
+def site_url(project: Path) -> str:
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"),
+                       Loader=yaml.BaseLoader)
+    return config["site_url"]
+
+
+def measure_released(report: Report, site: Path, published: str, path: str,
+                     with_lighthouse: bool) -> None:
+    with serve_gzip(site) as base:
+        publish_at(site, published, base)
+        visit = first_visit(base + path, base)
+        report.failures += visit.failures
+        if visit.noindex:
+            report.failures.append(f"/{path} carries noindex: the copy is not released")
+        if report.failures:
+            return
+        report.transfer_kb = visit.total / 1024
+        print(f"first-visit transfer of /{path}: {report.transfer_kb:.1f} KB compressed "
+              f"(budget {TRANSFER_BUDGET_KB} KB) "
+              f"{'OK' if report.transfer_kb <= TRANSFER_BUDGET_KB else 'OVER'}")
+        for name, size in visit.sizes[:6]:
+            print(f"  {size / 1024:7.1f} KB  {name}")
+        if not with_lighthouse:
+            return
+        result = lighthouse(base + path)
+        report.scores = result["scores"]
+        for key, budget in SCORE_BUDGET.items():
+            score = result["scores"][key]
+            failing = ", ".join(result["failed_audits"][key]) or "-"
+            print(f"Lighthouse {key}: {score} (budget {budget}) "
+                  f"{'OK' if score >= budget else 'UNDER'}; below 1: {failing}")
+        print("  " + ", ".join(f"{k} {v}" for k, v in result["metrics"].items()))
+
+
+def measure_preview_seo(report: Report, site: Path, published: str, path: str) -> None:
+    """The preview's SEO score, for the record: ``noindex`` lowers it on purpose."""
+    with serve_gzip(site) as base:
+        publish_at(site, published, base)
+        result = lighthouse(base + path, ("seo",))
+    report.preview_seo = result["scores"]["seo"]
+    failing = ", ".join(result["failed_audits"]["seo"]) or "-"
+    print(f"Lighthouse seo of the preview (facts missing, noindex; not a budget): "
+          f"{report.preview_seo}; below 1: {failing}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--page", default="jobpilot-360")
-    parser.add_argument("--lang", default="de", choices=("de", "en"))
+    parser.add_argument("--project", type=Path, default=REPO,
+                        help="the project to build (default: this repository, the real site)")
+    parser.add_argument("--page", help="record id (default: the project's first record)")
+    parser.add_argument("--lang", help="language (default: the site's default language)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--json", type=Path, help="write the results as JSON here")
     args = parser.parse_args(argv)
-    ok = True
-    with tempfile.TemporaryDirectory() as tmp:
-        result = build(Path(tmp) / "site")
-        if result.returncode != 0:
-            print(result.output, file=sys.stderr)
-            return 1
-        with serve_gzip(result.site) as base:
-            publish_at(result.site, base)
-            path = ("" if args.lang == "de" else "en/") + f"programme/{args.page}/"
-            total, largest = transfer(base + path, base)
-            kb = total / 1024
-            within = kb <= TRANSFER_BUDGET_KB
-            ok &= within
-            print(f"first-visit transfer of /{path}: {kb:.1f} KB compressed "
-                  f"(budget {TRANSFER_BUDGET_KB} KB) {'OK' if within else 'OVER'}")
-            for name, size in largest[:6]:
-                print(f"  {size / 1024:7.1f} KB  {name or '/'}")
-            if not args.no_lighthouse:
-                report = lighthouse(base + path)
-                for key, budget in SCORE_BUDGET.items():
-                    score = report["scores"][key]
-                    ok &= score >= budget
-                    failing = ", ".join(report["failed_audits"][key]) or "-"
-                    print(f"Lighthouse {key}: {score} (budget {budget}) "
-                          f"{'OK' if score >= budget else 'UNDER'}; below 1: {failing}")
-                print("  " + ", ".join(f"{k} {v}" for k, v in report["metrics"].items()))
-    return 0 if ok else 1
+    project = args.project.resolve()
+    settings, _ = read_project_settings(project / "mkdocs.yml")
+    languages = settings.languages.codes
+    lang = args.lang or languages[0]
+    if lang not in languages:
+        parser.error(f"--lang {lang}: the site's languages are {', '.join(languages)}")
+    page = args.page or first_record(project)
+    path = record_url(page, lang, languages[0])
+    report = Report(page=f"/{path}")
+    published = site_url(project)
+    with tempfile.TemporaryDirectory(prefix="microsite-budget-") as tmp:
+        work = Path(tmp)
+        released, report.filled_facts = released_copy(project, work / "released",
+                                                      settings.facts_file)
+        if report.filled_facts:
+            print(f"released state: {len(report.filled_facts)} missing facts filled in by "
+                  "placeholders (" + ", ".join(report.filled_facts) + ")")
+        site = build_site(released, work / "released-site")
+        measure_released(report, site, published, path, not args.no_lighthouse)
+        if not report.failures and not args.no_lighthouse:
+            preview = build_site(copy_project(project, work / "preview"), work / "preview-site")
+            measure_preview_seo(report, preview, published, path)
+    for failure in report.failures:
+        print(f"FAILED: {failure}", file=sys.stderr)
+    within = report.transfer_kb is not None and report.transfer_kb <= TRANSFER_BUDGET_KB
+    scores_met = report.scores is None or all(
+        report.scores[key] >= budget for key, budget in SCORE_BUDGET.items())
+    report.ok = not report.failures and within and scores_met
+    if args.json:
+        args.json.write_text(json.dumps(asdict(report), indent=2), encoding="utf-8")
+    return 0 if report.ok else 1
 
 
 if __name__ == "__main__":

@@ -11,11 +11,12 @@ Anything else inline (an injected ``<script>``, an event-handler attribute, a
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 # ``<script …>…</script>``; in HTML a script's text ends at the first "</script".
@@ -78,6 +79,7 @@ def meta_element(hashes: Iterable[str] = (), origin: str | None = None) -> str:
             f'content="{html.escape(policy(hashes, origin), quote=False)}">')
 
 
+@functools.lru_cache(maxsize=256)  # the theme's few scripts recur on every page
 def script_hash(text: str) -> str:
     """The CSP source expression of an inline script's text (hashed as UTF-8, as browsers do)."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
@@ -107,6 +109,7 @@ class ThemeScripts:
     """
 
     patterns: tuple[re.Pattern, ...]
+    _owned: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_templates(cls, sources: Iterable[str]) -> ThemeScripts:
@@ -120,7 +123,10 @@ class ThemeScripts:
         return cls(tuple(patterns))
 
     def owns(self, script: str) -> bool:
-        return any(p.fullmatch(script) for p in self.patterns)
+        owned = self._owned.get(script)
+        if owned is None:
+            owned = self._owned[script] = any(p.fullmatch(script) for p in self.patterns)
+        return owned
 
 
 def add_policy(page: str, theme: ThemeScripts,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from babel import Locale
@@ -61,6 +62,7 @@ def language_name(code: str, lang: str) -> str:
     return Locale.parse(lang).languages.get(code, code)
 
 
+@functools.cache  # asked for every language on every page
 def autonym(code: str) -> str:
     """A language named in itself: "Deutsch", "English", "Türkçe"."""
     name = Locale.parse(code).get_display_name(code) or code

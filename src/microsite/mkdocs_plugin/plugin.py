@@ -35,6 +35,7 @@ from microsite.mkdocs_plugin.context import (
 )
 from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
 from microsite.mkdocs_plugin.preview import PreviewGuard
+from microsite.mkdocs_plugin.theme_templates import CompiledTemplates, script_template_names
 from microsite.pages import PageSource, generate_pages
 from microsite.palette import name_palette_toggles
 from microsite.publish import OutputConflict, publication_files, write_publication
@@ -52,8 +53,6 @@ BUILD_DATE_FROM_CLOCK = {
     "en": "Build date {date} is today's date: no git commit and no SOURCE_DATE_EPOCH found "
           "(e.g. a downloaded ZIP file).",
 }
-# where the theme (Material) keeps the templates of its inline scripts
-THEME_SCRIPT_TEMPLATES = ("partials/javascripts/", "base.html", "main.html")
 PREVIEW_HEADING = {
     "de": "Die Daten enthalten Fehler. Die Vorschau zeigt den letzten fehlerfreien Stand; "
     "nach dem Speichern der Korrektur lädt sie neu.",
@@ -84,6 +83,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def __init__(self) -> None:
         self.site: SiteData | None = None
         self.generated: dict[str, PageSource] = {}
+        self.bodies: dict[str, str] = {}  # a generated page's HTML body, between two events
         self.publishing = Publishing(publisher="")
         self.serving = False
         self.sitemap: list = []
@@ -92,6 +92,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.swapping = False
         self.built = False
         self.theme_scripts = ThemeScripts(())
+        self.compiled_templates = CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """``mkdocs serve`` is the preview: it shows drafts and scheduled records.
@@ -226,11 +227,14 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         facts are never Markdown.
 
         Generated pages are left alone: their text is the editors' data, never a template.
-        Their title is made safe text for Material's templates (``safe_title``).
+        Their title is made safe text for Material's templates (``safe_title``). Their body is
+        HTML already (``pages.search_body``): it skips Markdown, which would only parse it as
+        raw HTML to give it back, and becomes the page's content in ``on_page_content``.
         """
         if page.file.src_uri in self.generated:
             safe_title(page)
-            return markdown
+            self.bodies[page.file.src_uri] = markdown
+            return ""
         assert self.site is not None
         markdown = preview_only(markdown, released=not self.site.unreleased)
         if (page.meta.get("microsite") or {}).get("one_sentence_per_line"):
@@ -246,7 +250,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
         assert self.site is not None
         if page.file.src_uri in self.generated:
-            return html
+            return self.bodies.pop(page.file.src_uri, html)
         lang = _i18n(config).current_language
         phrases = self.site.phrases[lang]
         easy_read = bool((page.meta.get("microsite") or {}).get("one_sentence_per_line"))
@@ -308,11 +312,13 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         """Learn the theme's inline scripts (the only ones the policy allows) from its
-        templates, as the build sees them (``custom_dir`` first)."""
-        names = [name for name in env.list_templates()
-                 if name.startswith(THEME_SCRIPT_TEMPLATES)]
-        self.theme_scripts = ThemeScripts.from_templates(
-            env.loader.get_source(env, name)[0] for name in names)
+        templates, as the build sees them (``custom_dir`` first): once per build, as the
+        templates are the same for every language. The languages share compiled templates."""
+        if self._is_first_language(config):
+            names = script_template_names(config.theme.dirs)
+            self.theme_scripts = ThemeScripts.from_templates(
+                env.loader.get_source(env, name)[0] for name in names)
+        env.bytecode_cache = self.compiled_templates
         return env
 
     @event_priority(-100)  # last: the policy hashes the scripts of the final page
