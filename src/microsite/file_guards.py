@@ -54,6 +54,7 @@ def _inside(path: Path, root: Path) -> bool:
 def outside_link_problems(root: Path, folders: Iterable[str]) -> list[Problem]:
     """Symbolic links that are or lie under ``folders`` (files or folders of the project, the
     project folder itself not walked) and lead outside ``root``, or nowhere."""
+    root = Path(os.path.abspath(root))  # `mkdocs serve -f mkdocs.yml` gives "."
     outside: dict[str, None] = {}
     for name in folders:
         top = root / name
@@ -92,6 +93,7 @@ def _hidden_characters(page: Path, shown: str) -> list[Problem]:
 
 def foreign_file_problems(docs: Path, root: Path, languages: Iterable[str]) -> list[Problem]:
     """Files under ``docs`` that could run script or become a page and are not ours."""
+    docs, root = Path(os.path.abspath(docs)), Path(os.path.abspath(root))  # links kept
     if not docs.is_dir():
         return []
     langs = set(languages)
