@@ -89,6 +89,7 @@ EXPLAINED = {
     "renamed_without_former_ids": "gibt es nicht mehr",
     "wrong_encoding": "die Datei ist nicht in UTF-8 gespeichert",
     "boolean_as_text": "YAML liest das als Ja/Nein-Wert",
+    "org_url_not_home": "ist nicht die Startseite der Einrichtung",
 }
 
 
