@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -67,11 +68,18 @@ def html_leaks(page: str, own_scripts: set[str], *, redirect_page: bool = False)
             target = (el.get("content") or "").split("url=", 1)[-1]
             if not redirect_page or _script_url(target):
                 found.append(f"<meta refresh {target[:40]!r}>")
-        elif name == "form" and el.get("name") != "search":
+        elif name == "form" and el.get("name") != "search" and not _theme_palette(el):
             found.append("<form>")
         elif name == "link" and "import" in (el.get("rel") or []):
             found.append("<link rel=import>")
     return found
+
+
+def _theme_palette(el: Any) -> bool:
+    """Material's light/dark switch: a form of radio buttons that submits nowhere."""
+    return (el.get("data-md-component") == "palette" and el.get("action") is None
+            and all(i.get("type") == "radio" for i in el.find_all("input"))
+            and not el.find_all(["button", "select", "textarea"]))
 
 
 def json_ld_leaks(page: str) -> list[str]:

@@ -144,3 +144,16 @@ def test_synthetic_records_are_valid_in_every_language(tmp_path: Path) -> None:
     synthetic.write_records(project, 3, ("de", "en", "xx"))  # a language the site lacks
     bad = subprocess.run(check, capture_output=True, text=True, cwd=project)
     assert bad.returncode == 1
+
+
+def test_reports_the_largest_listing_page_against_its_budget(results: str) -> None:
+    """Issue 19: the largest overview or home page, ≤ 100 KB at 1,000 records."""
+    line = next(x for x in results.splitlines() if x.startswith("**Listing pages**"))
+    assert "≤ 100 KB" in line and line.endswith(": met")
+    header, *rows = _table(results, "**Listing pages**")
+    assert header == ["records N", "listing pages", "largest", "KB"]
+    assert [row[0] for row in rows] == [str(n) for n in SIZES]
+    for row in rows:
+        assert int(row[1]) == 4  # home and overview page in each language, one page each
+        assert re.fullmatch(r"`(en/)?(programme/)?index\.html`", row[2]), row
+        assert 0 < float(row[3]) <= 100

@@ -107,6 +107,7 @@ EXPLAINED = {
     "Projekts",
     "active_file": "darf nicht auf die Website",
     "disguised_file": "ist aber keine",
+    "org_url_not_home": "ist nicht die Startseite der Einrichtung",
 }
 
 

@@ -96,7 +96,10 @@ def test_front_matter_reads_back_to_the_same_values(site) -> None:  # type: igno
         head = page.content.split("---\n")[1]
         meta = yaml.safe_load(head)
         if page.src_uri.endswith("index.md"):
-            assert meta["microsite"] == {"overview": True}
+            assert meta["microsite"] == {"overview": True, "overview_page": 1}
+            continue
+        if page.src_uri.endswith("/hilfe.md"):  # "Hilfe und Kontakt" (issue 19)
+            assert meta["microsite"] == {"help": True} and meta["template"] == "help.html"
             continue
         record_id = Path(page.src_uri).stem
         lang = page.src_uri.split("/")[0]
