@@ -143,6 +143,11 @@ def test_a_new_record_names_its_own_source_not_the_files(sites: dict, year: str)
                                 "address": "Musterstraße 1, 30159 Hannover"}
 
 
+def test_results_say_whose_and_of_when(sites: dict) -> None:
+    heading = _text(_page(sites["2027"], "lotse-beruf").select_one("#ms-results-heading"))
+    assert heading == "Ergebnisse (laut Pressemitteilung vom 20. September 2024)", heading
+
+
 @pytest.mark.parametrize("lang", list(PREFIX))
 def test_the_overview_and_start_page_name_every_source_they_draw_on(sites: dict,
                                                                      lang: str) -> None:
