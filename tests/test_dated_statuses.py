@@ -125,7 +125,7 @@ def test_a_new_record_names_its_own_source_not_the_files(sites: dict, year: str)
         citations = [_text(c) for c in page.select(".ms-source")]
         assert len(citations) == 1 and kind in citations[0], citations
         assert "Beispiel-Jobmesse 2027" in citations[0]
-        assert page.select_one(".ms-source a")["href"] == "https://example.org/jobmesse-2027"
+        assert page.select_one(".ms-source a")["href"] == "https://www.example.com/jobmesse-2027"
         assert "Pressemitteilung" not in _text(page.select_one("#ms-content"))
         assert "press release" not in _text(page.select_one("#ms-content"))
     text, _ = _status(site, "jobmesse-2027")
