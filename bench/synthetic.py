@@ -46,6 +46,9 @@ def synthetic_record(i: int, languages: tuple[str, ...]) -> dict:
         "providers": [{"name": f"Provider {i % 11}"}],
         "results": [{"count": 10 + i % 90,
                      "label": {lang: f"people counselled ({lang})" for lang in languages}}],
+        # results and an amount need a source (issue 18)
+        "sources": [{"type": "Pressemitteilung", "title": f"Mitteilung {i % 13}",
+                     "date": "2024-09-20"}],
         "texts": {lang: _texts(i, lang) for lang in languages},
     }
 

@@ -26,7 +26,8 @@ LANGS = ("de", "en")
 KINDS = ("programme", "service", "project", "strategy", "event")
 RECORD_FIELDS = ("title", "summary", "target_group", "description", "how_to_take_part",
                  "funder_name", "provider_name", "partner_name", "contact_name",
-                 "contact_phone", "result_label", "link_label")
+                 "contact_phone", "result_label", "link_label", "location_name",
+                 "location_address")
 MARKDOWN_FIELDS = ("description", "how_to_take_part")
 FACT_FIELDS = tuple(f"{group}.{name}" for group, names in FACTS.items() for name in names)
 # check's problem field (e.g. "funding.funders[0].name.de") → the corpus field
@@ -40,7 +41,11 @@ _FIELD_OF = [
     (re.compile(r"^contact\.phone$"), "contact_phone"),
     (re.compile(r"^results\[0\]\.label(\.\w+)?$"), "result_label"),
     (re.compile(r"^links\[0\]\.label(\.\w+)?$"), "link_label"),
+    (re.compile(r"^location\.name(\.\w+)?$"), "location_name"),
+    (re.compile(r"^location\.address(\.\w+)?$"), "location_address"),
 ]
+# a representative's name is a fact the city confirmed (issue 18): so the corpus reaches it
+CONFIRMED = {"representative": "2026-12-01"}
 
 
 def record_id(k: int) -> str:
@@ -57,7 +62,8 @@ def make_record(k: int, value: dict[str, str]) -> dict:
         "id": record_id(k),
         "kind": kind,
         "period": {"start": "2025-03-01", "end": "2025-03-02"},
-        "source": {"date": "2025-01-15"},  # dated: in the Atom feed
+        "sources": [{"date": "2025-01-15"}],  # dated: in the Atom feed
+        "location": {"name": both("location_name"), "address": value["location_address"]},
         "funding": {"amount": 1000, "funders": [{"name": both("funder_name")}]},
         "providers": [{"name": value["provider_name"], "url": "https://www.example.org/"}],
         "partners": [{"name": value["partner_name"]}],
@@ -104,6 +110,7 @@ def rejected_facts(folder: Path, k: int, vector: str) -> dict[str, set[str]]:
     for key in FACT_FIELDS:
         group, name = key.split(".")
         doc.setdefault(group, {})[name] = vector
+    doc["operator"]["confirmed"] = dict(CONFIRMED)
     path = folder / f"site-{k:03d}.yaml"
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     _, problems = load_facts(path, "data/site.yaml")
@@ -153,6 +160,7 @@ def fact_values(corpus: Corpus) -> dict[str, dict[str, str]]:
         else:
             value = dict(zip(LANGS, accepted, strict=False))
         doc.setdefault(group, {})[name] = value
+    doc.setdefault("operator", {})["confirmed"] = dict(CONFIRMED)
     return doc
 
 

@@ -196,7 +196,7 @@ def test_keyboard_reaches_every_record_on_the_overview(served: str, browser: Bro
         if href:
             reached.append(href)
     context.close()
-    assert len(cards) == 5 and reached[: len(cards)] == cards
+    assert len(cards) == 6 and reached[: len(cards)] == cards
 
 
 def test_search_finds_pages_in_the_current_language_only(served: str, browser: Browser) -> None:

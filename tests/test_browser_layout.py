@@ -168,7 +168,7 @@ def _edit(records: list[dict]) -> None:
     long_record["texts"]["de"]["description"] = "\n\n".join([paragraph] * 14)
     long_record.pop("translation", None)
     for key in list(short_record):
-        if key not in ("id", "kind", "texts", "status"):
+        if key not in ("id", "kind", "texts", "status", "sources"):  # a status needs a source
             short_record.pop(key)
     short_record["status"] = "running"
     for texts in short_record["texts"].values():

@@ -125,7 +125,7 @@ def test_a_new_record_names_its_own_source_not_the_files(sites: dict, year: str)
         citations = [_text(c) for c in page.select(".ms-source")]
         assert len(citations) == 1 and kind in citations[0], citations
         assert "Beispiel-Jobmesse 2027" in citations[0]
-        assert page.select_one(".ms-source a")["href"] == "https://example.org/jobmesse-2027"
+        assert page.select_one(".ms-source a")["href"] == "https://www.example.com/jobmesse-2027"
         assert "Pressemitteilung" not in _text(page.select_one("#ms-content"))
         assert "press release" not in _text(page.select_one("#ms-content"))
     text, _ = _status(site, "jobmesse-2027")
@@ -141,6 +141,11 @@ def test_a_new_record_names_its_own_source_not_the_files(sites: dict, year: str)
     assert data["source"]["type"] == "Ankündigung" and data["source"]["date"] == "2026-11-20"
     assert data["location"] == {"name": "Beispielhalle am Maschsee",
                                 "address": "Musterstraße 1, 30159 Hannover"}
+
+
+def test_results_say_whose_and_of_when(sites: dict) -> None:
+    heading = _text(_page(sites["2027"], "lotse-beruf").select_one("#ms-results-heading"))
+    assert heading == "Ergebnisse (laut Pressemitteilung vom 20. September 2024)", heading
 
 
 @pytest.mark.parametrize("lang", list(PREFIX))

@@ -25,7 +25,7 @@ NEW_HOME = "https://arbeitsmarkt.example.de/integration/"
 
 
 def _event(records: list[dict]) -> None:
-    records.append({"id": "testtermin", "kind": "event", "source": {"date": "2026-11-01"},
+    records.append({"id": "testtermin", "kind": "event", "sources": [{"date": "2026-11-01"}],
                     "period": {"start": "2026-12-03", "end": "2026-12-03"}, "texts": {
                         "de": {"title": "Testtermin", "summary": "Ein Termin für den Test."},
                         "en": {"title": "Test event", "summary": "An event for the test."}}})
@@ -68,7 +68,7 @@ def test_changing_site_url_leaves_every_feed_and_calendar_id_unchanged(
         assert len(values) == len(set(values)) >= 3  # feed, entries, the event
         assert all(value.startswith(f"tag:{id_tag}/") for value in values), values
         assert f"tag:{id_tag}/record/testtermin/{lang}" in values
-        assert values[-1] == f"tag:{id_tag}/event/testtermin"  # one UID in every language
+        assert f"tag:{id_tag}/event/testtermin" in values  # one UID in every language
 
 
 def _id_tag() -> str:

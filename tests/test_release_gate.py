@@ -27,6 +27,8 @@ def _facts(missing: str | None) -> dict:
             n += 1
             key = f"{group}.{name}"
             data[group][name] = None if key == missing else VALUES[kind].format(key=key, n=n)
+    # a name beside the office is a legal fact the city has confirmed (issue 18)
+    data["operator"]["confirmed"] = {"representative": "2026-12-01"}
     return data
 
 

@@ -227,7 +227,11 @@ class _Builder:
                                 for key, sub in items["properties"].items()]
             # the collapsed item shows its required fields, texts in the default language
             parts = []
-            for key in items.get("required", ()) or list(items["properties"])[:1]:
+            # a source (nothing required) shows its title and date
+            named = [k for k in ("title", "date") if k in items["properties"]]
+            shown = items.get("required", ()) or (named if len(named) == 2 else
+                                                   list(items["properties"])[:1])
+            for key in shown:
                 sub = items["properties"][key]
                 translated = "oneOf" in sub or "propertyNames" in sub
                 parts.append("{{fields." + key + (f".{self.languages[0]}" if translated

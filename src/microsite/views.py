@@ -130,7 +130,7 @@ class RecordView:
     sources: tuple[SourceView, ...] = ()
     """Every source the record names, each with title and date (a link where it has one)."""
     results_note: str | None = None
-    """Of when and whose the results are: "Stand 20.09.2024, laut Pressemitteilung vom …"."""
+    """Of when and whose the results are: "laut Pressemitteilung vom 20. September 2024"."""
     location: tuple[Text, ...] = ()
 
 
@@ -209,10 +209,7 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
     group_heading = (phrases["overview.group.as_of"].format(date=as_of_date(state.as_of, locale))
                      if group.startswith("as-of-") and state.as_of else
                      phrases[f"overview.group.{group}"])
-    results_note = None
-    if source is not None:
-        results_note = phrases["results.as_of"].format(
-            date=as_of_date(source.day, locale), source=source.stated)
+    results_note = source.stated if source is not None else None
     period = format_period(record.period, locale, phrases,
                            single_day=record.kind is Kind.EVENT)
     funding = record.funding
