@@ -391,7 +391,8 @@ def released_page_report(work: Path) -> dict:
                           cwd=REPO, env=child_env(), capture_output=True, text=True,
                           timeout=900)
     if not report.is_file():
-        raise SystemExit(f"scripts/budget.py wrote no report:\n{proc.stdout}{proc.stderr}")
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"page": "?", "failures": [f"scripts/budget.py wrote no report: {last}"]}
     return json.loads(report.read_text(encoding="utf-8"))
 
 
