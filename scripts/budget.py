@@ -147,6 +147,7 @@ def first_visit(url: str, base: str) -> Visit:
                            and request.url not in log.foreign]  # and so is another host
         context.close()
     visit.failures += [f"request to another host: {url}" for url in log.foreign]
+    visit.failures = list(dict.fromkeys(visit.failures))  # a file asked for twice, named once
     visit.sizes.sort(key=lambda s: -s[1])
     return visit
 
