@@ -147,6 +147,7 @@ def first_visit(url: str, base: str) -> Visit:
                            and request.url not in log.foreign]  # and so is another host
         context.close()
     visit.failures += [f"request to another host: {url}" for url in log.foreign]
+    visit.failures = list(dict.fromkeys(visit.failures))  # a file asked for twice, named once
     visit.sizes.sort(key=lambda s: -s[1])
     return visit
 
@@ -234,7 +235,11 @@ def measure_released(report: Report, site: Path, published: str, path: str,
             print(f"  {size / 1024:7.1f} KB  {name}")
         if not with_lighthouse:
             return
-        result = lighthouse(base + path)
+        try:
+            result = lighthouse(base + path)
+        except (subprocess.SubprocessError, OSError, KeyError, ValueError) as exc:
+            report.failures.append(f"Lighthouse failed: {exc}")
+            return
         report.scores = result["scores"]
         for key, budget in SCORE_BUDGET.items():
             score = result["scores"][key]
@@ -248,7 +253,11 @@ def measure_preview_seo(report: Report, site: Path, published: str, path: str) -
     """The preview's SEO score, for the record: ``noindex`` lowers it on purpose."""
     with serve_gzip(site) as base:
         publish_at(site, published, base)
-        result = lighthouse(base + path, ("seo",))
+        try:
+            result = lighthouse(base + path, ("seo",))
+        except (subprocess.SubprocessError, OSError, KeyError, ValueError) as exc:
+            print(f"Lighthouse on the preview failed: {exc}", file=sys.stderr)
+            return
     report.preview_seo = result["scores"]["seo"]
     failing = ", ".join(result["failed_audits"]["seo"]) or "-"
     print(f"Lighthouse seo of the preview (facts missing, noindex; not a budget): "

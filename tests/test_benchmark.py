@@ -42,7 +42,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
         [sys.executable, str(REPO / "bench" / "benchmark.py"), "--sizes", *map(str, SIZES),
-         "--no-hugo", "--no-lighthouse", "--output", str(out)],
+         "--repeat", "1", "--no-hugo", "--no-lighthouse", "--output", str(out)],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out.read_text(encoding="utf-8")
