@@ -202,10 +202,12 @@ class _Builder:
             langs = self.languages[1:]  # the default language is never pending
             fields = [{"name": lang, "label": language_name(lang, "de"), "required": False,
                        **self.widget(lang, extra, (*path, lang), False)} for lang in langs]
-        else:  # texts: one group per language, shown side by side (admin/admin.css)
+        else:  # texts: one group per language, German beside the others (admin/admin.css)
             fields = [{"name": lang, "label": language_name(lang, "de"),
                        "required": required and n == 0,
-                       **self.object(extra, (*path,), required and n == 0)}
+                       **self.object(extra, (*path,), required and n == 0),
+                       # beyond German and English closed: the editor opens the one to edit
+                       **({"collapsed": True} if n > 1 else {})}
                       for n, lang in enumerate(self.languages)]
         return {"widget": "object", "collapsed": path[-1] not in ("texts",), "fields": fields}
 
