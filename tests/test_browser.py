@@ -169,7 +169,8 @@ def test_keyboard_reaches_the_language_switcher_and_footer(served: str, browser:
 
 
 @pytest.mark.parametrize("path", ["programme/", "en/programme/gruendung-im-quartier/",
-                                  "impressum/", "en/datenschutz/", "leichte-sprache/"])
+                                  "impressum/", "en/datenschutz/", "leichte-sprache/",
+                                  "ar/programme/gruendung-im-quartier/", "uk/programme/"])
 def test_no_horizontal_scrolling_at_320_px(served: str, browser: Browser, path: str) -> None:
     """Reflow (WCAG 1.4.10): nothing scrolls sideways; axe finds nothing in the narrow layout."""
     context, _ = new_context(browser, served, viewport={"width": 320, "height": 640})

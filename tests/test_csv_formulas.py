@@ -51,7 +51,8 @@ def rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, dict[s
     result = {}
     for lang in site.languages:
         text = records_csv(site, lang, SITE_URL).decode("utf-8-sig")
-        delimiter = ";" if lang == "de" else ","
+        header = text.splitlines()[0]  # ";" where the language writes decimal commas
+        delimiter = ";" if header.count(";") > header.count(",") else ","
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
         result[lang] = {row["id"]: row for row in reader}
     return result

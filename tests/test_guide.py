@@ -56,6 +56,7 @@ EXPLAINED = {
     "stale_translation": "der Text wurde geändert, seit die Übersetzung",
     "unreviewed_translation": "ist keine Prüfung vermerkt",
     "pending_translation": "steht noch aus",
+    "missing_optional_language": "fehlt noch",
     "fact_missing": "diese Angabe fehlt noch",
     "missing_default_language": "die Hauptsprache der Website ist",
     "pending_default_language": "„pending“ geht nicht für",

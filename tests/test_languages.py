@@ -76,6 +76,16 @@ def _url(site_url: str, lang: str, rel: str) -> str:
     return site_url + ("" if lang == "de" else f"{lang}/") + rel
 
 
+def test_the_real_site_speaks_five_languages_each_by_its_own_name() -> None:
+    """Invariants of the real configuration (a record may still lack an optional language)."""
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    assert {lang["locale"]: lang["name"] for lang in i18n["languages"]} == OWN_NAMES
+    for lang in ("tr", "ar", "uk"):
+        assert (REPO / "docs" / lang / "index.md").is_file()
+        assert not (REPO / "docs" / lang / "impressum.md").exists()  # legal pages: de, en
+
+
 def test_every_language_has_start_overview_and_every_record(site: Path, records: list[dict]
                                                              ) -> None:
     for lang in LANGUAGES:

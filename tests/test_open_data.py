@@ -16,6 +16,8 @@ from projectcopy import copy_project
 from sitebuild import build, html_pages, page_for_url, soup
 
 LANGS = {"de": "", "en": "en/"}
+# every language of the site: exports are written for each (tr, ar, uk: issue 20)
+ALL_LANGS = {**LANGS, "tr": "tr/", "ar": "ar/", "uk": "uk/"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -104,7 +106,8 @@ def test_atom_feed_is_valid_xml_and_lists_the_records(site: Path, site_url: str,
         assert page_for_url(site, site_url, href).is_file()
     # announced in <head> of every page of that language
     pages = [p for p in html_pages(site)
-             if p.relative_to(site).as_posix().startswith("en/") == (lang == "en")]
+             if (p.relative_to(site).parts[0] if p.relative_to(site).parts[0] in ALL_LANGS
+                 else "de") == lang]
     for page in pages:
         link = soup(page).select_one('head link[rel="alternate"][type="application/atom+xml"]')
         assert link is not None and link["href"] == feed_url, page
@@ -116,11 +119,11 @@ def test_dcat_catalogue_describes_every_export(site: Path, site_url: str) -> Non
     assert catalogue["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
     (dataset,) = catalogue["dcat:dataset"]
     assert dataset["dct:publisher"]["foaf:name"] == "Landeshauptstadt Hannover"
-    assert {t["@language"] for t in dataset["dct:title"]} == {"de", "en"}
+    assert {t["@language"] for t in dataset["dct:title"]} == set(ALL_LANGS)
     assert dataset["dct:modified"]["@value"] == "2026-11-20"  # the newest source
     assert "dct:license" not in dataset  # no licence is invented
     urls = {d["dcat:downloadURL"]["@id"]: d for d in dataset["dcat:distribution"]}
-    expected = {f"{site_url}{prefix}opendata/{name}" for prefix in LANGS.values()
+    expected = {f"{site_url}{prefix}opendata/{name}" for prefix in ALL_LANGS.values()
                 for name in ("records.json", "records.csv", "feed.atom", "events.ics")}
     assert set(urls) == expected
     for url, dist in urls.items():
@@ -153,7 +156,9 @@ def test_dcat_catalogue_is_rdf_that_a_harvester_can_query(site: Path, site_url: 
             "Landeshauptstadt Hannover") in found
     assert (f"{site_url}opendata/records.json", "application/json", "DEU",
             "Landeshauptstadt Hannover") in found
-    assert len(found) == 8
+    assert (f"{site_url}ar/opendata/records.json", "application/json", "ARA",
+            "Landeshauptstadt Hannover") in found
+    assert len(found) == 4 * len(ALL_LANGS)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -221,7 +226,7 @@ def test_icalendar_export_has_the_dated_events(with_events: Path, site_url: str,
 def test_drafts_and_scheduled_records_are_in_no_export(with_events: Path) -> None:
     exports = [p for p in with_events.rglob("*")
                if p.is_file() and "opendata" in p.parts and p.name != "sitemap.xml"]
-    assert len(exports) == 10  # 4 per language, the catalogue and the JSON schema
+    assert len(exports) == 4 * len(ALL_LANGS) + 2  # 4 per language, catalogue, JSON schema
     for path in exports:
         content = path.read_bytes()
         assert b"entwurf" not in content and b"spaeter" not in content, path

@@ -228,6 +228,9 @@ def test_sitemap_lists_every_page_with_reciprocal_alternates(site: Path, site_ur
             continue
         assert alternates, f"{loc} has no hreflang alternates in the sitemap"
         own = next((code for code in ("en", "tr", "ar", "uk") if f"/{code}/" in loc), "de")
+        if own not in alternates:  # a record without a text in this language: German shown
+            assert "/programme/" in loc and own in ("tr", "ar", "uk"), loc
+            continue
         assert alternates[own] == loc
         # German and English everywhere; Turkish, Arabic, Ukrainian where translated
         assert {"de", "en", "x-default"} <= set(alternates) <= {*OG_LOCALES, "x-default"}

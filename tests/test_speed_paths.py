@@ -26,7 +26,8 @@ from sitebuild import REPO
 @pytest.fixture(scope="module")
 def site():  # type: ignore[no-untyped-def]
     settings = SiteSettings(root=REPO, data_file="data/projects.yaml", ui_dir="data/ui",
-                            languages=SiteLanguages(("de", "en")),
+                            languages=SiteLanguages(("de", "en", "tr", "ar", "uk"),
+                                                    ("tr", "ar", "uk")),
                             build_date=dt.date(2026, 11, 25), locales={"en": "en_GB"})
     return load_site(settings)
 

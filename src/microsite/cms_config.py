@@ -209,12 +209,14 @@ class _Builder:
             langs = self.languages[1:]  # the default language is never pending
             fields = [{"name": lang, "label": language_name(lang, "de"), "required": False,
                        **self.widget(lang, extra, (*path, lang), False)} for lang in langs]
-        else:  # texts: one group per language, shown side by side (admin/admin.css)
-            # every language's group "required": the English side is not "(freiwillig)";
-            # whether it may be empty is check's rule (admin/microsite-checks.js)
+        else:  # texts: one group per language, German beside the others (admin/admin.css)
+            # German and English "required": the English side is not "(freiwillig)"; whether it
+            # may be empty is check's rule (admin/microsite-checks.js). Further languages are
+            # optional and closed: the editor opens the one to edit.
             fields = [{"name": lang, "label": language_name(lang, "de"),
-                       "required": required,
-                       **self.object(extra, (*path,), required and n == 0)}
+                       "required": required and n <= 1,
+                       **self.object(extra, (*path,), required and n == 0),
+                       **({"collapsed": True} if n > 1 else {})}
                       for n, lang in enumerate(self.languages)]
         return {"widget": "object", "collapsed": path[-1] not in ("texts",), "fields": fields}
 

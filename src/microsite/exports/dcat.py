@@ -28,6 +28,8 @@ LANGUAGE_URIS = {
     "de": "http://publications.europa.eu/resource/authority/language/DEU",
     "en": "http://publications.europa.eu/resource/authority/language/ENG",
     "tr": "http://publications.europa.eu/resource/authority/language/TUR",
+    "ar": "http://publications.europa.eu/resource/authority/language/ARA",
+    "uk": "http://publications.europa.eu/resource/authority/language/UKR",
 }
 MEDIA_TYPE_URI = "https://www.iana.org/assignments/media-types/"
 THEME_URI = "http://publications.europa.eu/resource/authority/data-theme/"
