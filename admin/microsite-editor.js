@@ -44,15 +44,23 @@
   /* "Titel (kennung)": the summary line of a record (config: records.summary). */
   var RECORD_SUMMARY = /^(.*) \(([a-z0-9]+(?:-[a-z0-9]+)*)\)$/;
 
+  var REMOVE = '[class*="StyledListItemTopBar"] > button:last-of-type';
+
   function recordLabel(button) {
-    var bar = button.parentElement;
-    for (var i = 0; bar && i < 4; i++, bar = bar.parentElement) {
-      var text = (bar.textContent || '').trim();
-      var match = RECORD_SUMMARY.exec(text);
-      if (match) return { title: match[1], id: match[2] };
-    }
-    return null;
+    var item = button.closest('[class*="SortableListItem"]');
+    var label = item && item.querySelector(':scope > [class*="NestedObjectLabel"]');
+    var match = label && RECORD_SUMMARY.exec((label.textContent || '').trim());
+    return match ? { title: match[1], id: match[2] } : null;
   }
+
+  /* Decap's item buttons are icons without a name: name them for screen readers. */
+  function nameButtons() {
+    document.querySelectorAll(REMOVE).forEach(function (button) {
+      if (!button.getAttribute('aria-label')) button.setAttribute('aria-label', 'Eintrag löschen');
+    });
+  }
+  new MutationObserver(nameButtons).observe(document.documentElement,
+    { childList: true, subtree: true });
 
   window.MicrositeDeleteQuestion = function (record) {
     return '„' + record.title + '“ (' + record.id + ') wirklich löschen?\n\n' +
@@ -64,7 +72,7 @@
 
   // capture phase: before Decap's own handler removes the item
   document.addEventListener('click', function (event) {
-    var button = event.target.closest && event.target.closest('[data-testid="remove-button"]');
+    var button = event.target.closest && event.target.closest(REMOVE);
     if (!button) return;
     var record = recordLabel(button);
     if (record && !window.confirm(window.MicrositeDeleteQuestion(record))) {

@@ -137,6 +137,23 @@ CASES = [
         "„fünfzigtausend“", "amount: fünfzigtausend",
     ),
     BadInput(
+        "amount-with-euro-sign", SELBST_AMOUNT, SELBST_AMOUNT.replace("50000", "50.000 €"),
+        "Feld „funding.amount“: „50.000 €“ ist kein Betrag in ganzen Euro", "amount: 50.000 €",
+    ),
+    BadInput(
+        "amount-with-space", SELBST_AMOUNT, SELBST_AMOUNT.replace("50000", "50 000"),
+        "Feld „funding.amount“: „50 000“ ist kein Betrag in ganzen Euro", "amount: 50 000",
+    ),
+    BadInput(
+        "count-with-space", "      - count: 3\n", "      - count: 1 200\n",
+        "Feld „results[1].count“: „1 200“ ist keine ganze Zahl. Nur Ziffern schreiben",
+        "count: 1 200",
+    ),
+    BadInput(
+        "amount-with-cents", SELBST_AMOUNT, SELBST_AMOUNT.replace("50000", "50000.50"),
+        "Feld „funding.amount“: „50000.50“ ist kein Betrag in ganzen Euro", "amount: 50000.50",
+    ),
+    BadInput(
         "count-as-words", "      - count: 3\n", "      - count: drei\n",
         "Programm „lotse-beruf“, Feld „results[1].count“: muss eine ganze Zahl sein, gefunden "
         "„drei“", "count: drei",
