@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+
 import pytest
 
 from microsite.admin_site import _schema_js, read_project
@@ -28,7 +29,8 @@ process.stdout.write(JSON.stringify({ out, numbers }));
 """
 
 RECORDS = [
-    {"id": "ende-vor-beginn", "kind": "project", "period": {"start": "2025-03", "end": "2025-01-31"},
+    {"id": "ende-vor-beginn", "kind": "project",
+     "period": {"start": "2025-03", "end": "2025-01-31"},
      "texts": {"de": {"title": "T", "summary": "S"}, "en": {"title": "T", "summary": "S"}}},
     {"id": "ohne-englisch", "kind": "project",
      "texts": {"de": {"title": "T", "summary": "S"}}},
