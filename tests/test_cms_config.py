@@ -24,7 +24,7 @@ from microsite.schema import projects_schema
 from sitebuild import REPO
 
 CONFIG = REPO / "admin" / "config.yml"
-GUIDE = REPO / "guide" / "redaktion.md"
+GUIDE = REPO / "guide" / "formular-felder.md"
 
 
 def _record_fields() -> list[dict[str, Any]]:

@@ -26,7 +26,7 @@ OUR_FILES = ("index.html", "anmeldung.html", "admin.css", "microsite-format.js",
 FORM_MESSAGES = ("end_before_start", "missing_language", "missing", "translation_incomplete")
 DECAP_DIST = Path("tools/cms/node_modules/decap-cms/dist")
 JS_YAML = Path("tools/cms/node_modules/js-yaml/dist/js-yaml.min.js")
-GUIDE = Path("guide/redaktion.md")
+GUIDE = Path("guide/formular-felder.md")
 SETTINGS = Path("admin/settings.yml")
 _PREVIEW_LABELS = ("period", "funding", "funders", "providers", "target_group")
 
