@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         _add_record(ed, "neues-projekt")
         for width in (1280, 375):
             written.append(_form_at(ed, width, args.out))
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=args.out / "cms-kopf-375px.png")
+        written.append(args.out / "cms-kopf-375px.png")
         page.set_viewport_size({"width": 1280, "height": 900})
         box = page.locator("[id^='funding-field-']").last
         box.locator("[data-testid='expand-button']").first.click()
