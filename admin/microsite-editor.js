@@ -81,6 +81,22 @@
     }
   }, true);
 
+  /* The record whose field has the focus: its position in the records list, for the preview
+   * (preview.js shows that record only, as its pages do). */
+  document.addEventListener('focusin', function (event) {
+    var item = null;
+    var node = event.target;
+    while (node && node.closest) {
+      var found = node.closest('[class*="SortableListItem"]');
+      if (!found) break;
+      item = found;
+      node = found.parentElement;
+    }
+    if (!item || !item.parentElement) return;
+    var index = Array.prototype.indexOf.call(item.parentElement.children, item);
+    if (index >= 0) window.MicrositeActiveRecord = index;
+  });
+
   /* After "Veröffentlichen"/"Speichern", show the first field that has a message. */
   function showFirstError() {
     var list = document.querySelector('[class*="ControlErrorsList"] li');

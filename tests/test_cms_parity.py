@@ -207,3 +207,33 @@ def test_the_form_is_usable_at_1280_and_at_375_pixels(project: Path) -> None:
         assert de["x"] >= 0 and de["x"] + de["width"] <= 375
         toolbar = page.locator("[class*='ToolbarContainer']").first.bounding_box()
         assert toolbar and toolbar["width"] <= 375
+
+
+def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) -> None:
+    data_file = project / "data" / "projects.yaml"
+    data = read_yaml(data_file).data
+    records = data["records"]
+    data["source"] = {"type": {"de": "Pressemitteilung", "en": "press release"},
+                      "title": "Eine Meldung", "date": "2024-09-20"}
+    data_file.write_text(format_projects(data), encoding="utf-8")
+    with editor(project) as ed:
+        ed.open_records()
+        _add_record(ed, NEW_ID)
+        _expand(ed, "period")
+        _fill(ed, "start", "2020-03")
+        _fill(ed, "end", "2021-01-15")
+        ed.page.locator("[id^='title-field-']").last.focus()
+        _fill(ed, "title", "Test project", within="en")
+        preview = ed.page.frame_locator("iframe").first
+        expect(preview.get_by_text("Testprojekt", exact=True)).to_be_visible()
+        # only the edited record, in both languages
+        for other in records:
+            expect(preview.get_by_text(other["texts"]["de"]["title"], exact=True)) \
+                .to_have_count(0)
+        # dates as the page writes them, and the status derived from them
+        expect(preview.get_by_text("März 2020 – 15. Januar 2021")).to_be_visible()
+        expect(preview.get_by_text("March 2020 – 15 January 2021")).to_be_visible()
+        expect(preview.get_by_text("abgeschlossen (nach dem Zeitraum laut Pressemitteilung vom "
+                                   "20. September 2024)", exact=True)).to_be_visible()
+        expect(preview.get_by_text("completed (based on the period given in the press release "
+                                   "of 20 September 2024)", exact=True)).to_be_visible()

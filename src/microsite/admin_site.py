@@ -64,7 +64,12 @@ def _schema_js(project: Project) -> str:
     labels = {
         lang: {**{key: p.get(f"label.{key}", key) for key in _PREVIEW_LABELS},
                "kinds": {k: v for key, v in p.items() if key.startswith("kind.")
-                         for k in [key.split(".", 1)[1]]}}
+                         for k in [key.split(".", 1)[1]]},
+               "statuses": {k: p.get(f"status.{k}", k) for k in ("planned", "running",
+                                                                 "completed")},
+               "source": {"stated": p.get("status.source.stated", ""),
+                          "derived": p.get("status.source.derived", ""),
+                          "default": p.get("source.type.default", "")}}
         for lang, p in project.phrases.items()
     }
     schema = projects_schema()
