@@ -97,6 +97,8 @@ EXPLAINED = {
     "amount_whole_euros": "ist kein Betrag in ganzen Euro",
     "whole_number": "ist keine ganze Zahl",
     "not_canonical": "nicht in der einheitlichen Anordnung",
+    "number_as_text": "liest YAML als Zahl, nicht als Text",
+    "pasted_bullets": "beginnen mit dem Aufzählungszeichen",
 }
 
 

@@ -116,6 +116,20 @@ EDITORIAL_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is not saved as UTF-8 but probably as {encoding}; umlauts would show "
         "wrongly. Choose “save with encoding: UTF-8” in the editor",
     },
+    "number_as_text": {
+        "de": "„{found}“ liest YAML als Zahl, nicht als Text (die Seite zeigte „{read}“). "
+        "Setzen Sie es in Anführungszeichen: \"{found}\"",
+        "en": "YAML reads “{found}” as a number, not as text (the page would show “{read}”). "
+        "Put it in quotes: \"{found}\"",
+    },
+    "pasted_bullets": {
+        "de": "die Zeilen beginnen mit dem Aufzählungszeichen „{found}“ (wohl aus Word "
+        "kopiert); so wird daraus keine Liste. Ersetzen Sie „{found}“ am Zeilenanfang durch "
+        "„- “ und schreiben Sie „{key}: |“",
+        "en": "the lines start with the bullet “{found}” (probably copied from Word), which "
+        "makes no list. Replace “{found}” at the start of each line with “- ” and write "
+        "“{key}: |”",
+    },
     "boolean_as_text": {
         "de": "muss ein Text sein, gefunden „{found}“ – YAML liest das als Ja/Nein-Wert. Setzen "
         "Sie es in Anführungszeichen: \"{found}\"",

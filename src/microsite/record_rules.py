@@ -119,6 +119,11 @@ def _type_problem(path: list, wanted: str, instance: Any, out: ProblemCollector)
     source = out.doc.bool_sources.get(tuple(path))
     if wanted == "string" and isinstance(instance, bool) and source is not None:
         out.add(path, "boolean_as_text", found=source)
+    elif wanted == "string" and isinstance(instance, int | float) \
+            and tuple(path) in out.doc.number_sources:
+        # "phone: 05111234567" is read as the octal number 690305399
+        out.add(path, "number_as_text", found=out.doc.number_sources[tuple(path)],
+                read=found(instance))
     elif wanted == "integer" and path[-1:] in (["amount"], ["count"]) \
             and any(char.isdigit() for char in str(instance)):
         # "50.000 €", "50 000", "50000.50": a number written the way people write it
