@@ -1,6 +1,8 @@
 /* Our German texts in Decap CMS and two safeguards it lacks:
  *   - deleting a programme asks first, naming it and saying what is lost;
- *   - after a refused save the page goes to the first field with a message.
+ *   - after a refused save the page goes to the first field with a message;
+ *   - under ./dev edit, what `check` says after each save (admin/check.json, written by
+ *     src/microsite/edit_check.py) stands in a box at the foot of the page.
  * Loaded after decap-cms.js and before preview.js (which starts the editor).
  */
 (function () {
@@ -115,4 +117,46 @@
       setTimeout(showFirstError, 400);
     }
   }, true);
+
+  /* check's report after a save (./dev edit only: elsewhere there is no check.json) */
+  var shown = null;
+  function showReport(report) {
+    var lines = (report.errors || []).concat(report.warnings || []);
+    var text = JSON.stringify(lines);
+    if (text === shown) return;
+    shown = text;
+    var box = document.getElementById('microsite-check');
+    if (!lines.length) {
+      if (box) box.remove();
+      return;
+    }
+    if (!box) {
+      box = document.createElement('section');
+      box.id = 'microsite-check';
+      box.setAttribute('role', 'status');
+      box.setAttribute('aria-label', 'Prüfung nach dem Speichern');
+      document.body.appendChild(box);
+    }
+    box.textContent = '';
+    var heading = document.createElement('h2');
+    heading.textContent = report.ok ? 'Gespeichert; die Prüfung (./dev check) meldet:'
+      : 'Gespeichert, aber so nicht veröffentlichbar – die Prüfung (./dev check) meldet:';
+    box.appendChild(heading);
+    var list = document.createElement('ul');
+    lines.forEach(function (line) {
+      var item = document.createElement('li');
+      item.textContent = line;  // text, never HTML
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
+
+  function poll() {
+    fetch('check.json', { cache: 'no-store' }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (report) {
+      if (report) showReport(report);
+    }).catch(function () {}).then(function () { setTimeout(poll, 2000); });
+  }
+  if (/^(localhost|127\.0\.0\.1)$/.test(location.hostname)) poll();
 })();

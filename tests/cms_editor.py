@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from playwright.sync_api import Page, Route
 
 from browser import chromium
 from microsite.cms_local import PROXY_PORT, admin_folder, decap_server, serve_folder
+from microsite.edit_check import check_on_save
 from sitebuild import REPO
 
 PROXY = f"http://localhost:{PROXY_PORT}/"
@@ -50,9 +51,11 @@ class Editor:
 
 
 @contextmanager
-def editor(project: Path, *, proxy: bool = True) -> Iterator[Editor]:
-    """The editor on ``project``; without ``proxy`` no local server answers (as published)."""
-    with admin_folder(REPO) as site, serve_folder(site, 0) as url, chromium() as (_, browser):
+def editor(project: Path, *, proxy: bool = True, check: bool = False) -> Iterator[Editor]:
+    """The editor on ``project``; without ``proxy`` no local server answers (as published);
+    with ``check``, ``check`` runs after every save as under ./dev edit."""
+    with admin_folder(REPO) as site, serve_folder(site, 0) as url, chromium() as (_, browser), \
+            (check_on_save(project, site / "admin") if check else nullcontext()):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         session = Editor(context.new_page(), url, project)
 

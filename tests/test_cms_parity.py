@@ -237,3 +237,17 @@ def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) ->
                                    "20. September 2024)", exact=True)).to_be_visible()
         expect(preview.get_by_text("completed (based on the period given in the press release "
                                    "of 20 September 2024)", exact=True)).to_be_visible()
+
+
+def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(project: Path) -> None:
+    """A duplicate id is a rule only check knows; after the save its message is in the page."""
+    taken = read_yaml(project / "data" / "projects.yaml").data["records"][0]["id"]
+    with editor(project, check=True) as ed:
+        ed.open_records()
+        _add_record(ed, taken)
+        ed.publish()
+        expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
+        box = ed.page.get_by_role("status", name="Prüfung nach dem Speichern")
+        expect(box).to_contain_text(f"die Kennung „{taken}“ gibt es schon", timeout=20000)
+        expect(box).to_contain_text("so nicht veröffentlichbar")
+    assert f"die Kennung „{taken}“ gibt es schon" in run_check(project).stderr

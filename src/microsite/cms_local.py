@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from microsite.admin_site import write_admin
+from microsite.edit_check import check_on_save
 
 DECAP_SERVER = Path("tools/cms/node_modules/decap-server/dist/index.js")
 PROXY_PORT = 8081  # where Decap CMS looks for it (local_backend: true)
@@ -85,7 +86,8 @@ def _stop(signum: int, frame: object) -> None:
 
 def run_editor(root: Path, port: int = 8090, open_browser: bool = True) -> int:
     signal.signal(signal.SIGTERM, _stop)  # stop decap-server too when ended from outside
-    with admin_folder(root) as site, decap_server(root, root), serve_folder(site, port) as url:
+    with admin_folder(root) as site, decap_server(root, root), serve_folder(site, port) as url, \
+            check_on_save(root, site / "admin"):
         address = url + "admin/"
         print(f"Editor: {address}  (speichert in {root / 'data'}; Ende mit Strg+C)")
         if open_browser:
