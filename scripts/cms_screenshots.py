@@ -48,6 +48,13 @@ def main(argv: list[str] | None = None) -> int:
         page.screenshot(path=args.out / "cms-kopf-375px.png")
         written.append(args.out / "cms-kopf-375px.png")
         page.set_viewport_size({"width": 1280, "height": 900})
+        period = page.locator("[id^='period-field-']").last
+        period.locator("[data-testid='expand-button']").first.click()
+        page.locator("[id^='start-field-']").last.fill("2025-01-15")
+        period.scroll_into_view_if_needed()
+        path = args.out / "cms-zeitraum.png"
+        page.screenshot(path=path)
+        written.append(path)
         box = page.locator("[id^='funding-field-']").last
         box.locator("[data-testid='expand-button']").first.click()
         _fill(ed, "amount", "50,5")

@@ -42,6 +42,15 @@ def _errors(ed: Editor, field: str) -> str:
     return " ".join(box.locator("[class*='ControlErrorsList']").first.all_inner_texts())
 
 
+def _date(ed: Editor, field: str, value: str) -> None:
+    """A month ("2025-03") or a day in the date picker of a month-or-day field."""
+    picker = ed.page.locator(f"[id^='{field}-field-']").last
+    month_only = picker.locator("xpath=..").get_by_label("Nur Monat bekannt")
+    month_only.set_checked(len(value) == 7)
+    assert picker.get_attribute("type") == ("month" if len(value) == 7 else "date")
+    picker.fill(value)
+
+
 def _words(code: str, **params: str) -> str:
     return MESSAGES[code]["de"].format(**params)
 
@@ -80,8 +89,8 @@ def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
         ed.open_records()
         _add_record(ed, NEW_ID, languages=("de",))
         _expand(ed, "period")
-        _fill(ed, "start", "2025-03")
-        _fill(ed, "end", "2025-01-31")
+        _date(ed, "start", "2025-03")
+        _date(ed, "end", "2025-01-31")
         ed.publish()
         end_before_start = _words("end_before_start", start="2025-03", end="2025-01-31")
         expect(ed.page.get_by_text(end_before_start).first).to_be_visible()
@@ -220,8 +229,8 @@ def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) ->
         ed.open_records()
         _add_record(ed, NEW_ID)
         _expand(ed, "period")
-        _fill(ed, "start", "2020-03")
-        _fill(ed, "end", "2021-01-15")
+        _date(ed, "start", "2020-03")
+        _date(ed, "end", "2021-01-15")
         ed.page.locator("[id^='title-field-']").last.focus()
         _fill(ed, "title", "Test project", within="en")
         preview = ed.page.frame_locator("iframe").first
@@ -237,6 +246,10 @@ def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) ->
                                    "20. September 2024)", exact=True)).to_be_visible()
         expect(preview.get_by_text("completed (based on the period given in the press release "
                                    "of 20 September 2024)", exact=True)).to_be_visible()
+        ed.publish()
+        expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
+    saved = read_yaml(data_file).data["records"][-1]
+    assert saved["period"] == {"start": "2020-03", "end": "2021-01-15"}
 
 
 def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(project: Path) -> None:

@@ -21,7 +21,7 @@ from microsite.project import read_project_settings
 from microsite.schema import projects_schema
 
 OUR_FILES = ("index.html", "anmeldung.html", "admin.css", "microsite-format.js",
-             "microsite-checks.js", "microsite-editor.js", "preview.js")
+             "microsite-checks.js", "microsite-date.js", "microsite-editor.js", "preview.js")
 # check's messages the form itself gives (admin/microsite-checks.js)
 FORM_MESSAGES = ("end_before_start", "missing_language", "missing", "translation_incomplete")
 DECAP_DIST = Path("tools/cms/node_modules/decap-cms/dist")

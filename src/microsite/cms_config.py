@@ -21,7 +21,7 @@ import yaml
 from microsite.formatting import language_name
 from microsite.problems import MESSAGES
 from microsite.record_rules import PATTERN_CODES
-from microsite.schema import DATE, projects_schema
+from microsite.schema import DATE, DATE_OR_MONTH, projects_schema
 from microsite.text_checks import EMAIL
 
 NO_LOGIN_PAGE = "admin/anmeldung.html"
@@ -158,6 +158,8 @@ class _Builder:
         if pattern == DATE:
             widget: dict[str, Any] = {"widget": "datetime", "format": "YYYY-MM-DD",
                                       "date_format": "DD.MM.YYYY", "time_format": False}
+        elif pattern == DATE_OR_MONTH:  # a month or a day: admin/microsite-date.js
+            widget = {"widget": "microsite-date"}
         elif name == "description":
             widget = {"widget": "markdown", "modes": ["raw"], "sanitize_preview": True}
         else:
