@@ -65,3 +65,31 @@ def test_a_statement_date_that_is_a_day_passes(project: Path) -> None:
     report, _ = _check_with(project, "site.yaml", "  statement_date: ~",
                             "  statement_date: 2024-09-20")
     assert "statement_date" not in report
+
+
+TITLE = "        title: Lotse Beruf\n        summary: Beratung"
+SUMMARY = "        summary: Beratung und Qualifizierung"
+
+
+@pytest.mark.parametrize(("old", "new", "marked", "column", "words"), [
+    # one space short: named at its own line, with the line as typed
+    (SUMMARY, SUMMARY[1:], SUMMARY[1:], 1,
+     "diese Zeile ist um ein Leerzeichen falsch eingerückt"),
+    # "title Lotse Beruf": the missing colon, not the next line's colon
+    (TITLE, TITLE.replace("title:", "title"), "        title Lotse Beruf", 14,
+     "nach dem Feldnamen fehlt der Doppelpunkt: „feld: wert“ schreiben"),
+    # a no-break space from Word as indentation
+    (SUMMARY, "\u00a0" + SUMMARY[1:], "\u00a0" + SUMMARY[1:], 1,
+     "die Einrückung dieser Zeile enthält ein geschütztes Leerzeichen"),
+])
+def test_yaml_mistakes_are_named_at_the_line_to_change(project: Path, old: str, new: str,
+                                                       marked: str, column: int,
+                                                       words: str) -> None:
+    report, _ = _check_with(project, "projects.yaml", old, new)
+    text = (project / "data" / "projects.yaml").read_text(encoding="utf-8").replace(old, new)
+    line = text[:text.index(marked)].count("\n") + 1
+    [message] = [m for m in report.splitlines() if "kein gültiges YAML" in m]
+    assert message.startswith(f"data/projects.yaml, Zeile {line}, Spalte {column}: "), message
+    assert words in message
+    assert f"(in der Zeile steht „{marked.strip()}" in message
+    assert "Anführungszeichen setzen" not in message  # no advice about quoting

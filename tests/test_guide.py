@@ -116,7 +116,11 @@ def test_the_guide_explains_the_yaml_details() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
     words = {"no space after the colon": "nach dem Doppelpunkt fehlt ein Leerzeichen",
              "a no-break space after the colon": "steht ein geschütztes Leerzeichen",
-             "a quote opened here is not closed": "das Anführungszeichen in dieser Zeile"}
+             "a quote opened here is not closed": "das Anführungszeichen in dieser Zeile",
+             "a no-break space in the indentation": "enthält ein geschütztes Leerzeichen",
+             "the colon after the field name is missing": "nach dem Feldnamen fehlt der "
+                                                          "Doppelpunkt",
+             "the indentation is one space off": "um ein Leerzeichen falsch eingerückt"}
     assert set(words) == set(EDITORIAL_YAML_DETAILS)
     for key, phrase in words.items():
         assert phrase in EDITORIAL_YAML_DETAILS[key]["de"] and phrase in guide, key

@@ -151,6 +151,22 @@ EDITORIAL_YAML_DETAILS: dict[str, dict[str, str]] = {
         "en": "a no-break space follows the colon (often copied from Word); replace it with a "
         "normal space",
     },
+    "a no-break space in the indentation": {
+        "de": "die Einrückung dieser Zeile enthält ein geschütztes Leerzeichen (oft aus Word "
+        "kopiert). Die Einrückung löschen und mit normalen Leerzeichen neu einrücken",
+        "en": "the indentation of this line contains a no-break space (often copied from "
+        "Word). Delete the indentation and indent again with normal spaces",
+    },
+    "the colon after the field name is missing": {
+        "de": "nach dem Feldnamen fehlt der Doppelpunkt: „feld: wert“ schreiben",
+        "en": "the colon after the field name is missing: write “field: value”",
+    },
+    "the indentation is one space off": {
+        "de": "diese Zeile ist um ein Leerzeichen falsch eingerückt; sie muss bündig unter den "
+        "Feldern stehen, zu denen sie gehört (Einrückung in Schritten von zwei Leerzeichen)",
+        "en": "this line is indented one space off; it must line up with the fields it belongs "
+        "to (indentation in steps of two spaces)",
+    },
     "a quote opened here is not closed": {
         "de": "das Anführungszeichen in dieser Zeile wird nicht geschlossen; am Ende des Textes "
         "fehlt das passende Anführungszeichen",
