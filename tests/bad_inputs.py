@@ -59,7 +59,7 @@ def _after(anchor: str, insert: str) -> tuple[str, str]:
 CASES = [
     BadInput(
         "yaml-syntax", LOTSE_STATUS, LOTSE_STATUS.replace("    status", "   status"),
-        "Die Datei ist kein gültiges YAML: die Einrückung passt nicht zur Liste darüber",
+        "Die Datei ist kein gültiges YAML: diese Zeile ist um ein Leerzeichen falsch eingerückt",
         "   status: running\n    funding",
     ),
     BadInput(
