@@ -161,6 +161,66 @@
         }))) : null);
   }
 
+  /* A translation's state, as `check` judges it (src/microsite/translations.py): the German
+   * texts' fingerprints (SHA-256 of the text with white space collapsed, 8 hex digits) against
+   * those `./dev review` recorded. Computed in the browser, so it is shown as one line. */
+  var REVIEWED_FIELDS = ['title', 'summary', 'target_group', 'description', 'how_to_take_part'];
+
+  function fingerprint(value) {
+    var text = Array.isArray(value) ? value.join('\n') : String(value);
+    var normalised = text.split(/\s+/).filter(Boolean).join(' ');
+    return crypto.subtle.digest('SHA-256', new TextEncoder().encode(normalised))
+      .then(function (hash) {
+        return Array.from(new Uint8Array(hash)).map(function (b) {
+          return ('0' + b.toString(16)).slice(-2);
+        }).join('').slice(0, 8);
+      });
+  }
+
+  function translationStates(record) {
+    var names = (window.MICROSITE_RULES || {}).language_names || {};
+    var texts = record.texts || {};
+    var source = texts[langs[0]] || {};
+    var states = record.translation || {};
+    return Promise.all(langs.slice(1).map(function (lang) {
+      var name = names[lang] || lang;
+      var state = states[lang] || {};
+      if (state === 'pending' || state.pending) return name + ': Übersetzung steht aus';
+      if (!texts[lang]) return name + ': Text fehlt';
+      var reviewed = state.reviewed;
+      if (!reviewed) return name + ': keine Prüfung vermerkt (./dev review KENNUNG --lang ' + lang + ')';
+      var keys = REVIEWED_FIELDS.filter(function (key) {
+        var v = source[key];
+        return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length);
+      });
+      return Promise.all(keys.map(function (key) { return fingerprint(source[key]); }))
+        .then(function (prints) {
+          var changed = keys.filter(function (key, i) { return reviewed[key] !== prints[i]; });
+          return changed.length
+            ? name + ' seit der letzten Prüfung geändert (' + changed.join(', ') + ')'
+            : name + ' geprüft: passt zum deutschen Text';
+        });
+    }));
+  }
+
+  var TranslationState = createClass({
+    getInitialState: function () { return { lines: [] }; },
+    componentDidMount: function () { this.update(); },
+    componentDidUpdate: function () { this.update(); },
+    update: function () {
+      var self = this;
+      var key = JSON.stringify([self.props.record.texts, self.props.record.translation]);
+      if (key === self.key) return;
+      self.key = key;
+      translationStates(self.props.record).then(function (lines) {
+        if (self.key === key) self.setState({ lines: lines });
+      });
+    },
+    render: function () {
+      return h('p', { className: 'ms-preview__translation' }, this.state.lines.join(' · '));
+    },
+  });
+
   /* The record being edited (the one last focused in the form, see microsite-editor.js),
    * as its pages show it in every language; all records until one is chosen. */
   var Preview = createClass({
@@ -175,6 +235,7 @@
       });
       var articles = [];
       shown.forEach(function (index) {
+        articles.push(h(TranslationState, { key: 'translation-' + index, record: list[index] || {} }));
         langs.forEach(function (lang) {
           articles.push(recordView(list[index] || {}, index, lang, fileSource));
         });

@@ -264,3 +264,26 @@ def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(project: P
         expect(box).to_contain_text(f"die Kennung „{taken}“ gibt es schon", timeout=20000)
         expect(box).to_contain_text("so nicht veröffentlichbar")
     assert f"die Kennung „{taken}“ gibt es schon" in run_check(project).stderr
+
+
+def test_the_preview_says_whether_the_translation_still_matches(project: Path) -> None:
+    """Review is a step (./dev review), its result a line: checked, or changed since."""
+    records = read_yaml(project / "data" / "projects.yaml").data["records"]
+    index, target = next((i, r) for i, r in enumerate(records)
+                         if isinstance(r.get("translation", {}).get("en"), dict))
+    checked = run_check(project).stderr
+    assert f"„{target['id']}“, Feld „texts.de." not in checked  # its review is current
+    with editor(project) as ed:
+        ed.open_records()
+        item = ed.page.get_by_text(f"{target['texts']['de']['title']} ({target['id']})",
+                                   exact=True)
+        item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()
+        summary = ed.page.locator("[id^='texts-field-']").nth(index) \
+            .locator("[id^='de-field-']").first.locator("[id^='summary-field-']")
+        summary.focus()
+        summary.fill(target["texts"]["de"]["summary"] + " ")  # white space: no change
+        preview = ed.page.frame_locator("iframe").first
+        expect(preview.get_by_text("Englisch geprüft: passt zum deutschen Text")).to_be_visible()
+        summary.fill(target["texts"]["de"]["summary"] + " Neu.")
+        expect(preview.get_by_text("Englisch seit der letzten Prüfung geändert (summary)")) \
+            .to_be_visible()
