@@ -1,6 +1,8 @@
 /* Our German texts in Decap CMS and two safeguards it lacks:
  *   - deleting a programme asks first, naming it and saying what is lost;
- *   - after a refused save the page goes to the first field with a message.
+ *   - after a refused save the page goes to the first field with a message;
+ *   - under ./dev edit, what `check` says after each save (admin/check.json, written by
+ *     src/microsite/edit_check.py) stands in a box at the foot of the page.
  * Loaded after decap-cms.js and before preview.js (which starts the editor).
  */
 (function () {
@@ -44,15 +46,23 @@
   /* "Titel (kennung)": the summary line of a record (config: records.summary). */
   var RECORD_SUMMARY = /^(.*) \(([a-z0-9]+(?:-[a-z0-9]+)*)\)$/;
 
+  var REMOVE = '[class*="StyledListItemTopBar"] > button:last-of-type';
+
   function recordLabel(button) {
-    var bar = button.parentElement;
-    for (var i = 0; bar && i < 4; i++, bar = bar.parentElement) {
-      var text = (bar.textContent || '').trim();
-      var match = RECORD_SUMMARY.exec(text);
-      if (match) return { title: match[1], id: match[2] };
-    }
-    return null;
+    var item = button.closest('[class*="SortableListItem"]');
+    var label = item && item.querySelector(':scope > [class*="NestedObjectLabel"]');
+    var match = label && RECORD_SUMMARY.exec((label.textContent || '').trim());
+    return match ? { title: match[1], id: match[2] } : null;
   }
+
+  /* Decap's item buttons are icons without a name: name them for screen readers. */
+  function nameButtons() {
+    document.querySelectorAll(REMOVE).forEach(function (button) {
+      if (!button.getAttribute('aria-label')) button.setAttribute('aria-label', 'Eintrag löschen');
+    });
+  }
+  new MutationObserver(nameButtons).observe(document.documentElement,
+    { childList: true, subtree: true });
 
   window.MicrositeDeleteQuestion = function (record) {
     return '„' + record.title + '“ (' + record.id + ') wirklich löschen?\n\n' +
@@ -64,7 +74,7 @@
 
   // capture phase: before Decap's own handler removes the item
   document.addEventListener('click', function (event) {
-    var button = event.target.closest && event.target.closest('[data-testid="remove-button"]');
+    var button = event.target.closest && event.target.closest(REMOVE);
     if (!button) return;
     var record = recordLabel(button);
     if (record && !window.confirm(window.MicrositeDeleteQuestion(record))) {
@@ -72,6 +82,22 @@
       event.stopPropagation();
     }
   }, true);
+
+  /* The record whose field has the focus: its position in the records list, for the preview
+   * (preview.js shows that record only, as its pages do). */
+  document.addEventListener('focusin', function (event) {
+    var item = null;
+    var node = event.target;
+    while (node && node.closest) {
+      var found = node.closest('[class*="SortableListItem"]');
+      if (!found) break;
+      item = found;
+      node = found.parentElement;
+    }
+    if (!item || !item.parentElement) return;
+    var index = Array.prototype.indexOf.call(item.parentElement.children, item);
+    if (index >= 0) window.MicrositeActiveRecord = index;
+  });
 
   /* After "Veröffentlichen"/"Speichern", show the first field that has a message. */
   function showFirstError() {
@@ -91,4 +117,46 @@
       setTimeout(showFirstError, 400);
     }
   }, true);
+
+  /* check's report after a save (./dev edit only: elsewhere there is no check.json) */
+  var shown = null;
+  function showReport(report) {
+    var lines = (report.errors || []).concat(report.warnings || []);
+    var text = JSON.stringify(lines);
+    if (text === shown) return;
+    shown = text;
+    var box = document.getElementById('microsite-check');
+    if (!lines.length) {
+      if (box) box.remove();
+      return;
+    }
+    if (!box) {
+      box = document.createElement('section');
+      box.id = 'microsite-check';
+      box.setAttribute('role', 'status');
+      box.setAttribute('aria-label', 'Prüfung nach dem Speichern');
+      document.body.appendChild(box);
+    }
+    box.textContent = '';
+    var heading = document.createElement('h2');
+    heading.textContent = report.ok ? 'Gespeichert; die Prüfung (./dev check) meldet:'
+      : 'Gespeichert, aber so nicht veröffentlichbar – die Prüfung (./dev check) meldet:';
+    box.appendChild(heading);
+    var list = document.createElement('ul');
+    lines.forEach(function (line) {
+      var item = document.createElement('li');
+      item.textContent = line;  // text, never HTML
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
+
+  function poll() {
+    fetch('check.json', { cache: 'no-store' }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (report) {
+      if (report) showReport(report);
+    }).catch(function () {}).then(function () { setTimeout(poll, 2000); });
+  }
+  if (/^(localhost|127\.0\.0\.1)$/.test(location.hostname)) poll();
 })();

@@ -41,6 +41,53 @@
     }
   }
 
+  var LOCALES = { de: 'de-DE', en: 'en-GB' };
+
+  /* "2025-01" → "Januar 2025", "2025-01-15" → "15. Januar 2025", as the page shows them. */
+  function date(text, lang) {
+    var m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(String(text || ''));
+    if (!m) return String(text || '');
+    var value = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] || 1)));
+    var options = m[3] ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+    return new Intl.DateTimeFormat(LOCALES[lang] || lang, options).format(value);
+  }
+
+  function today() {
+    return new Date().toISOString().slice(0, 10);
+  }
+
+  /* The status the page shows: from the dates where there are any, else as stated. */
+  function status(record) {
+    var period = record.period || {};
+    var now = today();
+    var start = period.start ? String(period.start) : '';
+    var end = period.end ? String(period.end) : '';
+    if (start || end) {
+      // a month runs from its first to its last day
+      if (start && (start.length === 7 ? start + '-01' : start) > now) {
+        return { word: 'planned', derived: true };
+      }
+      if (end && (end.length === 7 ? end + '-31' : end) < now) {
+        return { word: 'completed', derived: true };
+      }
+      return { word: 'running', derived: true };
+    }
+    return record.status ? { word: record.status, derived: false } : null;
+  }
+
+  /* "läuft (Stand laut Pressemitteilung vom 20. September 2024)" */
+  function statusLine(record, source, lang, l) {
+    var s = status(record);
+    if (!s) return '';
+    var word = (l.statuses || {})[s.word] || s.word;
+    if (!source || !source.date) return word;
+    var template = s.derived ? l.source.derived : l.source.stated;
+    var type = name(source.type, lang) || l.source.default;
+    return word + ' (' + template.replace('{type}', type).replace('{date}',
+      date(source.date, lang)) + ')';
+  }
+
   function fact(key, value) {
     if (!value) return null;
     return h('div', { className: 'ms-facts__row', key: key },
@@ -81,12 +128,16 @@
     });
   }
 
-  function recordView(record, index, lang) {
+  function recordView(record, index, lang, fileSource) {
     var texts = (record.texts || {})[lang] || {};
     var l = labels[lang] || labels[langs[0]];
     var period = record.period || {};
+    var source = record.source || fileSource;
     var facts = [
-      fact(l.period, [period.start, period.end].filter(Boolean).join(' – ')),
+      fact('Status', statusLine(record, source, lang, l)),
+      fact(l.period, [period.start, period.end].filter(Boolean).map(function (d) {
+        return date(d, lang);
+      }).join(' – ')),
       fact(l.funding, amount(record.funding, lang)),
       fact(l.funders, names(record.funding && record.funding.funders, lang)),
       fact(l.providers, names(record.providers, lang)),
@@ -110,13 +161,84 @@
         }))) : null);
   }
 
+  /* A translation's state, as `check` judges it (src/microsite/translations.py): the German
+   * texts' fingerprints (SHA-256 of the text with white space collapsed, 8 hex digits) against
+   * those `./dev review` recorded. Computed in the browser, so it is shown as one line. */
+  var REVIEWED_FIELDS = ['title', 'summary', 'target_group', 'description', 'how_to_take_part'];
+
+  function fingerprint(value) {
+    var text = Array.isArray(value) ? value.join('\n') : String(value);
+    var normalised = text.split(/\s+/).filter(Boolean).join(' ');
+    return crypto.subtle.digest('SHA-256', new TextEncoder().encode(normalised))
+      .then(function (hash) {
+        return Array.from(new Uint8Array(hash)).map(function (b) {
+          return ('0' + b.toString(16)).slice(-2);
+        }).join('').slice(0, 8);
+      });
+  }
+
+  function translationStates(record) {
+    var names = (window.MICROSITE_RULES || {}).language_names || {};
+    var texts = record.texts || {};
+    var source = texts[langs[0]] || {};
+    var states = record.translation || {};
+    return Promise.all(langs.slice(1).map(function (lang) {
+      var name = names[lang] || lang;
+      var state = states[lang] || {};
+      if (state === 'pending' || state.pending) return name + ': Übersetzung steht aus';
+      if (!texts[lang]) return name + ': Text fehlt';
+      var reviewed = state.reviewed;
+      if (!reviewed) return name + ': keine Prüfung vermerkt (./dev review KENNUNG --lang ' + lang + ')';
+      var keys = REVIEWED_FIELDS.filter(function (key) {
+        var v = source[key];
+        return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length);
+      });
+      return Promise.all(keys.map(function (key) { return fingerprint(source[key]); }))
+        .then(function (prints) {
+          var changed = keys.filter(function (key, i) { return reviewed[key] !== prints[i]; });
+          return changed.length
+            ? name + ' seit der letzten Prüfung geändert (' + changed.join(', ') + ')'
+            : name + ' geprüft: passt zum deutschen Text';
+        });
+    }));
+  }
+
+  var TranslationState = createClass({
+    getInitialState: function () { return { lines: [] }; },
+    componentDidMount: function () { this.update(); },
+    componentDidUpdate: function () { this.update(); },
+    update: function () {
+      var self = this;
+      var key = JSON.stringify([self.props.record.texts, self.props.record.translation]);
+      if (key === self.key) return;
+      self.key = key;
+      translationStates(self.props.record).then(function (lines) {
+        if (self.key === key) self.setState({ lines: lines });
+      });
+    },
+    render: function () {
+      return h('p', { className: 'ms-preview__translation' }, this.state.lines.join(' · '));
+    },
+  });
+
+  /* The record being edited (the one last focused in the form, see microsite-editor.js),
+   * as its pages show it in every language; all records until one is chosen. */
   var Preview = createClass({
     render: function () {
       var records = this.props.entry.getIn(['data', 'records']);
+      var fileSource = this.props.entry.getIn(['data', 'source']);
+      fileSource = fileSource && fileSource.toJS ? fileSource.toJS() : fileSource;
       var list = records ? records.toJS() : [];
+      var active = window.MicrositeActiveRecord;
+      var shown = typeof active === 'number' && list[active] ? [active] : list.map(function (r, i) {
+        return i;
+      });
       var articles = [];
-      list.forEach(function (record, index) {
-        langs.forEach(function (lang) { articles.push(recordView(record || {}, index, lang)); });
+      shown.forEach(function (index) {
+        articles.push(h(TranslationState, { key: 'translation-' + index, record: list[index] || {} }));
+        langs.forEach(function (lang) {
+          articles.push(recordView(list[index] || {}, index, lang, fileSource));
+        });
       });
       return h('div', { className: 'md-typeset ms-preview' }, articles);
     },

@@ -59,7 +59,7 @@ def _after(anchor: str, insert: str) -> tuple[str, str]:
 CASES = [
     BadInput(
         "yaml-syntax", LOTSE_STATUS, LOTSE_STATUS.replace("    status", "   status"),
-        "Die Datei ist kein gültiges YAML: die Einrückung passt nicht zur Liste darüber",
+        "Die Datei ist kein gültiges YAML: diese Zeile ist um ein Leerzeichen falsch eingerückt",
         "   status: running\n    funding",
     ),
     BadInput(
@@ -135,6 +135,23 @@ CASES = [
         LOTSE_FUNDING.replace("funding:\n", "funding:\n      amount: fünfzigtausend\n"),
         "Programm „lotse-beruf“, Feld „funding.amount“: muss eine Zahl sein, gefunden "
         "„fünfzigtausend“", "amount: fünfzigtausend",
+    ),
+    BadInput(
+        "amount-with-euro-sign", SELBST_AMOUNT, SELBST_AMOUNT.replace("50000", "50.000 €"),
+        "Feld „funding.amount“: „50.000 €“ ist kein Betrag in ganzen Euro", "amount: 50.000 €",
+    ),
+    BadInput(
+        "amount-with-space", SELBST_AMOUNT, SELBST_AMOUNT.replace("50000", "50 000"),
+        "Feld „funding.amount“: „50 000“ ist kein Betrag in ganzen Euro", "amount: 50 000",
+    ),
+    BadInput(
+        "count-with-space", "      - count: 3\n", "      - count: 1 200\n",
+        "Feld „results[1].count“: „1 200“ ist keine ganze Zahl. Nur Ziffern schreiben",
+        "count: 1 200",
+    ),
+    BadInput(
+        "amount-with-cents", SELBST_AMOUNT, SELBST_AMOUNT.replace("50000", "50000.50"),
+        "Feld „funding.amount“: „50000.50“ ist kein Betrag in ganzen Euro", "amount: 50000.50",
     ),
     BadInput(
         "count-as-words", "      - count: 3\n", "      - count: drei\n",

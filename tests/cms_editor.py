@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from playwright.sync_api import Page, Route
 
 from browser import chromium
 from microsite.cms_local import EditorServer, admin_folder, editor_server
+from microsite.edit_check import check_on_save
 from sitebuild import REPO
 
 
@@ -47,11 +48,13 @@ class Editor:
 
 
 @contextmanager
-def editor(project: Path, *, proxy: bool = True) -> Iterator[Editor]:
+def editor(project: Path, *, proxy: bool = True, check: bool = False) -> Iterator[Editor]:
     """The editor on ``project``; without ``proxy`` its local backend is unreachable (as on
-    the published site, where the page runs on another host)."""
+    the published site, where the page runs on another host); with ``check``, ``check`` runs
+    after every save as under ./dev edit."""
     with admin_folder(REPO) as site, editor_server(site, project) as server, \
-            chromium() as (_, browser):
+            chromium() as (_, browser), \
+            (check_on_save(project, site / "admin") if check else nullcontext()):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         session = Editor(context.new_page(), server.url, project, server)
 

@@ -26,7 +26,7 @@ def _fill(ed: Editor, field_id: str, text: str, *, within: str = "") -> None:
     scope.locator(f"[id^='{field_id}-field-']").last.fill(text)
 
 
-def _add_record(ed: Editor, record_id: str) -> None:
+def _add_record(ed: Editor, record_id: str, languages: tuple[str, ...] = ("de", "en")) -> None:
     page = ed.page
     page.get_by_role("button", name="Eintrag hinzufügen", exact=True).first.click()
     _fill(ed, "id", record_id)
@@ -37,6 +37,8 @@ def _add_record(ed: Editor, record_id: str) -> None:
     texts = page.locator("[id^='texts-field-']").last
     for lang, title, summary in (("de", "Testprojekt", "Ein Satz, was es ist."),
                                  ("en", "Test project", "One sentence on what it is.")):
+        if lang not in languages:
+            continue
         group = texts.locator(f"[id^='{lang}-field-']").first
         group.locator("[id^='title-field-']").fill(title)
         group.locator("[id^='summary-field-']").fill(summary)

@@ -12,12 +12,19 @@ import pytest
 import yaml
 
 from microsite.admin_site import generated_config, read_project
-from microsite.cms_config import GuideError, cms_config, read_guide_labels, read_settings
+from microsite.cms_config import (
+    NOT_IN_FORM,
+    WHOLE_NUMBER,
+    GuideError,
+    cms_config,
+    read_guide_labels,
+    read_settings,
+)
 from microsite.schema import projects_schema
 from sitebuild import REPO
 
 CONFIG = REPO / "admin" / "config.yml"
-GUIDE = REPO / "guide" / "redaktion.md"
+GUIDE = REPO / "guide" / "formular-felder.md"
 
 
 def _record_fields() -> list[dict[str, Any]]:
@@ -50,19 +57,22 @@ def _walk(schema: dict[str, Any], field: dict[str, Any], path: str,
     if "enum" in schema:
         assert [o["value"] for o in field["options"]] == schema["enum"], path
         assert field["widget"] == "select"
-    if schema.get("type") in ("integer", "number"):
-        assert field["widget"] == "number", path
-        assert field["value_type"] == ("int" if schema["type"] == "integer" else "float"), path
-        assert field.get("min") == schema.get("minimum"), path
+    # whole numbers are text the form turns into digits (admin/microsite-format.js): Decap's
+    # number field read "50.000" as 50
+    assert schema.get("type") != "number", f"{path}: amounts and counts are whole numbers"
+    if schema.get("type") == "integer":
+        assert field["widget"] == "string" and field["pattern"][0] == WHOLE_NUMBER, path
+        assert field["pattern"][1].startswith("Das ist kein"), path
     if schema.get("type") == "boolean":
         assert field["widget"] == "boolean", path
     if schema.get("format") in ("uri", "email"):
         assert "pattern" in field, path
     if schema.get("type") == "object" and "properties" in schema:
         by_name = {f["name"]: f for f in field["fields"]}
-        assert set(by_name) == set(schema["properties"]), path
+        assert set(by_name) == set(schema["properties"]) - NOT_IN_FORM, path
         for key, sub in schema["properties"].items():
-            _walk(sub, by_name[key], f"{path}.{key}", seen)
+            if key not in NOT_IN_FORM:
+                _walk(sub, by_name[key], f"{path}.{key}", seen)
     if schema.get("type") == "array":
         items = schema["items"]
         if "properties" in items:
@@ -128,3 +138,20 @@ def test_a_field_missing_from_the_guide_stops_the_generator() -> None:
     with pytest.raises(GuideError, match="amount"):
         cms_config(read_settings(REPO / "admin" / "settings.yml"), project.languages, labels,
                    project.phrases[project.languages[0]])
+
+
+def test_no_fingerprints_or_title_language_in_the_form() -> None:
+    """A translation's review is a step (./dev review), not a field of codes; both stay in
+    the file (tests/test_cms_parity.py saves a record and keeps them)."""
+    text = CONFIG.read_text(encoding="utf-8")
+    for name in NOT_IN_FORM:
+        assert f"name: {name}\n" not in text, name
+    assert "Geprüft gegen" not in text and "Sprache des Titels" not in text
+    assert "picker_utc" not in text  # no "UTC" beside a date
+
+
+def test_the_groups_with_checks_rules_use_the_checking_widgets() -> None:
+    fields = {f["name"]: f for f in _record_fields()}
+    assert fields["period"]["widget"] == "microsite-period"
+    assert fields["texts"]["widget"] == "microsite-texts"
+    assert all(g["widget"] == "object" for g in fields["texts"]["fields"])

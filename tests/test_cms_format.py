@@ -30,7 +30,7 @@ TRICKY = {
         "id": "knifflig",
         "kind": "event",
         "period": {"start": "2025-03", "end": "2025-03-31"},
-        "funding": {"amount": 1234.5, "currency": "EUR",
+        "funding": {"amount": 1234, "currency": "EUR",
                     "funders": [{"name": "Verein: mit Doppelpunkt"},
                                 {"name": {"de": "Stadt", "en": "City"}, "url": "https://a.example"}]},
         "providers": [{"name": "#hashtag e. V."}, {"name": "'Zitat' und mehr"},

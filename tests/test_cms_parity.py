@@ -42,6 +42,15 @@ def _errors(ed: Editor, field: str) -> str:
     return " ".join(box.locator("[class*='ControlErrorsList']").first.all_inner_texts())
 
 
+def _date(ed: Editor, field: str, value: str) -> None:
+    """A month ("2025-03") or a day in the date picker of a month-or-day field."""
+    picker = ed.page.locator(f"[id^='{field}-field-']").last
+    month_only = picker.locator("xpath=..").get_by_label("Nur Monat bekannt")
+    month_only.set_checked(len(value) == 7)
+    assert picker.get_attribute("type") == ("month" if len(value) == 7 else "date")
+    picker.fill(value)
+
+
 def _words(code: str, **params: str) -> str:
     return MESSAGES[code]["de"].format(**params)
 
@@ -78,14 +87,10 @@ def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
     before = data_file.read_bytes()
     with editor(project) as ed:
         ed.open_records()
-        _add_record(ed, NEW_ID)
+        _add_record(ed, NEW_ID, languages=("de",))
         _expand(ed, "period")
-        _fill(ed, "start", "2025-03")
-        _fill(ed, "end", "2025-01-31")
-        texts = ed.page.locator("[id^='texts-field-']").last
-        english = texts.locator("[id^='en-field-']").first
-        english.locator("[id^='title-field-']").fill("")
-        english.locator("[id^='summary-field-']").fill("")
+        _date(ed, "start", "2025-03")
+        _date(ed, "end", "2025-01-31")
         ed.publish()
         end_before_start = _words("end_before_start", start="2025-03", end="2025-01-31")
         expect(ed.page.get_by_text(end_before_start).first).to_be_visible()
@@ -119,8 +124,7 @@ def test_deleting_a_programme_asks_first_and_names_it(project: Path) -> None:
         ed.page.on("dialog", answer)
         ed.open_records()
         summary = ed.page.get_by_text(f"{title} ({target['id']})", exact=True)
-        remove = summary.locator("xpath=ancestor::*[.//*[@data-testid='remove-button']][1]") \
-            .locator("[data-testid='remove-button']").first
+        remove = summary.locator("xpath=..").get_by_role("button", name="Eintrag löschen")
         remove.click()
         ed.page.wait_for_timeout(300)
         expect(summary).to_be_visible()  # cancelled: still there
@@ -189,3 +193,97 @@ def test_the_editor_speaks_german_and_shows_no_fingerprints(project: Path) -> No
         assert "freiwillig" not in texts.inner_text().lower()
         assert "UTC" not in ed.page.locator("[id^='publish_from-field-']").last.locator(
             "xpath=ancestor::*[contains(@class, 'ControlContainer')][1]").inner_text()
+
+
+def test_the_form_is_usable_at_1280_and_at_375_pixels(project: Path) -> None:
+    with editor(project) as ed:
+        ed.open_records()
+        _add_record(ed, NEW_ID)
+        page = ed.page
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.wait_for_timeout(300)
+        texts = page.locator("[id^='texts-field-']").last
+        de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
+                  for lang in ("de", "en"))
+        assert de and en and abs(en["y"] - de["y"]) < 60  # side by side ...
+        assert min(de["width"], en["width"]) >= 300, (de, en)  # ... and wide enough to read
+        page.set_viewport_size({"width": 375, "height": 800})
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
+                  for lang in ("de", "en"))
+        assert de and en and en["y"] > de["y"] + de["height"] - 1  # one below the other
+        assert de["x"] >= 0 and de["x"] + de["width"] <= 375
+        toolbar = page.locator("[class*='ToolbarContainer']").first.bounding_box()
+        assert toolbar and toolbar["width"] <= 375
+
+
+def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) -> None:
+    data_file = project / "data" / "projects.yaml"
+    data = read_yaml(data_file).data
+    records = data["records"]
+    data["source"] = {"type": {"de": "Pressemitteilung", "en": "press release"},
+                      "title": "Eine Meldung", "date": "2024-09-20"}
+    data_file.write_text(format_projects(data), encoding="utf-8")
+    with editor(project) as ed:
+        ed.open_records()
+        _add_record(ed, NEW_ID)
+        _expand(ed, "period")
+        _date(ed, "start", "2020-03")
+        _date(ed, "end", "2021-01-15")
+        ed.page.locator("[id^='title-field-']").last.focus()
+        _fill(ed, "title", "Test project", within="en")
+        preview = ed.page.frame_locator("iframe").first
+        expect(preview.get_by_text("Testprojekt", exact=True)).to_be_visible()
+        # only the edited record, in both languages
+        for other in records:
+            expect(preview.get_by_text(other["texts"]["de"]["title"], exact=True)) \
+                .to_have_count(0)
+        # dates as the page writes them, and the status derived from them
+        expect(preview.get_by_text("März 2020 – 15. Januar 2021")).to_be_visible()
+        expect(preview.get_by_text("March 2020 – 15 January 2021")).to_be_visible()
+        expect(preview.get_by_text("abgeschlossen (nach dem Zeitraum laut Pressemitteilung vom "
+                                   "20. September 2024)", exact=True)).to_be_visible()
+        expect(preview.get_by_text("completed (based on the period given in the press release "
+                                   "of 20 September 2024)", exact=True)).to_be_visible()
+        ed.publish()
+        expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
+    saved = read_yaml(data_file).data["records"][-1]
+    assert saved["period"] == {"start": "2020-03", "end": "2021-01-15"}
+
+
+def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(project: Path) -> None:
+    """A duplicate id is a rule only check knows; after the save its message is in the page."""
+    taken = read_yaml(project / "data" / "projects.yaml").data["records"][0]["id"]
+    with editor(project, check=True) as ed:
+        ed.open_records()
+        _add_record(ed, taken)
+        ed.publish()
+        expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
+        box = ed.page.get_by_role("status", name="Prüfung nach dem Speichern")
+        expect(box).to_contain_text(f"die Kennung „{taken}“ gibt es schon", timeout=20000)
+        expect(box).to_contain_text("so nicht veröffentlichbar")
+    assert f"die Kennung „{taken}“ gibt es schon" in run_check(project).stderr
+
+
+def test_the_preview_says_whether_the_translation_still_matches(project: Path) -> None:
+    """Review is a step (./dev review), its result a line: checked, or changed since."""
+    records = read_yaml(project / "data" / "projects.yaml").data["records"]
+    index, target = next((i, r) for i, r in enumerate(records)
+                         if isinstance(r.get("translation", {}).get("en"), dict))
+    checked = run_check(project).stderr
+    assert f"„{target['id']}“, Feld „texts.de." not in checked  # its review is current
+    with editor(project) as ed:
+        ed.open_records()
+        item = ed.page.get_by_text(f"{target['texts']['de']['title']} ({target['id']})",
+                                   exact=True)
+        item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()
+        summary = ed.page.locator("[id^='texts-field-']").nth(index) \
+            .locator("[id^='de-field-']").first.locator("[id^='summary-field-']")
+        summary.focus()
+        summary.fill(target["texts"]["de"]["summary"] + " ")  # white space: no change
+        preview = ed.page.frame_locator("iframe").first
+        expect(preview.get_by_text("Englisch geprüft: passt zum deutschen Text")).to_be_visible()
+        summary.fill(target["texts"]["de"]["summary"] + " Neu.")
+        expect(preview.get_by_text("Englisch seit der letzten Prüfung geändert (summary)")) \
+            .to_be_visible()

@@ -135,7 +135,7 @@ def test_a_date_wrapped_at_the_line_end_is_no_list() -> None:
 
 def test_the_example_constants_match_the_guide() -> None:
     guide = (REPO / "guide" / "redaktion.md").read_text(encoding="utf-8")
-    assert f"  - id: {EXAMPLE_ID} " in guide
+    assert re.search(rf"^  - id: {re.escape(EXAMPLE_ID)}\s", guide, re.M)
     assert re.search(rf"^\s+title: {re.escape(EXAMPLE_TITLE)}\s", guide, re.M)
 
 

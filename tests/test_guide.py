@@ -1,16 +1,22 @@
-"""The editor's guide explains every message and its example record is valid."""
+"""The editor's guide explains every message, quotes only what the tools print, runs only
+commands that exist, stays short and free of merge-conflict markers; its example record is
+valid."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 
 from microsite.problems import MESSAGES
 from microsite.validation import SiteLanguages, ValidationFailed, load_records_from_text
+from projectcopy import MICROSITE, copy_project, run_check
 from sitebuild import REPO
 
 GUIDE = REPO / "guide" / "redaktion.md"
+MESSAGES_GUIDE = REPO / "guide" / "meldungen.md"  # the guide's table of every message
 
 # code -> the words the guide's table quotes from the German message
 EXPLAINED = {
@@ -109,12 +115,18 @@ EXPLAINED = {
     "active_file": "darf nicht auf die Website",
     "disguised_file": "ist aber keine",
     "org_url_not_home": "ist nicht die Startseite der Einrichtung",
+    "amount_whole_euros": "ist kein Betrag in ganzen Euro",
+    "whole_number": "ist keine ganze Zahl",
+    "not_canonical": "nicht in der einheitlichen Anordnung",
+    "number_as_text": "liest YAML als Zahl, nicht als Text",
+    "pasted_bullets": "beginnen mit dem Aufzählungszeichen",
 }
 
 
 def test_the_guide_explains_every_message() -> None:
     assert set(EXPLAINED) == set(MESSAGES) - {"did_you_mean"}, "explain new messages in the guide"
-    guide = GUIDE.read_text(encoding="utf-8")
+    guide = MESSAGES_GUIDE.read_text(encoding="utf-8")
+    assert "meldungen.md" in GUIDE.read_text(encoding="utf-8")  # the guide leads there
     for code, words in EXPLAINED.items():
         assert words in MESSAGES[code]["de"], code
         assert words in guide, code
@@ -123,10 +135,14 @@ def test_the_guide_explains_every_message() -> None:
 def test_the_guide_explains_the_yaml_details() -> None:
     from microsite.editorial_messages import EDITORIAL_YAML_DETAILS
 
-    guide = GUIDE.read_text(encoding="utf-8")
+    guide = MESSAGES_GUIDE.read_text(encoding="utf-8")
     words = {"no space after the colon": "nach dem Doppelpunkt fehlt ein Leerzeichen",
              "a no-break space after the colon": "steht ein geschütztes Leerzeichen",
-             "a quote opened here is not closed": "das Anführungszeichen in dieser Zeile"}
+             "a quote opened here is not closed": "das Anführungszeichen in dieser Zeile",
+             "a no-break space in the indentation": "enthält ein geschütztes Leerzeichen",
+             "the colon after the field name is missing": "nach dem Feldnamen fehlt der "
+                                                          "Doppelpunkt",
+             "the indentation is one space off": "um ein Leerzeichen falsch eingerückt"}
     assert set(words) == set(EDITORIAL_YAML_DETAILS)
     for key, phrase in words.items():
         assert phrase in EDITORIAL_YAML_DETAILS[key]["de"] and phrase in guide, key
@@ -159,3 +175,113 @@ def test_readme_and_data_file_point_to_the_guide() -> None:
     assert "guide/redaktion.md" in (REPO / "README.md").read_text(encoding="utf-8")
     assert "guide/redaktion.md" in (REPO / "data" / "projects.yaml").read_text(encoding="utf-8")
     assert not (REPO / "docs" / "redaktion.md").exists()
+
+
+GUIDES = [REPO / "guide" / name for name in ("redaktion.md", "meldungen.md", "betrieb.md",
+                                                 "formular-felder.md")]
+_CONFLICT = re.compile(r"^(<{7}|>{7})( |$)|^={7}$", re.M)
+
+
+def test_no_tracked_text_file_has_merge_conflict_markers() -> None:
+    files = subprocess.run(["git", "-C", str(REPO), "ls-files", "-z"], capture_output=True,
+                           check=True).stdout.decode().split("\0")
+    found = []
+    for name in filter(None, files):
+        path = REPO / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, FileNotFoundError, IsADirectoryError):
+            continue  # binary files, files deleted in the work tree
+        if _CONFLICT.search(text):
+            found.append(name)
+    assert found == []
+
+
+def test_the_conflict_marker_test_sees_markers() -> None:
+    text = "a\n<<<<<<< HEAD\nb\n=======\nc\n>>>>>>> issue-10\n"
+    assert len(_CONFLICT.findall(text)) == 3
+    assert not _CONFLICT.search("| --- | --- |\n=== Titel ===\n")
+
+
+def test_the_editors_guide_is_short_german_and_tasks_first() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
+    assert len(text.split()) <= 3000
+    headings = re.findall(r"^## (.+)$", text, re.M)
+    for task in ("Ein Programm hinzufügen", "Ein Programm ändern",
+                 "Ein Programm beenden oder zurückziehen", "Ein Programm umbenennen",
+                 "Übersetzen", "Rechtliche Angaben in `data/site.yaml`"):
+        assert task in headings, task
+    assert headings.index("Ein Programm hinzufügen") < headings.index(
+        "Was die Meldungen bedeuten")
+    # what is for IT lives in betrieb.md
+    for it_only in ("OAuth", "Sveltia", "decap-server", "::error"):
+        assert it_only not in text, it_only
+        assert it_only in (REPO / "guide" / "betrieb.md").read_text(encoding="utf-8")
+    assert "mit denselben Worten wie die Prüfung" not in text
+    assert "img/" not in text  # no picture that can go out of date unnoticed
+
+
+def test_every_command_the_guides_quote_exists() -> None:
+    dev = (REPO / "dev").read_text(encoding="utf-8")
+    dev_commands = set(re.findall(r"^  ([a-z]+)\)", dev, re.M))
+    help_text = subprocess.run([*MICROSITE, "--help"], capture_output=True, text=True,
+                               check=True, cwd=REPO).stdout
+    for guide in GUIDES:
+        text = guide.read_text(encoding="utf-8")
+        for command in re.findall(r"\./dev ([a-z]+)", text):
+            assert command in dev_commands, (guide.name, command)
+        for command in re.findall(r"microsite ([a-z][a-z-]+)", text):
+            if command not in ("check", "format", "review", "cms-config", "admin", "edit"):
+                continue
+            assert command in help_text, (guide.name, command)
+
+
+def _quoted(pattern: str) -> str:
+    """The one line of the guide matching ``pattern``."""
+    [line] = [m.group(0) for m in re.finditer(pattern, GUIDE.read_text(encoding="utf-8"),
+                                               re.M)]
+    return line
+
+
+def test_the_ok_line_the_guide_quotes_is_what_check_prints(tmp_path: Path) -> None:
+    quoted = _quoted(r"OK: \d+ Einträge geprüft\.")
+    result = run_check(copy_project(tmp_path / "project"))
+    assert result.returncode == 0, result.stderr
+    printed = result.stdout.strip().splitlines()[-1]
+    assert re.sub(r"\d+", "N", printed) == re.sub(r"\d+", "N", quoted)
+
+
+def test_the_message_the_guide_shows_is_what_check_prints(tmp_path: Path) -> None:
+    quoted = _quoted(r"^data/projects\.yaml, Zeile \d+, Spalte \d+: .*$")
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "projects.yaml"
+    text = data.read_text(encoding="utf-8")
+    assert text.count("      amount: 50000\n") == 1
+    data.write_text(text.replace("      amount: 50000\n", "      amount: 50.000 €\n"),
+                    encoding="utf-8")
+    lines = run_check(project).stderr.splitlines()
+    shape = re.escape(re.sub(r"Zeile \d+", "Zeile 0", quoted)).replace("Zeile\\ 0", r"Zeile\ \d+")
+    assert any(re.fullmatch(shape, line) for line in lines), (quoted, lines)
+
+
+def test_the_review_answer_the_guide_quotes_is_what_review_prints(tmp_path: Path) -> None:
+    quoted = _quoted(r"data/projects\.yaml: Übersetzung „en“ von „[a-z0-9-]+“ als geprüft "
+                     r"vermerkt \(…\)")
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "projects.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "summary: Beratung und Qualifizierung", "summary: Persönliche Beratung und "
+        "Qualifizierung", 1), encoding="utf-8")
+    done = subprocess.run([*MICROSITE, "review", "lotse-beruf", "--lang", "en"], cwd=project,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    printed = re.sub(r"„[a-z0-9-]+“ als", "„ID“ als", done.stdout.strip())
+    printed = re.sub(r"\(.*\)\.$", "(…)", printed)
+    assert printed == re.sub(r"„[a-z0-9-]+“ als", "„ID“ als", quoted)
+
+
+def test_the_form_messages_the_guide_quotes_are_in_the_form() -> None:
+    config = (REPO / "admin" / "config.yml").read_text(encoding="utf-8")
+    quoted = _quoted(r"„Betrag: Das ist kein Betrag in ganzen Euro …“")
+    assert "label: Betrag" in config
+    assert "Das ist kein Betrag in ganzen Euro" in config and quoted

@@ -56,3 +56,22 @@ def test_a_rename_against_the_published_build_is_named(tmp_path: Path) -> None:
     assert f"die Kennung „{OLD}“ gibt es nicht mehr (sie stand in site/opendata/records.json)" \
         in result.stderr
     assert "die Kennung „ganz-alt“ gibt es nicht mehr" in result.stderr
+
+
+def test_a_deleted_record_is_a_warning_that_names_what_is_lost(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "start")
+    data = project / "data" / "projects.yaml"
+    text = data.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {OLD}\n")
+    end = text.find("\n  - id: ", start + 1)
+    data.write_text(text[:start] + (text[end + 1:] if end > 0 else ""), encoding="utf-8")
+    result = run_check(project)
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if f"„{OLD}“" in line]
+    assert line.startswith("Warnung: ")  # not a "Hinweis": something is lost
+    assert "Seiten auf Deutsch und Englisch" in line and "Feed und Kalender" in line
+    assert "former_ids" in line and "Weiterleitung" in line
+    assert "nichts zu tun" not in line

@@ -15,7 +15,7 @@ from projectcopy import copy_project, run_check
 from sitebuild import REPO, build, html_pages, soup
 
 VALUES = {"text": "Beispielangabe {key}", "email": "gate-{n}@example.org",
-          "url": "https://example.org/gate/{n}"}
+          "url": "https://example.org/gate/{n}", "date": "2024-09-20"}
 
 
 def _facts(missing: str | None) -> dict:

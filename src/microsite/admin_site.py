@@ -21,13 +21,13 @@ from microsite.project import read_project_settings
 from microsite.schema import projects_schema
 
 OUR_FILES = ("index.html", "anmeldung.html", "admin.css", "microsite-format.js",
-             "microsite-checks.js", "microsite-editor.js", "preview.js",
+             "microsite-checks.js", "microsite-date.js", "microsite-editor.js", "preview.js",
              "cms-manual-init.js", "no-uploads.js")
 # check's messages the form itself gives (admin/microsite-checks.js)
 FORM_MESSAGES = ("end_before_start", "missing_language", "missing", "translation_incomplete")
 DECAP_DIST = Path("tools/cms/node_modules/decap-cms/dist")
 JS_YAML = Path("tools/cms/node_modules/js-yaml/dist/js-yaml.min.js")
-GUIDE = Path("guide/redaktion.md")
+GUIDE = Path("guide/formular-felder.md")
 SETTINGS = Path("admin/settings.yml")
 _PREVIEW_LABELS = ("period", "funding", "funders", "providers", "target_group")
 
@@ -65,7 +65,12 @@ def _schema_js(project: Project) -> str:
     labels = {
         lang: {**{key: p.get(f"label.{key}", key) for key in _PREVIEW_LABELS},
                "kinds": {k: v for key, v in p.items() if key.startswith("kind.")
-                         for k in [key.split(".", 1)[1]]}}
+                         for k in [key.split(".", 1)[1]]},
+               "statuses": {k: p.get(f"status.{k}", k) for k in ("planned", "running",
+                                                                 "completed")},
+               "source": {"stated": p.get("status.source.stated", ""),
+                          "derived": p.get("status.source.derived", ""),
+                          "default": p.get("source.type.default", "")}}
         for lang, p in project.phrases.items()
     }
     schema = projects_schema()

@@ -8,14 +8,13 @@ from pathlib import Path
 
 from microsite.annotations import report_to_github, under_github_actions
 from microsite.cms_cli import add_commands
+from microsite.layout_check import layout_problem
 from microsite.problems import Problem
 from microsite.project import read_project_settings
 from microsite.release_gate import release_log_line
 from microsite.shared_origin import config_warning
 from microsite.site import load_site
-from microsite.layout_check import layout_problem
 from microsite.validation import ValidationFailed
-
 
 # warnings about something that is lost on publishing, not a matter of style
 LOUD_WARNINGS = frozenset({"renamed_without_former_ids"})

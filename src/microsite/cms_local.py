@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from microsite.admin_site import write_admin
+from microsite.edit_check import check_on_save
 
 API = "/api/v1"
 MAX_BODY = 5_000_000
@@ -291,11 +292,13 @@ def run_editor(root: Path, port: int = 8090, open_browser: bool = True) -> int:
         address = server.url + "admin/"
         print(f"Editor: {address}  (speichert nur {', '.join(server.files)} in {root}; "
               "Ende mit Strg+C)", flush=True)
-        if open_browser:
-            webbrowser.open(address)
         try:
-            while True:
-                time.sleep(3600)
+            # check's report after every save, shown in the editor (edit_check.py)
+            with check_on_save(root, site / "admin"):
+                if open_browser:
+                    webbrowser.open(address)
+                while True:
+                    time.sleep(3600)
         except KeyboardInterrupt:
             return 0
         finally:

@@ -24,6 +24,7 @@ EARLIEST_YEAR = 2000
 YEARS_AHEAD = 10
 # texts the reader sees; a comment after one of them is likely a cut text
 _TEXT_KEYS = frozenset(("title", "summary", "target_group", "description", "label", "name"))
+_BULLET = re.compile(r"(?:^|\n)[ \t]*(?P<bullet>[•◦▪‣●])[ \t\u00a0]")
 _LIST_LINE = re.compile(r"^(?P<marker>[-*+]|\d{1,2}[.)])\s")
 _COMMENT = re.compile(r"^(?P<space>[ \t]+)#(?P<rest>.*)$")
 INVISIBLE = {
@@ -59,11 +60,14 @@ def check_editorial(records: list[dict], out: ProblemCollector, languages: tuple
         if path[:1] == ("records",) and (end.line in with_hash or end.line > start.line):
             _check_cut_and_lists(path, out)
     suspect = any(_SUSPECT.search(line) for line in lines)
+    bullets = any(_BULLET.search(line) for line in lines)
     titles: dict[tuple[str, str], tuple[str, tuple]] = {}
     for index, item in enumerate(records):
         base: list[str | int] = ["records", index]
         for path, value in _strings(item, (*base,)) if suspect else ():
             _check_invisible(path, value, out)
+        for path, value in _strings(item, (*base,)) if bullets else ():
+            _check_bullets(path, value, out)
         _check_translation(item, base, languages, out)
         _check_example(item, base, out)
         _check_years(item, base, today, out)
@@ -118,6 +122,16 @@ def _check_cut_and_lists(path: tuple, out: ProblemCollector) -> None:
         out.add(list(path), "list_without_block", warning=True,
                 at=Position(first[0] + 1, len(line) - len(line.lstrip()) + 1),
                 found=first[1], key=key)
+
+
+def _check_bullets(path: tuple, value: str, out: ProblemCollector) -> None:
+    """"• Beratung" pasted from Word: Markdown makes no list of it; named where it starts."""
+    match = _BULLET.search(value)
+    if match:
+        offset = match.start("bullet")
+        out.add(list(path), "pasted_bullets", warning=True,
+                at=_offset_position(path, value, offset, out), found=match["bullet"],
+                key=_field_key(path))
 
 
 def _offset_position(path: tuple, value: str, offset: int, out: ProblemCollector) -> Position:

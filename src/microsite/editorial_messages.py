@@ -165,6 +165,20 @@ EDITORIAL_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is not saved as UTF-8 but probably as {encoding}; umlauts would show "
         "wrongly. Choose “save with encoding: UTF-8” in the editor",
     },
+    "number_as_text": {
+        "de": "„{found}“ liest YAML als Zahl, nicht als Text (die Seite zeigte „{read}“). "
+        "Setzen Sie es in Anführungszeichen: \"{found}\"",
+        "en": "YAML reads “{found}” as a number, not as text (the page would show “{read}”). "
+        "Put it in quotes: \"{found}\"",
+    },
+    "pasted_bullets": {
+        "de": "die Zeilen beginnen mit dem Aufzählungszeichen „{found}“ (wohl aus Word "
+        "kopiert); so wird daraus keine Liste. Ersetzen Sie „{found}“ am Zeilenanfang durch "
+        "„- “ und schreiben Sie „{key}: |“",
+        "en": "the lines start with the bullet “{found}” (probably copied from Word), which "
+        "makes no list. Replace “{found}” at the start of each line with “- ” and write "
+        "“{key}: |”",
+    },
     "boolean_as_text": {
         "de": "muss ein Text sein, gefunden „{found}“ – YAML liest das als Ja/Nein-Wert. Setzen "
         "Sie es in Anführungszeichen: \"{found}\"",
@@ -185,6 +199,22 @@ EDITORIAL_YAML_DETAILS: dict[str, dict[str, str]] = {
         "durch ein normales Leerzeichen ersetzen",
         "en": "a no-break space follows the colon (often copied from Word); replace it with a "
         "normal space",
+    },
+    "a no-break space in the indentation": {
+        "de": "die Einrückung dieser Zeile enthält ein geschütztes Leerzeichen (oft aus Word "
+        "kopiert). Die Einrückung löschen und mit normalen Leerzeichen neu einrücken",
+        "en": "the indentation of this line contains a no-break space (often copied from "
+        "Word). Delete the indentation and indent again with normal spaces",
+    },
+    "the colon after the field name is missing": {
+        "de": "nach dem Feldnamen fehlt der Doppelpunkt: „feld: wert“ schreiben",
+        "en": "the colon after the field name is missing: write “field: value”",
+    },
+    "the indentation is one space off": {
+        "de": "diese Zeile ist um ein Leerzeichen falsch eingerückt; sie muss bündig unter den "
+        "Feldern stehen, zu denen sie gehört (Einrückung in Schritten von zwei Leerzeichen)",
+        "en": "this line is indented one space off; it must line up with the fields it belongs "
+        "to (indentation in steps of two spaces)",
     },
     "a quote opened here is not closed": {
         "de": "das Anführungszeichen in dieser Zeile wird nicht geschlossen; am Ende des Textes "

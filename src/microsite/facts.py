@@ -7,6 +7,7 @@ empty (``~``) and shows on the page as a visible marker; ``microsite check`` lis
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import html
 import re
@@ -16,6 +17,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from microsite.formatting import format_day
 from microsite.input_guards import InputRefused, control_characters, read_data_file
 from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
 from microsite.problems import Problem
@@ -29,14 +31,15 @@ from microsite.validation import (
     schema_problem,
 )
 
-# Every fact a page may name: group → field → its kind (text, e-mail address or web address).
+# Every fact a page may name: group → field → its kind (text, e-mail address, web address or a
+# day, written YYYY-MM-DD and shown as the page's language writes dates).
 FACTS: dict[str, dict[str, str]] = {
     "operator": {"name": "text", "representative": "text", "address": "text", "email": "email",
                  "phone": "text"},
     "responsible": {"name": "text", "address": "text"},
     "privacy": {"officer": "text", "officer_email": "email", "log_retention": "text"},
     "hosting": {"provider": "text", "transfer_safeguard": "text"},
-    "accessibility": {"feedback_email": "email", "statement_date": "text",
+    "accessibility": {"feedback_email": "email", "statement_date": "date",
                       "conciliation_url": "url"},
     "open_data": {"licence": "url", "contact_email": "email"},
 }
@@ -46,6 +49,15 @@ _ANY_PLACEHOLDER = re.compile(r"\{\{\s*site\.([^{}]*?)\s*\}\}")
 
 
 DAY = r"^\d{4}-\d{2}-\d{2}$"
+def _is_day(text: str) -> bool:
+    """``2025-02-01``: a day that exists."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        return False
+    try:
+        dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return False
+    return True
 
 
 def facts_schema() -> dict:
@@ -124,6 +136,8 @@ def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]
                     out.add(where, code, found=text)
                 if kind == "url":
                     check_url(text, list(where), out)
+                if kind == "date" and isinstance(text, str) and not _is_day(text):
+                    out.add(where, "pattern_date", found=text)
             if value in (None, "", {}):
                 pos = doc.key_position(where) if name in section else doc.position(where)
                 facts.missing.append(Problem(display_name, pos.line, pos.column, "fact_missing",
@@ -268,6 +282,8 @@ def fill_facts(html_text: str, facts: SiteFacts, lang: str, default: str,
             return f'<a href="mailto:{html.escape(value)}">{html.escape(value)}</a>'
         if kind == "url":
             return f'<a href="{html.escape(value)}">{html.escape(value)}</a>'
+        if kind == "date" and _is_day(value):
+            return html.escape(format_day(dt.date.fromisoformat(value.strip()), lang))
         return "<br>\n".join(html.escape(line) for line in value.strip().splitlines())
 
     parts = _TAG.split(mask_facts(html_text))

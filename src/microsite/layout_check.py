@@ -27,6 +27,6 @@ def layout_problem(path: Path, shown_as: str) -> Problem | None:
     if canonical == text:
         return None
     ours, theirs = canonical.splitlines(), text.splitlines()
-    line = next((n for n, (a, b) in enumerate(zip(ours, theirs)) if a != b),
+    line = next((n for n, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b),
                 min(len(ours), len(theirs)))
     return Problem(shown_as, line + 1, 1, "not_canonical", warning=True)

@@ -451,10 +451,15 @@ YAML_DETAILS.update(EDITORIAL_YAML_DETAILS)
 
 def yaml_detail(problem: str, lang: str) -> str:
     """libyaml's complaint in the editor's language where we know it."""
+    problem, _, typed = problem.partition("\x00")  # yaml_mistakes.TYPED
+    quote = ""
+    if typed:
+        quote = f" (in der Zeile steht „{typed}“)" if lang == "de" else (
+            f" (the line reads “{typed}”)")
     for start, texts in YAML_DETAILS.items():
         if problem.startswith(start):
-            return texts[lang]
-    return problem
+            return texts[lang] + quote
+    return problem + quote
 
 
 LOCATION = {

@@ -125,10 +125,19 @@ def _type_problem(path: list, wanted: str, instance: Any, out: ProblemCollector)
     source = out.doc.bool_sources.get(tuple(path))
     if wanted == "string" and isinstance(instance, bool) and source is not None:
         out.add(path, "boolean_as_text", found=source)
-    elif wanted == "integer" and path[-1:] in (["amount"], ["count"]):
+    elif wanted == "string" and isinstance(instance, int | float) \
+            and tuple(path) in out.doc.number_sources:
+        # "phone: 05111234567" is read as the octal number 690305399
+        out.add(path, "number_as_text", found=out.doc.number_sources[tuple(path)],
+                read=found(instance))
+    elif wanted == "integer" and path[-1:] in (["amount"], ["count"]) \
+            and any(char.isdigit() for char in str(instance)):
+        # "50.000 €", "50 000", "50000.50": a number written the way people write it
         typed = out.doc.number_sources.get(tuple(path)) or found(instance)
         out.add(path, "amount_whole_euros" if path[-1] == "amount" else "whole_number",
                 found=typed)
+    elif wanted == "integer" and path[-1:] == ["amount"]:
+        out.add(path, "type_number", found=found(source or instance))
     else:
         out.add(path, f"type_{wanted}", found=found(source or instance))
 

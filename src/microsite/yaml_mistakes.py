@@ -14,8 +14,14 @@ NO_SPACE_AFTER_COLON = "no space after the colon"
 NBSP_AFTER_COLON = "a no-break space after the colon"
 QUOTE_NOT_CLOSED = "a quote opened here is not closed"
 TAB = "found a tab character"
+TYPED = "\x00"  # separates a problem from the line as typed, which the message quotes
+NBSP_INDENT = "a no-break space in the indentation"
+MISSING_COLON = "the colon after the field name is missing"
+ODD_INDENT = "the indentation is one space off"
 
 _KEY_THEN = re.compile(r"^(?P<lead>\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*:)(?P<after>\S|\u00a0)")
+_NBSP_LEAD = re.compile(r"^[ \u00a0]*\u00a0")
+_KEY_WITHOUT_COLON = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[a-z][a-z_]*) +[^\s:#]")
 _QUOTED_START = re.compile(r"""^\s*(?:-\s+)?(?:[A-Za-z_][A-Za-z0-9_-]*:\s+)?(?P<q>["'])""")
 
 
@@ -24,6 +30,10 @@ def _closes(rest: str, quote: str) -> bool:
     if quote == '"':
         return re.match(r'^(?:[^"\\]|\\.)*"', rest) is not None
     return re.match(r"^(?:[^']|'')*'", rest) is not None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _previous_content_line(lines: list[str], index: int) -> int | None:
@@ -40,6 +50,21 @@ def locate(lines: list[str], line: int, column: int) -> tuple[str, int, int] | N
     if "\t" in text[max(column - 2, 0):column]:
         return TAB, line, text.index("\t", max(column - 2, 0)) + 1
     candidates = [index] + [i for i in [_previous_content_line(lines, index)] if i is not None]
+    for i in candidates:  # indentation copied from Word: a no-break space
+        source = lines[i] if 0 <= i < len(lines) else ""
+        nbsp = _NBSP_LEAD.match(source)
+        if nbsp:
+            return NBSP_INDENT + TYPED + source.strip(), i + 1, nbsp.end()
+    for i in candidates:  # "title Lotse Beruf": a field name, text, no colon
+        source = lines[i] if 0 <= i < len(lines) else ""
+        key = _KEY_WITHOUT_COLON.match(source)
+        neighbour = lines[i + 1] if i + 1 < len(lines) else ""
+        if key and ": " not in source and _indent(neighbour) == _indent(source):
+            return MISSING_COLON + TYPED + source.strip(), i + 1, key.end("key") + 1
+    for i in candidates:  # one space short or too deep, in a file indented by twos
+        source = lines[i] if 0 <= i < len(lines) else ""
+        if source.strip() and _indent(source) % 2 == 1:
+            return ODD_INDENT + TYPED + source.strip(), i + 1, 1
     for i in candidates:
         source = lines[i] if 0 <= i < len(lines) else ""
         match = _KEY_THEN.match(source)
