@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from microsite.collector import refusal_problem
 from microsite.input_guards import InputRefused, read_data_file
 from microsite.loading import YamlSyntaxError, read_yaml
 from microsite.yaml_layout import format_projects
@@ -18,7 +19,7 @@ def _format(args: argparse.Namespace) -> int:
         text = read_data_file(path)
         data = read_yaml(path).data
     except InputRefused as refused:  # unreadable, not UTF-8, control characters, …
-        print(refused.as_problem(str(path)).message("de"), file=sys.stderr)
+        print(refusal_problem(refused, str(path)).message("de"), file=sys.stderr)
         return 1
     except YamlSyntaxError as exc:
         print(f"{path}, Zeile {exc.position.line}: die Datei ist kein gültiges YAML "
