@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+"""Terminal colours in a build's log, removed before reading it."""
 
 
 @dataclass
