@@ -63,6 +63,10 @@ MODULES: dict[str, str] = {
     "doc_links": "checks",
     "id_history": "checks",
     "annotations": "checks",
+    "deceptive_text": "checks",  # issue 16
+    "file_guards": "checks",  # issue 16
+    "source_rules": "checks",  # issue 18
+    "status_history": "checks",  # issue 18
     # render: what each page shows
     "ui": "render",
     "formatting": "render",
@@ -78,6 +82,11 @@ MODULES: dict[str, str] = {
     "site": "render",
     "project": "render",
     "pages": "render",
+    "status_view": "render",  # issue 18
+    "help_contact": "render",  # issue 19
+    "overview_pages": "render",  # issue 19
+    "palette": "render",  # issue 19
+    "bidi": "render",  # issue 20
     # publish: what the build writes besides pages
     "csp": "publish",
     "sitemap": "publish",
@@ -86,6 +95,7 @@ MODULES: dict[str, str] = {
     "site_swap": "publish",
     "publish": "publish/publication",
     "exports": "publish",  # the package, as publish/exports/
+    "shared_origin": "publish",  # issue 16: a warning on the site's address
     # editing: the editors' tools
     "yaml_layout": "editing",
     "review": "editing",
@@ -93,6 +103,7 @@ MODULES: dict[str, str] = {
     "admin_site": "editing",
     "cms_local": "editing",
     "cms_cli": "editing",
+    "layout_check": "editing",  # issue 17: check asks for the editor's layout
 }
 """Module (or package) of the flat package → ``stage`` or ``stage/new_name``."""
 
@@ -116,6 +127,9 @@ TESTS: dict[str, str] = {
     "test_drafts_and_translations": "checks",
     "test_xss_corpus": "checks",
     "test_xss_browser": "checks",
+    "test_deceptive_text": "checks",  # issue 16
+    "test_foreign_files": "checks",  # issue 16
+    "test_source_rules": "checks",  # issue 18
     "test_formatting": "render",
     "test_easy_read": "render",
     "test_gender_forms": "render",
@@ -127,6 +141,10 @@ TESTS: dict[str, str] = {
     "test_release_gate": "render",
     "test_browser": "render",
     "test_browser_layout": "render",
+    "test_dated_statuses": "render",  # issue 18
+    "test_next_step": "render",  # issue 19
+    "test_browser_next_step": "render",  # issue 19
+    "test_languages": "render",  # issue 20
     "test_csp": "publish",
     "test_open_data": "publish",
     "test_csv_formulas": "publish",
@@ -138,15 +156,19 @@ TESTS: dict[str, str] = {
     "test_publishing": "publish",
     "test_search_content": "publish",
     "test_offline_build": "publish",
+    "test_shared_origin": "publish",  # issue 16
     "test_cms_browser": "editing",
     "test_cms_config": "editing",
     "test_cms_format": "editing",
     "test_cms_site": "editing",
     "test_review": "editing",
+    "test_cms_security": "editing",  # issue 16
+    "test_cms_parity": "editing",  # issue 17 (imports test_cms_browser: same folder)
     "test_live_preview": "mkdocs_plugin",
     "test_properdocs": "mkdocs_plugin",
     "test_dev_build": "mkdocs_plugin",
     "test_speed_paths": "mkdocs_plugin",
+    "test_work_once": "mkdocs_plugin",  # issue 22
     "test_architecture": "project",
     "test_code_style": "project",
     "test_lock": "project",
@@ -157,6 +179,8 @@ TESTS: dict[str, str] = {
     "test_real_data": "project",
     "test_benchmark": "project",
     "test_suite_time": "project",
+    "test_dev_setup": "project",  # issue 16
+    "test_budget_script": "project",  # issue 22
 }
 """Test module → its folder under ``tests/``."""
 
