@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from poisoned_site import PoisonedSite, build_poisoned, check_corpus
-from projectcopy import sample_records
-from sitebuild import REPO, build
+from projectcopy import sample_project, sample_records
+from shared_builds import made_once, shared_build
+from sitebuild import REPO
 
 # The tests run `microsite check` on broken data on purpose: under GitHub Actions its
 # annotations and job summary would land on the real pull request. Tests that want them set
@@ -21,9 +22,17 @@ for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample project's site, built once per test session with build date 2026-11-25."""
-    result = build(tmp_path_factory.mktemp("site") / "out", build_date=dt.date(2026, 11, 25))
+def shared_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where sites built once are kept: one folder for all pytest-xdist workers of a run."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-sites"
+
+
+@pytest.fixture(scope="session")
+def site(shared_sites: Path) -> Path:
+    """The sample project's site with build date 2026-11-25, built once per test run and shared
+    by every worker (read-only: ``shared_builds.copy_site`` gives a copy to change)."""
+    result = shared_build(shared_sites, sample_project(), build_date=dt.date(2026, 11, 25))
     assert result.returncode == 0, result.output
     return result.site
 
@@ -55,8 +64,7 @@ def no_csp_violation() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def poisoned(tmp_path_factory: pytest.TempPathFactory) -> PoisonedSite:
-    """The project poisoned with the XSS corpus, checked and built once per session."""
-
-    folder = tmp_path_factory.mktemp("poisoned")
-    return build_poisoned(folder, check_corpus(folder))
+def poisoned(shared_sites: Path) -> PoisonedSite:
+    """The project poisoned with the XSS corpus, checked and built once per test run."""
+    return made_once(shared_sites, "poisoned",
+                     lambda folder: build_poisoned(folder, check_corpus(folder)))

@@ -2,12 +2,20 @@
 
 For each case: the German message with file, line and column; no traceback; a non-zero exit;
 and a site folder from an earlier good build left byte for byte as it was.
+
+Every case runs through ``check``'s own ``main`` and through the build's configuration step
+(MkDocs' configuration and every plugin's ``on_config``; ours validates there, before anything
+is written), both in this process. The commands themselves, ``microsite check`` and
+``mkdocs build``, run for one case of each kind of mistake (YAML, the loader, the schema, a
+record rule, a text rule): what a process adds, the exit code and no traceback, is the same for
+every case, and so the suite does not start a hundred processes to prove it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +23,15 @@ from pathlib import Path
 import pytest
 
 from bad_inputs import CASES, BadInput, reported_line
-from projectcopy import copy_project, run_check, sample_records, snapshot
-from sitebuild import build
+from projectcopy import check_in_process, copy_project, run_check, sample_records, snapshot
+from shared_builds import copy_site
+from sitebuild import build, build_stops
 
 DATA = "data/projects.yaml"
+BUILT_BY_THE_COMMAND = ("yaml-syntax", "duplicate-key", "unknown-key-with-suggestion",
+                        "end-before-start", "javascript-link-in-markdown")
+"""One case of each kind of mistake, run through the commands themselves."""
+COMMAND_CASES = [case for case in CASES if case.name in BUILT_BY_THE_COMMAND]
 
 
 @dataclass
@@ -33,11 +46,9 @@ class Project:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+def project(tmp_path_factory: pytest.TempPathFactory, site: Path) -> Iterator[Project]:
     root = copy_project(tmp_path_factory.mktemp("bad-input") / "project")
-    published = root / "site"
-    result = build(published, project=root, build_date=dt.date(2026, 11, 25))
-    assert result.returncode == 0, result.output
+    published = copy_site(site, root / "site")  # the same project's build, made once
     files = snapshot(published)
     assert any(name.endswith("programme/lotse-beruf/index.html") for name in files)
     good = (root / DATA).read_text(encoding="utf-8")
@@ -56,10 +67,8 @@ def _report_line(output: str, case: BadInput, line: int) -> str:
     return reported_line(output, case.name, case.message, DATA, line)
 
 
-@pytest.mark.parametrize("broken", CASES, ids=[c.name for c in CASES], indirect=True)
-def test_check_reports_the_mistake_at_its_line(broken: tuple[Project, BadInput]) -> None:
-    project, case = broken
-    result = run_check(project.root)
+def _check_refuses(result: subprocess.CompletedProcess[str], project: Project,
+                   case: BadInput) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
@@ -68,6 +77,36 @@ def test_check_reports_the_mistake_at_its_line(broken: tuple[Project, BadInput])
 
 
 @pytest.mark.parametrize("broken", CASES, ids=[c.name for c in CASES], indirect=True)
+def test_check_reports_the_mistake_at_its_line(broken: tuple[Project, BadInput]) -> None:
+    project, case = broken
+    _check_refuses(check_in_process(project.root), project, case)
+
+
+@pytest.mark.parametrize("broken", CASES, ids=[c.name for c in CASES], indirect=True)
+def test_build_stops_before_writing_with_the_same_message(
+        broken: tuple[Project, BadInput]) -> None:
+    project, case = broken
+    stopped, output = build_stops(project.root, project.published)
+    assert stopped, output
+    line = _report_line(output, case, case.expected_line(project.good_text))
+    assert line.startswith("ERROR")
+    assert "es wurde nichts geschrieben" in output
+    assert snapshot(project.published) == project.published_files
+
+
+def test_the_cases_built_by_the_command_are_each_kind_of_mistake() -> None:
+    assert [case.name for case in COMMAND_CASES] == list(BUILT_BY_THE_COMMAND)
+
+
+@pytest.mark.parametrize("broken", COMMAND_CASES, ids=[c.name for c in COMMAND_CASES],
+                         indirect=True)
+def test_the_check_command_fails_cleanly(broken: tuple[Project, BadInput]) -> None:
+    project, case = broken
+    _check_refuses(run_check(project.root), project, case)
+
+
+@pytest.mark.parametrize("broken", COMMAND_CASES, ids=[c.name for c in COMMAND_CASES],
+                         indirect=True)
 def test_build_fails_cleanly_and_keeps_the_published_site(broken: tuple[Project, BadInput]) -> None:
     project, case = broken
     result = build(project.published, project=project.root, build_date=dt.date(2026, 11, 25))

@@ -11,19 +11,19 @@ from bs4 import BeautifulSoup
 
 from microsite.admin_site import write_admin
 from projectcopy import snapshot
-from sitebuild import REPO, build
+from shared_builds import copy_site
+from sitebuild import REPO
 
 LOCK = REPO / "tools" / "cms" / "package-lock.json"
 PACKAGE = REPO / "tools" / "cms" / "package.json"
 
 
-def test_admin_adds_files_and_changes_no_public_byte(tmp_path: Path) -> None:
-    result = build(tmp_path / "site")
-    assert result.returncode == 0, result.output
-    pages = snapshot(result.site)
+def test_admin_adds_files_and_changes_no_public_byte(tmp_path: Path, site: Path) -> None:
+    built = copy_site(site, tmp_path / "site")  # the sample's build, to add the editor to
+    pages = snapshot(built)
     assert not any(path.startswith("admin/") for path in pages)
-    write_admin(result.site, REPO)
-    after = snapshot(result.site)
+    write_admin(built, REPO)
+    after = snapshot(built)
     added = {path: digest for path, digest in after.items() if path not in pages}
     assert {path: after[path] for path in pages} == pages
     assert added and all(path.startswith("admin/") for path in added)
@@ -33,15 +33,15 @@ def test_admin_adds_files_and_changes_no_public_byte(tmp_path: Path) -> None:
     assert not any(path.endswith(".map") for path in added)
 
     # neither the sitemap nor the search index nor any page links to the editor
-    for sitemap in result.site.rglob("sitemap.xml"):
+    for sitemap in built.rglob("sitemap.xml"):
         assert "/admin/" not in sitemap.read_text(encoding="utf-8")
-    for index in result.site.rglob("search_index.json"):
+    for index in built.rglob("search_index.json"):
         assert "admin/" not in index.read_text(encoding="utf-8")
-    for page in result.site.rglob("*.html"):
-        if page.relative_to(result.site).parts[0] != "admin":
+    for page in built.rglob("*.html"):
+        if page.relative_to(built).parts[0] != "admin":
             assert "admin/" not in page.read_text(encoding="utf-8"), page
 
-    admin = result.site / "admin"
+    admin = built / "admin"
     html = BeautifulSoup((admin / "index.html").read_text(encoding="utf-8"), "lxml")
     assert "noindex" in html.find("meta", attrs={"name": "robots"})["content"]
     sources = [tag.get("src") or tag.get("href") for tag in html.find_all(["script", "link"])]

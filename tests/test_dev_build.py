@@ -12,9 +12,8 @@ from pathlib import Path
 import yaml
 
 from projectcopy import copy_project
-from sitebuild import REPO, epoch, soup
+from sitebuild import ANSI, REPO, epoch, soup
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
 END_OF_LIFE = "Material for MkDocs reaches end of life"
 
 

@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 from projectcopy import sample_project
-from sitebuild import epoch
-from test_dev_build import ANSI
+from sitebuild import ANSI, epoch
 
 PROPERDOCS = [sys.executable, "-m", "properdocs"]
 

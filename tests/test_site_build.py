@@ -37,7 +37,7 @@ def test_periods_and_dates_are_formatted_per_language(site: Path) -> None:
     en = soup(record_page(site, "en", "gruendung-im-quartier"))
     assert de.select_one(".ms-facts__row--period dd").get_text() == "September 2024 – August 2025"
     assert en.select_one(".ms-facts__row--period dd").get_text() == "September 2024 – August 2025"
-    # the source's date per language: tests/test_source_attribution.py (on a copy's own source)
+    # each language's source date, on a copy's own source: tests/test_source_attribution.py
 
 
 @pytest.mark.parametrize(

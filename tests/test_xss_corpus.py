@@ -1,9 +1,10 @@
 """No editor input puts script on the site: the XSS corpus through every text field and fact.
 
-Each vector of ``tests/xss_vectors.py`` is tried in every text field of a record and every fact
-of ``data/site.yaml``. ``check`` rejects what it must (fast, in process); everything it accepts
-is built in one build (``tests/poisoned_site.py``), and every page, search index, JSON-LD block
-and feed is searched for event handlers, script URLs and executable elements.
+Each vector of ``tests/xss_vectors.py`` is tried in every text field of a record and
+every fact of ``data/site.yaml``. ``check`` rejects what it must (fast, in process);
+everything it accepts is built in one build (``tests/poisoned_site.py``), and every page,
+search index, JSON-LD block and feed is searched for event handlers, script URLs and
+executable elements.
 """
 
 from __future__ import annotations

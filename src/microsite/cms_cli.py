@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from microsite.file_guards import link_refusal
+from microsite.collector import refusal_problem
 from microsite.input_guards import InputRefused, read_data_file
 from microsite.loading import YamlSyntaxError, read_yaml
 from microsite.yaml_layout import format_projects
@@ -23,7 +24,7 @@ def _format(args: argparse.Namespace) -> int:
         text = read_data_file(path)
         data = read_yaml(path).data
     except InputRefused as refused:  # unreadable, not UTF-8, control characters, …
-        print(refused.as_problem(str(path)).message("de"), file=sys.stderr)
+        print(refusal_problem(refused, str(path)).message("de"), file=sys.stderr)
         return 1
     except YamlSyntaxError as exc:
         print(f"{path}, Zeile {exc.position.line}: die Datei ist kein gültiges YAML "

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from microsite.loading import LoadedDocument, Position
+from microsite.document import LoadedDocument, Position
+from microsite.input_guards import InputRefused
 from microsite.problems import Problem
 
 
@@ -56,6 +57,17 @@ class ProblemCollector:
             field=field_path(inner), record_id=rid, record_kind=kind, params=params,
             warning=warning,
         ))
+
+def refusal_problem(refused: InputRefused, file: str) -> Problem:
+    """A refused file as a problem; where the refused character lies in a value, the problem
+    names its record and field, as every other message does."""
+    if refused.where is not None:
+        out = ProblemCollector(file, refused.where[0])
+        out.add(refused.where[1], refused.code, at=refused.position, **refused.params)
+        return out.problems[0]
+    return Problem(file, refused.position.line, refused.position.column, refused.code,
+                   params=refused.params)
+
 
 def found(value: Any) -> str:
     """A value as quoted in a message, shortened to 60 characters; invisible characters (a line

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from microsite.collector import refusal_problem
 from microsite.input_guards import InputRefused, read_data_file
 from microsite.model import Record
 from microsite.problems import Problem
@@ -85,7 +86,7 @@ def doc_link_problems(docs: Path, root: Path, languages: Iterable[str], records:
         try:  # a page saved in another encoding, or unreadable: say so, at its line
             text = read_data_file(path)
         except InputRefused as refused:
-            problems.append(refused.as_problem(page))
+            problems.append(refusal_problem(refused, page))
             continue
         problems.extend(_missing_pages(text, inside, page, docs / lang))
         problems.extend(_bad_web_addresses(text, page))

@@ -17,6 +17,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from microsite.collector import refusal_problem
 from microsite.formatting import format_day
 from microsite.input_guards import InputRefused, control_characters, read_data_file
 from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
@@ -105,7 +106,7 @@ def load_facts(path: Path, display_name: str) -> tuple[SiteFacts, list[Problem]]
     try:
         doc = parse_yaml(read_data_file(path))
     except InputRefused as exc:
-        return SiteFacts(), [exc.as_problem(display_name)]
+        return SiteFacts(), [refusal_problem(exc, display_name)]
     except DuplicateKeyError as exc:
         return SiteFacts(), [Problem(display_name, exc.position.line, exc.position.column,
                                      "duplicate_key", params={"key": exc.key})]

@@ -6,7 +6,8 @@ libyaml composes nested collections recursively in C, so 100,000 levels overflow
 refused here with a position, before the parser or the conversion sees them. Control characters
 and Unicode noncharacters are refused in the raw text (with line and column) and, where a
 double-quoted escape such as ``"\\x07"`` produced one, in the values (with the field).
-Each refusal carries a message code of ``problems.py``.
+Each refusal carries a message code of ``problems.py`` (``collector.refusal_problem`` turns it
+into a problem); nothing here reads or reports, so loading can run these before it parses.
 """
 
 from __future__ import annotations
@@ -18,9 +19,7 @@ from typing import Any
 
 import yaml
 
-from microsite.collector import ProblemCollector
-from microsite.loading import LoadedDocument, Path_, Position, YamlSyntaxError, value_at
-from microsite.problems import Problem
+from microsite.document import LoadedDocument, Path_, Position, YamlSyntaxError
 from microsite.yaml_mistakes import first_bad_byte, guess_encoding
 
 MAX_DEPTH = 50
@@ -61,14 +60,6 @@ class InputRefused(YamlSyntaxError):
         self.where: tuple[LoadedDocument, Path_] | None = None
         """The document read without the refused character, and the value that holds it."""
 
-    def as_problem(self, file: str) -> Problem:
-        if self.where is not None:  # name the record and field, as every other message does
-            out = ProblemCollector(file, self.where[0])
-            out.add(self.where[1], self.code, at=self.position, **self.params)
-            return out.problems[0]
-        return Problem(file, self.position.line, self.position.column, self.code,
-                       params=self.params)
-
 
 def character_name(char: str) -> str:
     return f"U+{ord(char):04X}"
@@ -93,41 +84,17 @@ def check_before_parsing(text: str) -> None:
     """Refuse characters no text may hold and nesting too deep to parse safely."""
     bad = first_forbidden(text)
     if bad is not None:
-        refused = InputRefused("control_character", _position(text, bad),
-                               char=character_name(text[bad]))
-        refused.where = _value_at(text, refused.position)
-        raise refused
+        raise InputRefused("control_character", _position(text, bad),
+                           char=character_name(text[bad]))
     deep = _too_deep(text)
     if deep is not None:
         raise InputRefused("too_deep", _position(text, deep), limit=MAX_DEPTH)
 
 
-def _value_at(text: str, position: Position) -> tuple[LoadedDocument, Path_] | None:
-    """The value holding ``position``: found in the text read with every refused character as
-    a space (one character for one, so positions stay); None where it is no value's text."""
-    from microsite.loading import parse_yaml
-
-    cleaned = _ASTRAL.sub(lambda m: " " if ord(m.group()) & 0xFFFE == 0xFFFE else m.group(),
-                          _FORBIDDEN_IN_FILE.sub(" ", text))
-    try:
-        doc = parse_yaml(cleaned)
-    except YamlSyntaxError:
-        return None
-    best: tuple[int, int] | None = None
-    found = None
-    line = doc.lines[position.line - 1] if position.line <= len(doc.lines) else ""
-    for path in doc.positions:
-        at = doc.position(path)
-        if isinstance(value_at(doc.data, path), dict | list):
-            continue
-        # on the value's line, within it or in the blanks just before it (a refused first
-        # character, now a space, is not part of the value YAML reads)
-        same_line = at.line == position.line and (
-            at.column <= position.column or not line[position.column - 1:at.column - 1].strip())
-        in_block = path in doc.literal_blocks and at.line < position.line
-        if (same_line or in_block) and (best is None or (at.line, at.column) > best):
-            best, found = (at.line, at.column), path
-    return (doc, found) if found is not None else None
+def blank_refused_characters(text: str) -> str:
+    """``text`` with every character refused in a file as a space (one for one: positions stay)."""
+    return _ASTRAL.sub(lambda m: " " if ord(m.group()) & 0xFFFE == 0xFFFE else m.group(),
+                       _FORBIDDEN_IN_FILE.sub(" ", text))
 
 
 def _too_deep(text: str) -> int | None:

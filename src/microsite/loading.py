@@ -4,114 +4,42 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from microsite.document import (
+    DuplicateKeyError,
+    LoadedDocument,
+    Path_,
+    Position,
+    YamlSyntaxError,
+    position_of,
+    value_at,
+)
+from microsite.input_guards import (
+    InputRefused,
+    blank_refused_characters,
+    check_aliases,
+    check_before_parsing,
+)
 from microsite.yaml_mistakes import locate
+
+# what callers have always taken from here: the document and its errors
+__all__ = [
+    "DuplicateKeyError", "InputRefused", "LoadedDocument", "Path_", "Position", "YamlSyntaxError",
+    "parse_yaml", "read_yaml", "value_at",
+]
 
 try:  # libyaml is much faster and keeps node marks too
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Position:
-    line: int  # 1-based
-    column: int  # 1-based
-
-
-class YamlSyntaxError(Exception):
-    """The file is not valid YAML; carries the position the parser stopped at."""
-
-    def __init__(self, problem: str, position: Position) -> None:
-        super().__init__(problem)
-        self.problem = problem
-        self.position = position
-
-
-class DuplicateKeyError(YamlSyntaxError):
-    """A mapping repeats a key; YAML loaders usually keep the last one silently."""
-
-    def __init__(self, key: str, position: Position) -> None:
-        super().__init__(f"duplicate key {key!r}", position)
-        self.key = key
-
-
-@dataclass
-class LoadedDocument:
-    """Plain Python data plus where each value (by path) stands in the file.
-
-    The maps hold the parser's marks (0-based) as they come; they become ``Position``s only
-    when asked for, i.e. for the few values that have a problem, which keeps loading fast.
-    """
-
-    data: Any
-    positions: dict[Path_, Position | yaml.Mark]
-    key_positions: dict[Path_, Position | yaml.Mark]
-    literal_blocks: set[Path_] = field(default_factory=set)
-    """Paths of ``|`` block texts, whose lines map one to one onto the file's lines."""
-    lines: list[str] = field(default_factory=list)
-    number_sources: dict[Path_, str] = field(default_factory=dict)
-    """The source text of each number, e.g. ``50.000`` that YAML reads as 50.0."""
-    bool_sources: dict[Path_, str] = field(default_factory=dict)
-    """The source text of each true/false value, e.g. ``yes`` or ``off`` as the editor typed it."""
-    plain_spans: dict[Path_, tuple[Any, Any]] = field(default_factory=dict)
-    """Start and end marks of unquoted texts (plain or ``>``), where a ``#`` or a line break
-    can change the text silently."""
-
-    def position_in_text(self, path: Path_, offset: int, needle: str) -> Position:
-        """Where character ``offset`` of the text at ``path`` stands in the file.
-
-        Exact for ``|`` blocks (the usual form of long texts); otherwise the text's start.
-        """
-        start = self.position(path)
-        value = value_at(self.data, path)
-        if tuple(path) not in self.literal_blocks or not isinstance(value, str):
-            return start
-        line = start.line + 1 + value.count("\n", 0, offset)
-        source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        column = source.find(needle)
-        return Position(line, column + 1) if column >= 0 else start
-
-    def position(self, path: Path_) -> Position:
-        """The position of the value at ``path``, or of its nearest existing parent."""
-        path = tuple(path)
-        while path:
-            if path in self.positions:
-                return _position(self.positions[path])
-            path = path[:-1]
-        return _position(self.positions.get((), Position(1, 1)))
-
-    def key_position(self, path: Path_) -> Position:
-        """Where the key of ``path`` is written (for unknown keys)."""
-        mark = self.key_positions.get(tuple(path))
-        return _position(mark) if mark is not None else self.position(path)
-
-
-def value_at(data: Any, path: Path_) -> Any:
-    """The value at ``path`` inside nested dicts and lists, or None where there is none."""
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _position(mark: Position | yaml.Mark) -> Position:
-    if isinstance(mark, Position):
-        return mark
-    return Position(mark.line + 1, mark.column + 1)
-
 
 def _mark(node: yaml.Node) -> Position:
-    return _position(node.start_mark)
+    return position_of(node.start_mark)
 
 
 def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
@@ -139,7 +67,7 @@ def _to_python(node: yaml.Node, path: Path_, doc: LoadedDocument) -> Any:
     first = doc.lines[mark.line][mark.column:mark.column + 1] if mark.line < len(doc.lines) else ""
     if first in _NODE_PROPERTIES:
         # "&Co und mehr" silently loses "&Co" (an anchor), "! Neu" its "!" (a tag)
-        raise YamlSyntaxError(_NODE_PROPERTIES[first], _position(mark))
+        raise YamlSyntaxError(_NODE_PROPERTIES[first], position_of(mark))
     if node.tag in _AS_TEXT:  # plain text (most values) needs no constructor
         if not node.style or node.style == ">":
             doc.plain_spans[path] = (mark, node.end_mark)
@@ -197,9 +125,12 @@ def _editor_mistake(line: str) -> str | None:
 
 def parse_yaml(text: str) -> LoadedDocument:
     """Parse YAML text; raise YamlSyntaxError with a position when it is not valid YAML."""
-    from microsite.input_guards import InputRefused, check_aliases, check_before_parsing
-
-    check_before_parsing(text)  # characters and nesting depth, before libyaml sees the text
+    try:  # characters and nesting depth, before libyaml sees the text
+        check_before_parsing(text)
+    except InputRefused as refused:
+        if refused.code == "control_character":
+            refused.where = _value_holding(text, refused.position)
+        raise
     check_aliases(text, _Loader)
     # Parsing allocates many small objects that all stay alive until the end; the cyclic
     # garbage collector would scan them again and again (a third of the time at 1,000 records).
@@ -212,6 +143,31 @@ def parse_yaml(text: str) -> LoadedDocument:
     finally:
         if collecting:
             gc.enable()
+
+
+def _value_holding(text: str, position: Position) -> tuple[LoadedDocument, Path_] | None:
+    """The value holding a refused character at ``position``: found in the text read with every
+    refused character as a space (one character for one, so positions stay); None where it is
+    no value's text."""
+    try:
+        doc = parse_yaml(blank_refused_characters(text))
+    except YamlSyntaxError:
+        return None
+    best: tuple[int, int] | None = None
+    found = None
+    line = doc.lines[position.line - 1] if position.line <= len(doc.lines) else ""
+    for path in doc.positions:
+        at = doc.position(path)
+        if isinstance(value_at(doc.data, path), dict | list):
+            continue
+        # on the value's line, within it or in the blanks just before it (a refused first
+        # character, now a space, is not part of the value YAML reads)
+        same_line = at.line == position.line and (
+            at.column <= position.column or not line[position.column - 1:at.column - 1].strip())
+        in_block = path in doc.literal_blocks and at.line < position.line
+        if (same_line or in_block) and (best is None or (at.line, at.column) > best):
+            best, found = (at.line, at.column), path
+    return (doc, found) if found is not None else None
 
 
 def _parse(text: str) -> LoadedDocument:

@@ -22,14 +22,16 @@ def _validate_link(url: str) -> bool:
 
 def is_gender_sign(text: str, pos: int) -> bool:
     """Whether ``text[pos]`` is a ``*`` or ``_`` with a letter or digit on both sides: a German
-    gender form such as ``Arbeitgeber*innen``, never emphasis (see ``microsite.gender_forms``)."""
+    gender form such as ``Arbeitgeber*innen``, never emphasis (see
+    ``microsite.gender_forms``)."""
     return (text[pos] in "*_" and 0 < pos < len(text) - 1
             and text[pos - 1].isalnum() and text[pos + 1].isalnum())
 
 
 def _gender_sign(state: StateInline, silent: bool) -> bool:
     """``Arbeitgeber*innen``: a ``*`` or ``_`` between letters is text, not emphasis
-    (``microsite.gender_forms``). Code spans and link targets are parsed by their own rules."""
+    (``microsite.gender_forms``). Code spans and link targets are parsed by their own
+    rules."""
     if not is_gender_sign(state.src, state.pos):
         return False
     if not silent:

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from microsite.collector import ValidationFailed
+from microsite.collector import ValidationFailed, refusal_problem
 from microsite.input_guards import InputRefused, read_data_file
 from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
 from microsite.model import (
@@ -28,7 +28,7 @@ from microsite.model import (
 )
 from microsite.problems import Problem
 from microsite.record_rules import SiteLanguages, validate_document
-from microsite.sources import build_source
+from microsite.source_data import build_source
 
 
 @dataclass
@@ -138,7 +138,7 @@ def load_records(path: Path, langs: SiteLanguages, display_name: str | None = No
     try:
         text = read_data_file(Path(path))
     except InputRefused as exc:
-        raise ValidationFailed([exc.as_problem(file)]) from None
+        raise ValidationFailed([refusal_problem(exc, file)]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationFailed([Problem(file, 1, 1, "yaml_syntax",
                                         params={"detail": type(exc).__name__})]) from None
@@ -149,7 +149,7 @@ def load_records_from_text(text: str, langs: SiteLanguages, file: str) -> Datase
     try:
         doc = parse_yaml(text)
     except InputRefused as exc:
-        raise ValidationFailed([exc.as_problem(file)]) from None
+        raise ValidationFailed([refusal_problem(exc, file)]) from None
     except DuplicateKeyError as exc:
         raise ValidationFailed([Problem(file, exc.position.line, exc.position.column,
                                         "duplicate_key", params={"key": exc.key})]) from None

@@ -10,9 +10,7 @@ Zeitraum laut …").
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from microsite.formatting import format_day
 from microsite.model import Source
@@ -39,23 +37,6 @@ class SourceView:
     day: dt.date | None = None
     long_date: str = ""
     """The date in words, e.g. "20. September 2024"."""
-
-
-def _texts(value: Any) -> dict[str | None, str]:
-    if isinstance(value, str):
-        return {None: value.strip()}
-    if isinstance(value, dict):
-        return {str(k): str(v).strip() for k, v in value.items()}
-    return {}
-
-
-def build_source(data: Any) -> Source | None:
-    """The source of validated data (``{date, type, publisher, title, url}``), or None."""
-    if not isinstance(data, dict) or not data.get("date"):
-        return None
-    return Source(date=dt.date.fromisoformat(str(data["date"])), type=_texts(data.get("type")),
-                  publisher=_texts(data.get("publisher")), title=_texts(data.get("title")),
-                  url=data.get("url"))
 
 
 def _pick(texts: dict[str | None, str], lang: str, default: str) -> tuple[str | None, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from microsite.collector import refusal_problem
 from microsite.input_guards import InputRefused, control_characters, read_data_file
 from microsite.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
 from microsite.problems import Problem
@@ -37,7 +38,7 @@ def load_phrases(directory: Path, langs: tuple[str, ...],
         try:
             doc = parse_yaml(read_data_file(path))
         except InputRefused as exc:
-            problems.append(exc.as_problem(shown))
+            problems.append(refusal_problem(exc, shown))
             continue
         except DuplicateKeyError as exc:
             problems.append(Problem(shown, exc.position.line, exc.position.column,
