@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from microsite.file_guards import link_refusal
 from microsite.collector import refusal_problem
+from microsite.file_guards import link_refusal
 from microsite.input_guards import InputRefused, read_data_file
 from microsite.loading import YamlSyntaxError, read_yaml
 from microsite.yaml_layout import format_projects

@@ -10,6 +10,7 @@ Zeitraum laut …").
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from microsite.formatting import format_day
