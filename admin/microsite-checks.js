@@ -67,7 +67,11 @@
       var names = { lang: lang, language: rules.language_names[lang] || lang,
         default_lang: rules.languages[0], default_language: rules.language_names[rules.languages[0]] };
       if (isPending(translation[lang])) continue;
-      if (isBlank(block)) return format(messages.missing_language, names);
+      if (isBlank(block)) {
+        // a language the site may leave out (optional_languages): check only hints at it
+        if ((rules.optional || []).indexOf(lang) >= 0) continue;
+        return format(messages.missing_language, names);
+      }
       for (var r = 0; r < rules.required.length; r++) {
         var key = rules.required[r];
         if (isBlank(block[key])) {

@@ -17,11 +17,25 @@ FIX = "Abhilfe: eine eigene Adresse – Option „cname“"
 CUSTOM = "arbeit.example.de"
 
 
-def _with_workflow(project: Path) -> Path:
+def _with_workflow(project: Path, *, publishes_editor: bool = True) -> Path:
+    """The real publishing workflow; with ``publishes_editor``, one that also puts the editor
+    page on the site (as it will once a login works, issue 17)."""
     target = project / ".github" / "workflows"
     target.mkdir(parents=True)
     shutil.copy2(REPO / ".github" / "workflows" / "publish.yml", target / "publish.yml")
+    if publishes_editor:
+        with (target / "publish.yml").open("a", encoding="utf-8") as workflow:
+            workflow.write("# once a login works:\n#   - run: .venv/bin/microsite admin site\n")
     return project
+
+
+def test_without_the_editor_on_the_site_there_is_no_token_to_warn_about(tmp_path: Path) -> None:
+    project = _with_workflow(copy_project(tmp_path / "project",
+                                          site_url="https://lhh-microsite.github.io/x/"),
+                             publishes_editor=False)
+    checked = run_check(project)
+    assert checked.returncode == 0, checked.stderr
+    assert WARNING not in checked.stderr
 
 
 def test_check_and_build_warn_on_the_shared_origin(tmp_path: Path) -> None:

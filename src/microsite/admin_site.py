@@ -41,6 +41,8 @@ class Project:
     root: Path
     languages: tuple[str, ...]
     phrases: dict[str, dict[str, str]]
+    optional: tuple[str, ...] = ()
+    """Languages a record may leave out (the plugin's ``optional_languages``)."""
 
 
 def read_project(root: Path) -> Project:
@@ -50,7 +52,7 @@ def read_project(root: Path) -> Project:
     for lang in langs:
         data = read_yaml(root / settings.ui_dir / f"{lang}.yaml").data or {}
         phrases[lang] = {str(k): str(v) for k, v in data.items()}
-    return Project(root, tuple(langs), phrases)
+    return Project(root, tuple(langs), phrases, tuple(settings.languages.optional))
 
 
 def generated_config(root: Path, project: Project | None = None) -> str:
@@ -77,6 +79,7 @@ def _schema_js(project: Project) -> str:
     text_schema = schema["properties"]["records"]["items"]["properties"]["texts"]
     rules = {"languages": list(project.languages),
              "language_names": {lang: language_name(lang, "de") for lang in project.languages},
+             "optional": list(project.optional),
              "required": list(text_schema["additionalProperties"].get("required", ())),
              "translated": list(TRANSLATED_FIELDS)}
     messages = {code: MESSAGES[code]["de"] for code in FORM_MESSAGES}
