@@ -232,8 +232,12 @@ def _filters(project: Path) -> tuple:
 
 def test_the_filter_shows_only_where_it_narrows_something_down(tmp_path: Path) -> None:
     def one_each(records: list[dict]) -> None:
-        for record, audience in zip(records, AUDIENCES, strict=True):
-            record["audiences"] = [audience]
+        assert len(records) >= len(AUDIENCES)
+        for n, record in enumerate(records):  # one audience each; records beyond: none
+            if n < len(AUDIENCES):
+                record["audiences"] = [AUDIENCES[n]]
+            else:
+                record.pop("audiences", None)
 
     def two_for_jobseekers(records: list[dict]) -> None:
         one_each(records)
@@ -241,7 +245,9 @@ def test_the_filter_shows_only_where_it_narrows_something_down(tmp_path: Path) -
 
     assert _filters(copy_project(tmp_path / "one", edit_records=one_each)) == ()
     options = _filters(copy_project(tmp_path / "two", edit_records=two_for_jobseekers))
-    assert [(o.key, o.count) for o in options][:2] == [("all", 5), ("jobseekers", 2)]
+    counts = dict((o.key, o.count) for o in options)
+    assert counts["jobseekers"] == 2 and counts["all"] >= len(AUDIENCES)
+    assert [o.key for o in options][:2] == ["all", "jobseekers"]
 
 
 # --- Leichte Sprache and the colour schemes --------------------------------------------------
