@@ -5,8 +5,9 @@ gives each folder an ``__init__.py`` that says its job, moves the tests into the
 and their helpers into ``tests/helpers/``, and rewrites every reference across the tree:
 imports (``microsite.x``, ``from microsite import x``), dotted names in strings (monkeypatch
 targets, Markdown extensions in ``mkdocs.yml``, entry points in ``pyproject.toml``), paths
-(``src/microsite/x.py``, ``tests/test_x.py``) in code and docs, and ``Path(__file__)`` of moved
-tests. Then it sorts the imports (``ruff check --select I --fix``) and names lines now too long.
+(``src/microsite/x.py``, ``tests/test_x.py``) in code and documentation (not in ``docs/``,
+which is published as it is), and ``Path(__file__)`` of moved tests. Then it sorts the imports
+(``ruff check --select I --fix``) and names what ruff still finds.
 
 It stops, changing nothing, on a module or test it has no place for: add it to ``MODULES`` or
 ``TESTS`` below and run it again. Running it again on a tree already in folders changes
@@ -104,6 +105,7 @@ MODULES: dict[str, str] = {
     "cms_local": "editing",
     "cms_cli": "editing",
     "layout_check": "editing",  # issue 17: check asks for the editor's layout
+    "edit_check": "editing",  # issue 17: ./dev edit runs check after each save
 }
 """Module (or package) of the flat package → ``stage`` or ``stage/new_name``."""
 
@@ -130,6 +132,7 @@ TESTS: dict[str, str] = {
     "test_deceptive_text": "checks",  # issue 16
     "test_foreign_files": "checks",  # issue 16
     "test_source_rules": "checks",  # issue 18
+    "test_check_messages": "checks",  # issue 17
     "test_formatting": "render",
     "test_easy_read": "render",
     "test_gender_forms": "render",
@@ -164,6 +167,7 @@ TESTS: dict[str, str] = {
     "test_review": "editing",
     "test_cms_security": "editing",  # issue 16
     "test_cms_parity": "editing",  # issue 17 (imports test_cms_browser: same folder)
+    "test_cms_checks": "editing",  # issue 17
     "test_live_preview": "mkdocs_plugin",
     "test_properdocs": "mkdocs_plugin",
     "test_dev_build": "mkdocs_plugin",
@@ -178,7 +182,6 @@ TESTS: dict[str, str] = {
     "test_no_live_content": "project",
     "test_real_data": "project",
     "test_benchmark": "project",
-    "test_suite_time": "project",
     "test_dev_setup": "project",  # issue 16
     "test_budget_script": "project",  # issue 22
 }
@@ -193,12 +196,16 @@ HELPERS = {
 TESTS_STAY = {"conftest"}
 """Test modules that stay at the top of ``tests/``."""
 
-SKIP_REWRITE = {"scripts/restructure.py"}
+SKIP_REWRITE = {"scripts/restructure.py", "tests/project/test_restructure.py"}
+"""The script and its test, which name the old places on purpose."""
 TEXT_SUFFIXES = {
     ".py", ".toml", ".yml", ".yaml", ".md", ".txt", ".cfg", ".ini", ".html", ".css", ".js",
     ".cjs", ".json", ".sh", "",
 }
-NOT_REWRITTEN = re.compile(r"(^|/)(node_modules|\.venv|site)/|package-lock\.json$|^requirements/")
+NOT_REWRITTEN = re.compile(
+    r"(^|/)(node_modules|\.venv|site)/|package-lock\.json$|^requirements/|^docs/")
+"""Left as they are: installed and generated files, and ``docs/``, which is published as it is
+(the site must not change by a byte through a move of the code)."""
 
 
 class Unmapped(SystemExit):
@@ -275,13 +282,14 @@ def move_modules(dry_run: bool) -> None:
         move(flat, target, dry_run)
 
 
-_FILE_PARENTS = re.compile(r"Path\(__file__\)(?:\.resolve\(\))?((?:\.parent)+)(?![\w\[])")
+_FILE_PARENTS = re.compile(r"Path\(__file__\)(\.resolve\(\))?((?:\.parent)+)(?![\w\[])")
 
 
 def _one_level_deeper(text: str) -> str:
     """``Path(__file__)`` of a file moved one folder down: ``.parent`` × n → ``.parents[n]``."""
     return _FILE_PARENTS.sub(
-        lambda m: f"Path(__file__).resolve().parents[{m.group(1).count('.parent')}]", text)
+        lambda m: f"Path(__file__){m.group(1) or ''}.parents[{m.group(2).count('.parent')}]",
+        text)
 
 
 def move_tests(dry_run: bool) -> None:
@@ -425,18 +433,17 @@ def rewrite_references(dry_run: bool) -> list[Path]:
     return changed
 
 
-def tidy(files: list[Path]) -> None:
+def tidy() -> None:
     """Renamed modules change the order of import blocks: ruff puts them back in order. Then it
-    names the lines that a longer module path made too long (wrap them by hand)."""
+    names what is left to fix by hand: lines a longer module path made too long, and what a
+    merge left behind (an import that one branch removed and another still needs)."""
     ruff = [sys.executable, "-m", "ruff", "check"]
     roots = [str(REPO / folder) for folder in ("src", "tests", "scripts", "bench")]
     subprocess.run([*ruff, "--select", "I", "--fix", "--quiet", *roots], cwd=REPO)
-    python = [str(p) for p in files if p.suffix == ".py" and p.exists()]
-    if python:
-        long = subprocess.run([*ruff, "--select", "E501", "--output-format", "concise", *python],
-                              cwd=REPO, capture_output=True, text=True)
-        if long.returncode != 0:
-            print("restructure: lines now too long, wrap them by hand:\n" + long.stdout)
+    left = subprocess.run([*ruff, "--output-format", "concise", *roots], cwd=REPO,
+                          capture_output=True, text=True)
+    if left.returncode != 0:
+        print("restructure: ruff finds these, fix them by hand:\n" + left.stdout)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -454,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
     move_tests(args.dry_run)
     changed = rewrite_references(args.dry_run)
     if not args.dry_run:
-        tidy(changed)
+        tidy()
         _git("add", "-A", "src", "tests")
     print(f"restructure: {'would rewrite' if args.dry_run else 'rewrote'} {len(changed)} files")
     return 0
