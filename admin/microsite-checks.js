@@ -1,6 +1,6 @@
 /* The rules of `microsite check` that a field's pattern cannot say, run in the form before a
  * save, with check's own German words (window.MICROSITE_MESSAGES, generated from
- * src/microsite/problems.py) shown at the field:
+ * src/microsite/checks/problems.py) shown at the field:
  *   - "Zeitraum": the end before the start (end_before_start);
  *   - "Texte": a language other than the default one missing without "Übersetzung steht aus"
  *     (missing_language), a required text missing in it (missing), or a text the default
@@ -8,7 +8,7 @@
  * Each rule wraps Decap's own widget: the wrapper validates the fields inside as before, then
  * reports its rule through Decap's validate(), so the message appears under the group's label
  * and the save is refused. Works in the browser (registered before CMS.init) and in Node for
- * tests/test_cms_checks.py (module.exports: the pure rule functions).
+ * tests/editing/test_cms_checks.py (module.exports: the pure rule functions).
  */
 (function (root) {
   'use strict';

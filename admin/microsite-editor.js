@@ -2,7 +2,7 @@
  *   - deleting a programme asks first, naming it and saying what is lost;
  *   - after a refused save the page goes to the first field with a message;
  *   - under ./dev edit, what `check` says after each save (admin/check.json, written by
- *     src/microsite/edit_check.py) stands in a box at the foot of the page.
+ *     src/microsite/editing/edit_check.py) stands in a box at the foot of the page.
  * Loaded after decap-cms.js and before preview.js (which starts the editor).
  */
 (function () {

@@ -1,7 +1,7 @@
 /* The editor's file format for data/projects.yaml ("microsite-yaml").
  *
- * Saving writes the canonical layout of src/microsite/yaml_layout.py, rule for rule, so
- * `microsite format` and the editor agree byte for byte (tests/test_cms_format.py runs both).
+ * Saving writes the canonical layout of src/microsite/editing/yaml_layout.py, rule for rule, so
+ * `microsite format` and the editor agree byte for byte (tests/editing/test_cms_format.py runs both).
  * Reading and writing also translate two shapes the form cannot show as they are stored:
  *   - a name that is the same in every language is stored as plain text and shown in the
  *     form as its default-language field ({de: "Unter einem Dach"});
@@ -184,7 +184,7 @@
     });
   }
 
-  /* The canonical text of the file's data: src/microsite/yaml_layout.py format_projects(). */
+  /* The canonical text of the file's data: src/microsite/editing/yaml_layout.py format_projects(). */
   function formatProjects(data, schema) {
     var out = [];
     orderedKeys(schema, data).forEach(function (key) {

@@ -161,7 +161,7 @@
         }))) : null);
   }
 
-  /* A translation's state, as `check` judges it (src/microsite/translations.py): the German
+  /* A translation's state, as `check` judges it (src/microsite/data/translations.py): the German
    * texts' fingerprints (SHA-256 of the text with white space collapsed, 8 hex digits) against
    * those `./dev review` recorded. Computed in the browser, so it is shown as one line. */
   var REVIEWED_FIELDS = ['title', 'summary', 'target_group', 'description', 'how_to_take_part'];

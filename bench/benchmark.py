@@ -40,7 +40,7 @@ import listing_pages  # noqa: E402
 import synthetic  # noqa: E402
 from measure import Run, best_of, folder_bytes, machine_description, run_child  # noqa: E402
 
-from microsite.project import read_project_settings  # noqa: E402
+from microsite.render.project import read_project_settings  # noqa: E402
 
 BUILD_EPOCH = "1764072000"  # 2025-11-25 12:00 UTC: a fixed build date, as in the tests
 README_START = "<!-- benchmark:start -->"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from microsite.loading import parse_yaml  # dates stay text, as editors write them
+from microsite.data.loading import parse_yaml  # dates stay text, as editors write them
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 1.0

@@ -74,7 +74,7 @@ def copy_project(source: Path, target: Path) -> Path:
 def _unlink_records(docs: Path) -> None:
     """Hand-written pages link real records, which synthetic data lacks: point such links at
     the overview instead, so check and the strict build pass."""
-    from microsite.doc_links import record_links
+    from microsite.checks.doc_links import record_links
 
     for page in sorted(docs.rglob("*.md")):
         inside = page.relative_to(docs).as_posix().partition("/")[2]

@@ -37,16 +37,16 @@ import yaml
 
 SCRIPTS = Path(__file__).resolve().parent
 REPO = SCRIPTS.parent
-sys.path.insert(0, str(REPO / "tests"))
+sys.path[:0] = [str(REPO / "tests" / folder) for folder in ("helpers",)]
 sys.path.insert(0, str(SCRIPTS))
 
 from released_copy import copy_project, released_copy  # noqa: E402
 
 from browser import CHROMIUM, CHROMIUM_FLAGS, chromium, new_context  # noqa: E402
-from microsite.project import read_project_settings  # noqa: E402
-from microsite.site import load_site  # noqa: E402
-from microsite.urls import record_url  # noqa: E402
-from microsite.validation import ValidationFailed  # noqa: E402
+from microsite.checks.validation import ValidationFailed  # noqa: E402
+from microsite.data.urls import record_url  # noqa: E402
+from microsite.render.project import read_project_settings  # noqa: E402
+from microsite.render.site import load_site  # noqa: E402
 from sitebuild import build  # noqa: E402
 
 TRANSFER_BUDGET_KB = 150

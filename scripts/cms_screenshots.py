@@ -13,11 +13,12 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
+sys.path[:0] = [str(REPO / "tests" / folder) for folder in ("helpers", "editing")]
+
+from test_cms_browser import _add_record, _fill  # noqa: E402
 
 from cms_editor import Editor, editor  # noqa: E402
 from projectcopy import copy_project  # noqa: E402
-from test_cms_browser import _add_record, _fill  # noqa: E402
 
 
 def _form_at(ed: Editor, width: int, out: Path) -> Path:

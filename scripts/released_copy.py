@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from microsite.facts import FACTS
+from microsite.render.facts import FACTS
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "data", "schema")
 PLACEHOLDERS = {

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
+sys.path[:0] = [str(REPO / "tests" / folder) for folder in ("helpers",)]
 
 from browser import chromium, new_context, serve  # noqa: E402
 from sitebuild import build  # noqa: E402

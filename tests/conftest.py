@@ -16,7 +16,7 @@ from sitebuild import REPO
 
 # The tests run `microsite check` on broken data on purpose: under GitHub Actions its
 # annotations and job summary would land on the real pull request. Tests that want them set
-# these variables themselves (tests/test_annotations.py).
+# these variables themselves (tests/checks/test_annotations.py).
 for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
     os.environ.pop(_name, None)
 
@@ -51,7 +51,7 @@ def records() -> list[dict]:
 
 @pytest.fixture(autouse=True)
 def no_csp_violation() -> Iterator[None]:
-    """Every test that drives Chromium (tests/browser.py) fails on a Content-Security-Policy
+    """Every test that drives Chromium (tests/helpers/browser.py) fails on a Content-Security-Policy
     violation: the site's policy must allow everything the site itself does."""
     browser = sys.modules.get("browser")
     seen = len(browser.CSP_VIOLATIONS) if browser else 0

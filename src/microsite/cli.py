@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from microsite.annotations import report_to_github, under_github_actions
-from microsite.cms_cli import add_commands
-from microsite.layout_check import layout_problem
-from microsite.problems import Problem
-from microsite.project import read_project_settings
-from microsite.release_gate import release_log_line
-from microsite.shared_origin import config_warning
-from microsite.site import load_site
-from microsite.validation import ValidationFailed
+from microsite.checks.annotations import report_to_github, under_github_actions
+from microsite.checks.problems import Problem
+from microsite.checks.validation import ValidationFailed
+from microsite.editing.cms_cli import add_commands
+from microsite.editing.layout_check import layout_problem
+from microsite.publish.shared_origin import config_warning
+from microsite.render.project import read_project_settings
+from microsite.render.release_gate import release_log_line
+from microsite.render.site import load_site
 
 # warnings about something that is lost on publishing, not a matter of style
 LOUD_WARNINGS = frozenset({"renamed_without_former_ids"})
@@ -89,8 +89,8 @@ def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
 
 def review_command(config_file: Path, record_id: str, lang: str) -> int:
     """Write the review of one translation into the data file; German messages."""
-    from microsite.file_guards import link_refusal
-    from microsite.review import ReviewError, review
+    from microsite.checks.file_guards import link_refusal
+    from microsite.editing.review import ReviewError, review
 
     settings, _ = read_project_settings(config_file)
     path = settings.root / settings.data_file
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.config_file, args.lang, args.facts)
     if args.command == "review":
         return review_command(args.config_file, args.record, args.lang)
-    from microsite.schema import schema_json
+    from microsite.data.schema import schema_json
 
     if args.output:
         args.output.write_text(schema_json(), encoding="utf-8")

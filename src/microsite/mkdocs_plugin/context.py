@@ -5,11 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from microsite.exports.files import export_links, feed_url
-from microsite.formatting import autonym
-from microsite.site import SiteData
-from microsite.structured_data import record_json_ld, to_script
-from microsite.urls import (
+from microsite.data.urls import (
     absolute,
     help_url,
     language_prefix,
@@ -17,6 +13,10 @@ from microsite.urls import (
     overview_url,
     record_url,
 )
+from microsite.publish.exports.files import export_links, feed_url
+from microsite.render.formatting import autonym
+from microsite.render.site import SiteData
+from microsite.render.structured_data import record_json_ld, to_script
 
 EASY_READ_SLUG = "leichte-sprache"  # docs/de/leichte-sprache.md: start page in Leichte Sprache
 LEGAL_SLUG = "impressum"  # docs/<lang>/impressum.md: the language has its own legal pages

@@ -11,9 +11,9 @@ from typing import Any
 
 import material
 
-from microsite.exports.files import EXPORT_DIR
-from microsite.search_split import split_search_index
-from microsite.sitemap import SitemapEntry, robots_txt, robots_txt_is_read, sitemap_xml
+from microsite.publish.exports.files import EXPORT_DIR
+from microsite.publish.search_split import split_search_index
+from microsite.publish.sitemap import SitemapEntry, robots_txt, robots_txt_is_read, sitemap_xml
 
 
 def sitemap_entry(page: Any, context: dict, lastmod: dt.date | None) -> SitemapEntry | None:

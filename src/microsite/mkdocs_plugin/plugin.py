@@ -18,14 +18,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from microsite.bidi import mark_directions
-from microsite.csp import ThemeScripts, add_policy, site_origin
-from microsite.doc_links import rewrite_record_links
-from microsite.easy_read import one_sentence_per_line
-from microsite.exports.files import Publishing
-from microsite.exports.ids import valid_tag
-from microsite.exports.records import record_updated
-from microsite.facts import MisplacedFact, UnknownFact, fill_facts, has_fact_token, mask_facts
+from microsite.checks.doc_links import rewrite_record_links
+from microsite.checks.validation import SiteLanguages, ValidationFailed
 from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.context import (
     EASY_READ_SLUG,
@@ -36,15 +30,27 @@ from microsite.mkdocs_plugin.context import (
 from microsite.mkdocs_plugin.findable import sitemap_entry, write_findability_files
 from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.mkdocs_plugin.theme_templates import CompiledTemplates, script_template_names
-from microsite.pages import PageSource, generate_pages
-from microsite.palette import name_palette_toggles
-from microsite.publish import OutputConflict, publication_files, write_publication
-from microsite.release_gate import preview_only, release_log_line
-from microsite.shared_origin import shared_origin_warning
-from microsite.site import SiteData, SiteSettings, load_site
-from microsite.site_swap import BuildRunning, SiteSwap
-from microsite.status import CLOCK, resolve_build_time
-from microsite.validation import SiteLanguages, ValidationFailed
+from microsite.publish.csp import ThemeScripts, add_policy, site_origin
+from microsite.publish.exports.files import Publishing
+from microsite.publish.exports.ids import valid_tag
+from microsite.publish.exports.records import record_updated
+from microsite.publish.publication import OutputConflict, publication_files, write_publication
+from microsite.publish.shared_origin import shared_origin_warning
+from microsite.publish.site_swap import BuildRunning, SiteSwap
+from microsite.render.bidi import mark_directions
+from microsite.render.easy_read import one_sentence_per_line
+from microsite.render.facts import (
+    MisplacedFact,
+    UnknownFact,
+    fill_facts,
+    has_fact_token,
+    mask_facts,
+)
+from microsite.render.pages import PageSource, generate_pages
+from microsite.render.palette import name_palette_toggles
+from microsite.render.release_gate import preview_only, release_log_line
+from microsite.render.site import SiteData, SiteSettings, load_site
+from microsite.render.status import CLOCK, resolve_build_time
 
 log = logging.getLogger("mkdocs.plugins.microsite")
 BUILD_DATE_FROM_CLOCK = {
@@ -335,7 +341,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         return self._with_policy(output_content, template_name, config)
 
     def _with_policy(self, output: str, name: str, config: MkDocsConfig) -> str:
-        """The page with its Content-Security-Policy ``<meta>`` (``microsite.csp``).
+        """The page with its Content-Security-Policy ``<meta>`` (``microsite.publish.csp``).
 
         Not while serving: MkDocs' live reload injects an inline script into every page
         after the build, which the policy would refuse.

@@ -1,0 +1,1 @@
+"""Every rule the data must follow, and its message in German and English."""

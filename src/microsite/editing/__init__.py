@@ -1,0 +1,1 @@
+"""The editors' tools: browser editor, local editing server, review, file layout."""

@@ -1,0 +1,1 @@
+"""What the build writes besides pages: open data, CSP, sitemaps, redirects, swap."""

@@ -1,0 +1,1 @@
+"""What each page shows: site facts, views, formatting, allow-list Markdown, pages."""

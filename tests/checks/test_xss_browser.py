@@ -1,0 +1,107 @@
+"""The poisoned site (tests/helpers/poisoned_site.py) in real Chromium, under its policy: no dialog
+opens on its pages or from its search, and no element carries an event handler."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+import browser as browser_helpers
+from browser import chromium, new_context, serve
+from poisoned_site import PoisonedSite, record_id
+
+HANDLER_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
+  [...el.attributes].filter(a => a.name.toLowerCase().startsWith('on'))
+    .map(a => el.tagName + ' ' + a.name))"""
+
+
+@pytest.fixture(scope="module")
+def served(poisoned: PoisonedSite) -> Iterator[str]:
+    assert poisoned.result.returncode == 0, poisoned.result.output
+    with serve(poisoned.result.site) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as (_, browser):
+        yield browser
+
+
+def _watch(page: Page) -> list[str]:
+    dialogs: list[str] = []
+
+    def dismiss(dialog) -> None:
+        dialogs.append(f"{page.url}: {dialog.type} {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    return dialogs
+
+
+def _title_vector(poisoned: PoisonedSite, text: str) -> int:
+    return next(k for k, (_, v) in enumerate(poisoned.corpus.vectors)
+                if v == text and poisoned.corpus.accepted(k, "title"))
+
+
+def test_poisoned_pages_and_search_open_no_dialog(poisoned: PoisonedSite, served: str,
+                                                  browser: Browser) -> None:
+    context, log = new_context(browser, served, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs = _watch(page)
+    handlers: list[str] = []
+    titled = [k for k in range(len(poisoned.corpus.vectors))
+              if poisoned.corpus.accepted(k, "title")]
+    urls = [f"{served}programme/{record_id(k)}/" for k in titled]
+    urls += [f"{served}en/programme/{record_id(k)}/" for k in titled[::5]]
+    urls += [served + path for path in ("impressum/", "datenschutz/", "en/impressum/",
+                                        "barrierefreiheit/", "programme/")]
+    for url in urls:
+        response = page.goto(url, wait_until="load")
+        assert response is not None and response.ok, url
+        page.hover("h1")
+        handlers += page.evaluate(HANDLER_ATTRIBUTES)
+    # the search box on a poisoned page, searching for the poisoned title
+    k = _title_vector(poisoned, "Probe &lt;img src=x onerror=alert(1)&gt;")
+    page.goto(f"{served}programme/{record_id(k)}/", wait_until="networkidle")
+    for query in ("Probe", "onerror", "onmouseover", "script"):
+        page.fill("input.md-search__input", "")
+        page.click("input.md-search__input")
+        page.keyboard.type(query)  # as a visitor types: Material searches on key events
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.wait_for_timeout(300)
+        for item in page.query_selector_all(".md-search-result__item")[:10]:
+            item.hover()
+        handlers += page.evaluate(HANDLER_ATTRIBUTES)
+    page.fill("input.md-search__input", "")
+    page.keyboard.type("Probe")
+    page.wait_for_timeout(500)
+    shown = page.inner_text(".md-search-result")
+    context.close()
+    assert "Probe &lt;img src=x onerror=alert(1)&gt;" in shown  # the title, as text
+    assert dialogs == []
+    assert handlers == []
+    assert log.foreign == []
+    print(f"\nChromium: {len(urls)} poisoned pages and 4 searches, dialogs: {len(dialogs)}")
+
+
+def test_the_watchers_can_fail(served: str, browser: Browser) -> None:
+    """A dialog is seen, and a script the policy refuses is reported as a violation."""
+    context, _ = new_context(browser, served)
+    page = context.new_page()
+    dialogs = _watch(page)
+    page.goto(served, wait_until="load")
+    page.evaluate("() => alert('planted')")
+    seen = len(browser_helpers.CSP_VIOLATIONS)
+    page.evaluate("""() => { const s = document.createElement('script');
+                             s.textContent = 'window.planted = 1'; document.body.append(s); }""")
+    page.wait_for_timeout(300)
+    planted = page.evaluate("window.planted")
+    context.close()
+    violations = browser_helpers.CSP_VIOLATIONS[seen:]
+    del browser_helpers.CSP_VIOLATIONS[seen:]  # expected here; the autouse check stays quiet
+    assert dialogs and "planted" in dialogs[0]
+    assert planted is None  # the inline script did not run
+    assert any("script-src" in v for v in violations), violations

@@ -1,0 +1,126 @@
+"""Real headless Chromium (Debian's package) on the built site, served from localhost.
+
+Shared by the browser tests and the screenshot script. Every request leaving localhost is
+recorded and aborted, so a page that tries to reach another host fails the test instead of
+waiting for the network. Every Content-Security-Policy violation in any context is recorded
+in ``CSP_VIOLATIONS``; ``tests/conftest.py`` fails any test during which one occurred.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
+
+CHROMIUM = os.environ.get("MICROSITE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE = Path(__file__).resolve().parents[1] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# axe-core is loaded from the site's own origin (an inline copy would break the policy)
+AXE_PATH = "__tests__/axe.min.js"
+# every CSP violation seen by any context: "<page url>: <directive> <blocked uri> …"
+CSP_VIOLATIONS: list[str] = []
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", event => {
+  window.__micrositeCspViolation(`${event.violatedDirective} blocked ${event.blockedURI} `
+    + `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+});
+"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
+          ) -> Iterator[str]:
+    """Serve ``root`` on a free localhost port; yields the base URL ending in ``/``."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class RequestLog:
+    """Every request a context made to a host other than the site's own.
+
+    Absolute links to the published address (``site_url``, e.g. in ``<link rel=alternate>``)
+    are the same site once published; they are answered from the local copy.
+    """
+
+    local_base: str
+    published_base: str | None = None
+    foreign: list[str] = field(default_factory=list)
+
+    def route(self, route: Route) -> None:
+        url = route.request.url
+        origin = self.local_base[: self.local_base.index("/", len("http://")) + 1]
+        if url.startswith(origin) and url.endswith("/" + AXE_PATH.lstrip("/")):
+            route.fulfill(path=AXE, content_type="text/javascript")
+        elif url.startswith(("data:", "blob:", self.local_base)):
+            route.continue_()
+        elif self.published_base and url.startswith(self.published_base):
+            local = self.local_base + url[len(self.published_base):]
+            route.fulfill(response=route.fetch(url=local))
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+@contextmanager
+def chromium() -> Iterator[tuple[Playwright, Browser]]:
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield pw, browser
+        finally:
+            browser.close()
+
+
+def published_url() -> str:
+    """``site_url`` from mkdocs.yml: the address the site is published under."""
+    import yaml
+
+    config = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
+
+
+def new_context(browser: Browser, base_url: str,
+                **options: object) -> tuple[BrowserContext, RequestLog]:
+    """A fresh context (no cookies, no storage) whose foreign requests are logged and blocked,
+    and whose Content-Security-Policy violations are recorded in ``CSP_VIOLATIONS`` (reported
+    by the page's ``securitypolicyviolation`` event and by Chromium's console)."""
+    context = browser.new_context(**options)
+    log = RequestLog(base_url, published_url())
+    context.route("**/*", log.route)
+    context.expose_binding("__micrositeCspViolation", lambda source, text: CSP_VIOLATIONS.append(
+        f"{source['page'].url}: {text}"))
+    context.add_init_script(_REPORT_VIOLATIONS)
+    context.on("console", lambda message: CSP_VIOLATIONS.append(
+        f"{message.page.url if message.page else '?'}: {message.text}")
+        if "Content Security Policy" in message.text or message.text.startswith("Refused to")
+        else None)
+    return context, log
+
+
+def add_axe(page: Page, base_url: str) -> None:
+    """axe-core into ``page``, as a script from the page's own origin."""
+    page.add_script_tag(url=base_url + AXE_PATH)

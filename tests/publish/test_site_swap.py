@@ -1,0 +1,156 @@
+"""A build that dies, fails or runs twice never leaves half a site (issue 9, point 5).
+
+``mkdocs build`` and ``./dev build`` write into a staging folder next to the site folder and
+swap it in by renaming only when every language built; a lock makes a second build wait; a
+killed build removes its folders and ends its language processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from microsite.publish.site_swap import BuildRunning, SiteSwap, lock_path
+from projectcopy import copy_project, snapshot
+from sitebuild import MKDOCS, build, epoch
+
+DAY = dt.date(2026, 11, 25)
+
+
+def _more_records(records: list[dict]) -> None:
+    """150 more records, so that a build takes long enough to be caught in the middle."""
+    template = records[0]
+    for i in range(150):
+        records.append({**template, "id": f"zusatz-{i}", "former_ids": []})
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("swap") / "project", edit_records=_more_records)
+    result = build(root / "site", project=root, build_date=DAY)
+    assert result.returncode == 0, result.output
+    return root
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "SOURCE_DATE_EPOCH": epoch(DAY), "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _start(project: Path, command: list[str], log: Path) -> subprocess.Popen:
+    with log.open("w", encoding="utf-8") as out:
+        return subprocess.Popen([*command, "-f", str(project / "mkdocs.yml"),
+                                 "-d", str(project / "site"), "--strict"],
+                                cwd=project, env=_env(), stdout=out, stderr=subprocess.STDOUT)
+
+
+def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen, what: str) -> None:
+    deadline = time.monotonic() + 120
+    while not condition():
+        assert proc.poll() is None, f"the build ended before {what}"
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.01)
+
+
+def _leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir()
+                  if p.name.startswith((".site.new-", ".site.old-")))
+
+
+def _writing(project: Path) -> bool:
+    """Whether a build has written a page into its staging folder."""
+    return any(any(staging.rglob("index.html"))
+               for staging in project.glob(".site.new-*"))
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_killed_build_leaves_the_old_site_and_no_temporary_folder(
+        project: Path, tmp_path: Path, signum: int) -> None:
+    before = snapshot(project / "site")
+    proc = _start(project, [*MKDOCS, "build"], tmp_path / "log")
+    _wait_for(lambda: _writing(project), proc, "pages were written")
+    proc.send_signal(signum)
+    returncode = proc.wait(timeout=60)
+    output = (tmp_path / "log").read_text(encoding="utf-8")
+    assert returncode != 0, output
+    assert "Traceback" not in output
+    assert snapshot(project / "site") == before
+    assert _leftovers(project) == []
+
+
+def test_two_builds_at_once_both_finish_one_after_the_other(project: Path,
+                                                            tmp_path: Path) -> None:
+    before = snapshot(project / "site")
+    first = _start(project, [*MKDOCS, "build"], tmp_path / "first")
+    _wait_for(lambda: any(project.glob(".site.new-*")), first, "the first build began")
+    second = _start(project, [*MKDOCS, "build"], tmp_path / "second")
+    assert first.wait(timeout=300) == 0, (tmp_path / "first").read_text(encoding="utf-8")
+    assert second.wait(timeout=300) == 0, (tmp_path / "second").read_text(encoding="utf-8")
+    waited = (tmp_path / "second").read_text(encoding="utf-8")
+    assert f"Ein anderer Build läuft gerade in {project / 'site'}; dieser wartet" in waited
+    assert snapshot(project / "site") == before  # complete: the same site, byte for byte
+    assert _leftovers(project) == []
+
+
+def test_a_build_failing_in_strict_mode_keeps_the_old_site(project: Path) -> None:
+    """Strict mode fails after the last page is written; the old site stays all the same."""
+    before = snapshot(project / "site")
+    page = project / "docs" / "de" / "kaputter-link.md"
+    page.write_text("# Test\n\n[nirgends](gibt-es-nicht.md)\n", encoding="utf-8")
+    try:
+        result = build(project / "site", project=project, build_date=DAY)
+    finally:
+        page.unlink()
+    assert result.returncode != 0 and "Aborted with" in result.output, result.output
+    assert snapshot(project / "site") == before
+    assert _leftovers(project) == []
+
+
+def test_the_new_site_replaces_the_old_one_whole(project: Path, tmp_path: Path) -> None:
+    """A file only the old site had is gone: the folder is replaced, not merged."""
+    stale = project / "site" / "stale.txt"
+    stale.write_text("from an older build", encoding="utf-8")
+    result = build(project / "site", project=project, build_date=DAY)
+    assert result.returncode == 0, result.output
+    assert not stale.exists()
+    assert (project / "site" / "en" / "index.html").is_file()
+    assert _leftovers(project) == []
+
+
+def test_a_build_waits_only_so_long_then_says_plainly_that_one_is_running(
+        tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    fd = os.open(lock_path(site), os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    said: list[str] = []
+    try:
+        with pytest.raises(BuildRunning) as refused:
+            SiteSwap(site, say=said.append, wait_seconds=0.5)
+    finally:
+        os.close(fd)
+    assert str(refused.value).startswith(f"Ein anderer Build läuft gerade in {site}, seit über "
+                                         "1 Minuten. Es wurde nichts geschrieben")
+    assert said == [f"Ein anderer Build läuft gerade in {site}; dieser wartet, bis er fertig "
+                    "ist …"]
+    assert not site.exists() and not list(tmp_path.glob(".site.new-*"))
+
+
+def test_leftovers_of_a_build_killed_outright_are_removed_by_the_next(tmp_path: Path) -> None:
+    (tmp_path / ".site.new-abc123").mkdir()
+    (tmp_path / ".site.old-abc123").mkdir()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("old", encoding="utf-8")
+    swap = SiteSwap(tmp_path / "site")
+    (swap.staging / "index.html").write_text("new", encoding="utf-8")
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "old"
+    swap.commit()
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+    assert oct((tmp_path / "site").stat().st_mode & 0o777) != oct(0o700)
