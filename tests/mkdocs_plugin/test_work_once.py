@@ -53,7 +53,11 @@ def counted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         project = sample_project()
         patch.chdir(project)
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(out))
-        build(config)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     plugin = config.plugins["microsite"]
     languages = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
     return {"compiled": compiled, "listed": len(listed), "converted": converted,
