@@ -26,7 +26,11 @@ def test_records_are_parsed_once_for_all_languages(tmp_path: Path,
     project = sample_project()
     monkeypatch.chdir(project)
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
-    build(config)
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
     pages = list((tmp_path / "out").rglob("index.html"))
     assert (tmp_path / "out" / "en" / "programme" / "lotse-beruf" / "index.html").is_file()
     assert len(pages) > 20
