@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Browser
 
+from browser import AXE, chromium, serve
 from poisoned_site import PoisonedSite, build_poisoned, check_corpus
 from projectcopy import sample_project, sample_records
 from shared_builds import made_once, shared_build
@@ -68,3 +70,19 @@ def poisoned(shared_sites: Path) -> PoisonedSite:
     """The project poisoned with the XSS corpus, checked and built once per test run."""
     return made_once(shared_sites, "poisoned",
                      lambda folder: build_poisoned(folder, check_corpus(folder)))
+
+
+# --- in Chromium: one browser and one local server per test module --------------------------
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    """The sample site served on localhost (a module may serve another site instead)."""
+    with serve(site) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert AXE.is_file(), "axe-core is missing: run `npm ci` in tests/browser (./dev test does)"
+    with chromium() as (_, browser):
+        yield browser

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 import browser as browser_helpers
-from browser import chromium, new_context, serve
+from browser import new_context, serve
 from poisoned_site import PoisonedSite, record_id
 
 HANDLER_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
@@ -22,12 +22,6 @@ def served(poisoned: PoisonedSite) -> Iterator[str]:
     assert poisoned.result.returncode == 0, poisoned.result.output
     with serve(poisoned.result.site) as base_url:
         yield base_url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as (_, browser):
-        yield browser
 
 
 def _watch(page: Page) -> list[str]:

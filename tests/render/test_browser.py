@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import AXE, WCAG_AA_TAGS, add_axe, chromium, new_context, serve
+from browser import WCAG_AA_TAGS, add_axe, new_context
 from sitebuild import html_pages
-
-
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
-    with serve(site) as base_url:
-        yield base_url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert AXE.is_file(), "axe-core is missing: run `npm ci` in tests/browser (./dev test does)"
-    with chromium() as (_, browser):
-        yield browser
 
 
 def _urls(site: Path, base_url: str) -> list[str]:

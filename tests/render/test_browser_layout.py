@@ -19,19 +19,12 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from browser import AXE, WCAG_AA_TAGS, add_axe, chromium, new_context, published_url, serve
+from browser import WCAG_AA_TAGS, add_axe, new_context, published_url, serve
 from projectcopy import copy_project
 from sitebuild import build
 
 PUBLISHER = "Beispielstadt Herausgeberin"
 ADDRESS = "Musterweg 1\n30000 Beispielstadt"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert AXE.is_file(), "axe-core is missing: run `npm ci` in tests/browser (./dev test does)"
-    with chromium() as (_, browser):
-        yield browser
 
 
 def _axe(page: Page) -> list[dict]:
@@ -43,12 +36,6 @@ def _axe(page: Page) -> list[dict]:
 
 
 # --- the real site: title and root 404 -------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
-    with serve(site) as base_url:
-        yield base_url
-
 
 def _title(page: Page) -> dict:
     return page.evaluate("""() => {

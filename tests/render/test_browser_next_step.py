@@ -4,27 +4,14 @@ words readers type, in the page's language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import chromium, new_context, serve
+from browser import new_context
 
 PHONE = {"width": 375, "height": 812}  # iPhone X … 13 mini: 375 px wide
-
-
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
-    with serve(site) as base_url:
-        yield base_url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as (_, browser):
-        yield browser
 
 
 def _box(page: Page, selector: str) -> dict:

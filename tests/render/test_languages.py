@@ -13,7 +13,6 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from browser import chromium, new_context, serve
+from browser import new_context
 from projectcopy import copy_project, run_check
 from sitebuild import build, html_pages, soup
 
@@ -256,18 +255,6 @@ def test_search_index_per_language(site: Path) -> None:
 
 
 # --- in Chromium -------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
-    with serve(site) as base_url:
-        yield base_url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as (_, browser):
-        yield browser
-
 
 _CHAR_CENTRES = """([selector, text]) => {
   for (const el of document.querySelectorAll(selector)) {
