@@ -34,10 +34,15 @@ def many_records(count: int) -> str:
     records = []
     for i in range(count):
         record = dict(real[i % len(real)])
-        record["id"] = f"{record['id']}-{i}"
+        if i >= len(real):  # the real ids stay, so the hand-written pages' links still lead
+            record["id"] = f"{record['id']}-{i}"
         records.append(record)
-    return yaml.safe_dump({"format": 1, "records": records}, allow_unicode=True,
-                          sort_keys=False, width=100)
+    # every record written out in full: shared parts would become YAML aliases, which check
+    # refuses past a cap (an editor's file has none)
+    dumper = type("NoAliases", (yaml.SafeDumper,), {"ignore_aliases": lambda self, data: True})
+    return yaml.dump({"format": 1, "source": data.get("source"), "records": records},
+                     Dumper=dumper, allow_unicode=True,
+                     sort_keys=False, width=100)
 
 
 def project_with(records_yaml: str | None, folder: Path) -> Path:

@@ -170,10 +170,16 @@ def lighthouse(url: str, categories: tuple[str, ...] = tuple(SCORE_BUDGET)) -> d
                     if a.get("score") is not None and a["score"] < 1
                     and a.get("scoreDisplayMode") in ("binary", "numeric")]
               for key, cat in data["categories"].items()}
+    # the elements an accessibility audit found, so that a miss names what to mend
+    elements = {ref["id"]: [item["node"].get("selector", "?")
+                            for item in (data["audits"][ref["id"]].get("details") or {})
+                            .get("items", []) if isinstance(item.get("node"), dict)][:5]
+                for ref in data["categories"].get("accessibility", {}).get("auditRefs", [])
+                if ref["id"] in failed.get("accessibility", [])}
     metrics = {k: data["audits"][k]["displayValue"] for k in
                ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
                 "cumulative-layout-shift", "total-byte-weight") if k in data["audits"]}
-    return {"scores": scores, "failed_audits": failed, "metrics": metrics}
+    return {"scores": scores, "failed_audits": failed, "metrics": metrics, "elements": elements}
 
 
 @dataclass
@@ -246,6 +252,8 @@ def measure_released(report: Report, site: Path, published: str, path: str,
             failing = ", ".join(result["failed_audits"][key]) or "-"
             print(f"Lighthouse {key}: {score} (budget {budget}) "
                   f"{'OK' if score >= budget else 'UNDER'}; below 1: {failing}")
+        for audit, selectors in result["elements"].items():
+            print(f"  {audit}: {', '.join(selectors)}")
         print("  " + ", ".join(f"{k} {v}" for k, v in result["metrics"].items()))
 
 

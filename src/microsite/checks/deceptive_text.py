@@ -8,6 +8,7 @@ Each function returns a message code of ``problems.py`` (or None); ``text_checks
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -20,9 +21,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CONFUSABLE_SCRIPTS = {"LATIN", "CYRILLIC", "GREEK"}
 
 
+@functools.lru_cache(maxsize=4096)
 def _script(char: str) -> str:
     name = unicodedata.name(char, "")
     return name.split(" ", 1)[0] if name else ""
+
+
+@functools.lru_cache(maxsize=65536)  # titles and names repeat across languages and records
+def _mixes_scripts(word: str) -> bool:
+    return len({_script(c) for c in word if c.isalpha()} & _CONFUSABLE_SCRIPTS) > 1
 
 
 def mixed_script_word(text: str) -> str | None:
@@ -33,8 +40,7 @@ def mixed_script_word(text: str) -> str | None:
     for word in _WORD.findall(text):
         if word.isascii():
             continue
-        scripts = {_script(c) for c in word if c.isalpha()} & _CONFUSABLE_SCRIPTS
-        if len(scripts) > 1:
+        if _mixes_scripts(word):
             return word
     return None
 
