@@ -126,16 +126,7 @@ def test_after_the_first_save_a_change_shows_in_that_record_only(project: Path) 
     index = 1
     target = records[index]
     with editor(project) as ed:
-        ed.open_records()
-        item = ed.page.get_by_text(f"{target['texts']['de']['title']} ({target['id']})",
-                                   exact=True)
-        # the record's expand button: the first button of the box around its summary line
-        item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()
-        summary = ed.page.locator("[id^='texts-field-']").nth(index) \
-            .locator("[id^='de-field-']").first.locator("[id^='summary-field-']")
-        summary.fill(target["texts"]["de"]["summary"] + " Ergänzt im Formular.")
-        ed.publish()
-        expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
+        ed.change_summary(index, target, " Ergänzt im Formular.")
     after = data_file.read_text(encoding="utf-8")
     old_lines, new_lines = before.splitlines(), after.splitlines()
     assert len(old_lines) == len(new_lines)

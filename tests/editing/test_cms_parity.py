@@ -162,15 +162,7 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
     index = 1
     target = records[index]
     with editor(project) as ed:
-        ed.open_records()
-        item = ed.page.get_by_text(f"{target['texts']['de']['title']} ({target['id']})",
-                                   exact=True)
-        item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()
-        summary = ed.page.locator("[id^='texts-field-']").nth(index) \
-            .locator("[id^='de-field-']").first.locator("[id^='summary-field-']")
-        summary.fill(target["texts"]["de"]["summary"] + " Ergänzt im Formular.")
-        ed.publish()
-        expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
+        ed.change_summary(index, target, " Ergänzt im Formular.")
     old_lines, new_lines = before.splitlines(), data_file.read_text(encoding="utf-8").splitlines()
     assert len(old_lines) == len(new_lines)
     changed = [n for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]

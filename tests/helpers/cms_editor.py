@@ -12,7 +12,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page, Route, expect
 
 from browser import chromium
 from microsite.editing.cms_local import EditorServer, admin_folder, editor_server
@@ -45,6 +45,20 @@ class Editor:
     def publish(self) -> None:
         self.page.get_by_role("button", name="Veröffentlichen").click()
         self.page.get_by_text("Jetzt veröffentlichen").click()
+
+    def change_summary(self, index: int, record: dict, added: str) -> None:
+        """Open the ``index``-th record (``record`` as in the file), add ``added`` to its German
+        summary and save."""
+        self.open_records()
+        item = self.page.get_by_text(f"{record['texts']['de']['title']} ({record['id']})",
+                                     exact=True)
+        # the record's expand button: the first button of the box around its summary line
+        item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()
+        summary = self.page.locator("[id^='texts-field-']").nth(index) \
+            .locator("[id^='de-field-']").first.locator("[id^='summary-field-']")
+        summary.fill(record["texts"]["de"]["summary"] + added)
+        self.publish()
+        expect(self.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
 
 
 @contextmanager
