@@ -155,7 +155,7 @@ def test_changes_to_data_are_rebuilt(server: Server) -> None:
 
 
 def test_changes_to_overrides_are_rebuilt(server: Server) -> None:
-    template = server.root / "overrides" / "record.html"
+    template = server.root / "overrides" / "partials" / "microsite" / "pages" / "record.html"
     original = template.read_text(encoding="utf-8")
     built = server.count("Reloading browsers")
     template.write_text(original.replace('<div class="ms-record',
@@ -171,8 +171,10 @@ def test_changes_to_overrides_are_rebuilt(server: Server) -> None:
 
 
 def test_watched_paths_cover_data_ui_and_overrides(tmp_path: Path) -> None:
-    paths = watched_paths(tmp_path, "data/projects.yaml", "data/ui", str(tmp_path / "overrides"))
-    assert paths == [tmp_path / "data", tmp_path / "data" / "ui", tmp_path / "overrides"]
+    paths = watched_paths(tmp_path, tmp_path / "docs", "data/projects.yaml", "data/ui",
+                          str(tmp_path / "overrides"))
+    assert paths == [tmp_path / "docs", tmp_path / "data", tmp_path / "data" / "ui",
+                     tmp_path / "overrides"]
 
 
 def test_the_error_box_escapes_what_editors_typed() -> None:
