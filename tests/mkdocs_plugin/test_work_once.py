@@ -17,7 +17,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from microsite.mkdocs_plugin.compiled_templates import CompiledTemplates
+from microsite.publish.compiled_templates import CompiledTemplates
 from microsite.publish.theme_scripts import script_template_names
 from projectcopy import sample_project
 

@@ -20,15 +20,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from microsite.mkdocs_plugin.compiled_templates import CompiledTemplates
 from microsite.mkdocs_plugin.config import MicrositeConfig
 from microsite.mkdocs_plugin.preview import PreviewGuard
-from microsite.publish.build import (
-    BuildFailed,
-    finishing,
-    load_checked,
-    project_of,
-)
+from microsite.publish.build import BuildFailed, finishing, load_checked, project_of, watched_paths
+from microsite.publish.compiled_templates import CompiledTemplates
 from microsite.publish.finish import finish
 from microsite.publish.site_swap import BuildRunning, SiteSwap
 from microsite.publish.stage import Staged, stage
@@ -131,17 +126,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.preview.install(server)
         if self.staged is not None:
             server.unwatch(str(self.staged.docs_dir))
-        project = project_of(Path(config.config_file_path), dict(self.config))
-        for path in watched_paths(project.root, project.docs_dir, project.options.records,
-                                  project.options.ui, config.theme.custom_dir):
+        for path in watched_paths(project_of(Path(config.config_file_path), dict(self.config))):
             server.watch(str(path))
         return server
 
-
-def watched_paths(root: Path, docs_dir: Path, records: str, ui: str,
-                  custom_dir: str | None) -> list[Path]:
-    """What ``mkdocs serve`` watches besides mkdocs.yml."""
-    paths = [docs_dir, root / Path(records).parent, root / ui]
-    if custom_dir:
-        paths.append(root / custom_dir)
-    return list(dict.fromkeys(paths))

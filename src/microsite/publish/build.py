@@ -61,6 +61,14 @@ def project_of(config_file: Path, options: dict | None = None) -> Project:
     return project
 
 
+def watched_paths(project: Project) -> list[Path]:
+    """What a preview (``mkdocs serve``) rebuilds on: the pages, the data, our templates."""
+    options = project.options
+    paths = [project.docs_dir, project.root / Path(options.records).parent,
+             project.root / options.ui, *([project.custom_dir] if project.custom_dir else [])]
+    return list(dict.fromkeys(paths))
+
+
 def load_checked(project: Project, include_drafts: bool = False,
                  say: Callable[[str], None] = print) -> SiteData:
     """The site's data, checked; ``BuildFailed`` with every message where it has errors."""

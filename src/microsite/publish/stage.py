@@ -215,13 +215,17 @@ def _hand_written_body(site: SiteData, project: Project, page: StagedPage,
     markdown = rewrite_record_links(markdown, page.src_uri.partition("/")[2],
                                     site.record_addresses())
     parts = []
+    markdown = mask_facts(markdown).strip()
     if meta.get("home"):
         parts.append(bodies.render("home-start", site_name=project.site_name(page.lang),
                                    base_url=base_url(page.url), **context))
+        markdown = (  # the hand-written text under the heading "Hintergrund" (md_in_html)
+            '<section class="ms-home__background" aria-labelledby="ms-background-heading" '
+            f'markdown>\n\n{markdown}\n\n</section>')
     elif context["microsite_unchecked"]:
         notice = bodies.macro("notice.html", "notice")
         parts.append(str(notice(context["t"]["translation.unchecked"], "unchecked")).strip())
-    parts.append(mask_facts(markdown).strip())
+    parts.append(markdown)
     citation = bodies.macro("source.html", "source_citation")
     sources = [context.get("microsite_page_source"), *context.get("microsite_more_sources", ())]
     parts += [str(citation(source)).strip() for source in sources if source]
