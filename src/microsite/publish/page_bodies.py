@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 PAGES = "partials/microsite/pages"
 
@@ -21,7 +22,7 @@ class PageBodies:
 
     def __init__(self, custom_dir: Path) -> None:
         self.env = Environment(loader=FileSystemLoader(str(custom_dir)), autoescape=True,
-                               undefined=StrictUndefined, trim_blocks=False)
+                               undefined=StrictUndefined, finalize=_as_one_block)
         self._macros: dict[str, Any] = {}
 
     def render(self, name: str, **context: Any) -> str:
@@ -29,15 +30,27 @@ class PageBodies:
         html = self.env.get_template(f"{PAGES}/{name}.html").render(**context)
         return _compact(html)
 
-    def macro(self, template: str, name: str) -> Any:
-        """A macro of a partial, e.g. ``("source.html", "source_citation")``."""
+    def macro(self, template: str, name: str, *args: Any) -> str:
+        """A macro of a partial called with ``args``, e.g. ``("source.html",
+        "source_citation", source)``, as one block of HTML."""
         key = f"{template}:{name}"
         if key not in self._macros:
             module = self.env.get_template(f"partials/microsite/{template}").module
             self._macros[key] = getattr(module, name)
-        return self._macros[key]
+        return _compact(str(self._macros[key](*args)))
+
+
+def _as_one_block(value: Any) -> Any:
+    """Every printed value as HTML that Markdown passes through unchanged: an editor's line
+    breaks and tabs as character references (a blank line would end the block of HTML and let
+    Markdown read what follows, e.g. a link definition; Markdown turns tabs into spaces)."""
+    if isinstance(value, Markup):
+        return Markup(str(value).replace("\t", "&#9;"))
+    if isinstance(value, str):
+        return Markup(str(escape(value)).replace("\n", "&#10;").replace("\t", "&#9;"))
+    return value
 
 
 def _compact(html: str) -> str:
-    """Without blank lines: Markdown ends a block of HTML at none, but keep it one block."""
+    """One block of HTML: the template's blank lines left out (the values have none)."""
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -169,6 +169,7 @@ def _not_found(project: Project, site: SiteData, site_url: str) -> dict[str, Any
     default, site_url = site.default_language, site_url or "/"
     english = "en" in site.languages
     return {"site_name": project.site_name(default), "site_url": absolute(site_url, ""),
+            "banner": site.phrases[default]["gate.banner"] if site.unreleased else None,
             "site_path": urlsplit(absolute(site_url, "")).path,
             "overview_de": absolute(site_url, overview_url(default, default)),
             "home_en": absolute(site_url, language_prefix("en", default)) if english else None,
@@ -223,12 +224,12 @@ def _hand_written_body(site: SiteData, project: Project, page: StagedPage,
             '<section class="ms-home__background" aria-labelledby="ms-background-heading" '
             f'markdown>\n\n{markdown}\n\n</section>')
     elif context["microsite_unchecked"]:
-        notice = bodies.macro("notice.html", "notice")
-        parts.append(str(notice(context["t"]["translation.unchecked"], "unchecked")).strip())
+        parts.append(bodies.macro("notice.html", "notice",
+                                  context["t"]["translation.unchecked"], "unchecked"))
     parts.append(markdown)
-    citation = bodies.macro("source.html", "source_citation")
     sources = [context.get("microsite_page_source"), *context.get("microsite_more_sources", ())]
-    parts += [str(citation(source)).strip() for source in sources if source]
+    parts += [bodies.macro("source.html", "source_citation", source) for source in sources
+              if source]
     return "\n\n".join(part for part in parts if part)
 
 

@@ -39,9 +39,9 @@ def generate_pages(site: SiteData) -> list[GeneratedPage]:
             pages.append(GeneratedPage(overview_page_src_uri(lang, number), OVERVIEW, {
                 "title": title, "description": phrases["overview.intro"],
                 "microsite": {"overview": True, "overview_page": number}}))
-        pages.append(GeneratedPage(help_src_uri(lang), HELP, {
+        pages.append(GeneratedPage(help_src_uri(lang), HELP, {  # first for "Hilfe", "contact"
             "title": phrases["help.title"], "description": phrases["help.intro"],
-            "microsite": {"help": True}}))
+            "search": {"boost": 2}, "microsite": {"help": True}}))
         for record in site.records:
             view = site.record_view(record, lang)
             pages.append(GeneratedPage(record_src_uri(lang, record.id), RECORD, {
