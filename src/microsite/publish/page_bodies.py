@@ -8,6 +8,7 @@ HTML through as it is). The templates are the partials in ``custom_dir``
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 PAGES = "partials/microsite/pages"
+_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")  # a line break that a blank line follows
 
 
 class PageBodies:
@@ -45,7 +47,7 @@ def _as_one_block(value: Any) -> Any:
     breaks and tabs as character references (a blank line would end the block of HTML and let
     Markdown read what follows, e.g. a link definition; Markdown turns tabs into spaces)."""
     if isinstance(value, Markup):
-        return Markup(str(value).replace("\t", "&#9;"))
+        return Markup(_BLANK_LINE.sub("&#10;", str(value)).replace("\t", "&#9;"))
     if isinstance(value, str):
         return Markup(str(escape(value)).replace("\n", "&#10;").replace("\t", "&#9;"))
     return value
