@@ -12,12 +12,22 @@ import functools
 import http.server
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Request,
+    Response,
+    Route,
+    sync_playwright,
+)
 
 CHROMIUM = os.environ.get("MICROSITE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -124,3 +134,40 @@ def new_context(browser: Browser, base_url: str,
 def add_axe(page: Page, base_url: str) -> None:
     """axe-core into ``page``, as a script from the page's own origin."""
     page.add_script_tag(url=base_url + AXE_PATH)
+
+
+QUIET_SECONDS = 0.15
+"""How long a page must have no request in flight to count as settled. A page of the site makes
+its late requests (the search index and its language's stemmer, Material's sitemap fetch, the
+icon) within a few milliseconds of each other; Playwright's ``networkidle`` waits a fixed
+half second after the last, on every page."""
+
+
+def goto(page: Page, url: str, *, timeout: float = 30) -> Response | None:
+    """``page.goto(url)``, returning once the page has loaded and then made no request for
+    ``QUIET_SECONDS`` with none in flight: what ``wait_until="networkidle"`` waits for, without
+    its fixed half second."""
+    in_flight: set[Request] = set()
+    last = [time.monotonic()]
+
+    def started(request: Request) -> None:
+        in_flight.add(request)
+        last[0] = time.monotonic()
+
+    def ended(request: Request) -> None:
+        in_flight.discard(request)
+        last[0] = time.monotonic()
+
+    events = {"request": started, "requestfinished": ended, "requestfailed": ended}
+    for event, handler in events.items():
+        page.on(event, handler)
+    try:
+        response = page.goto(url, wait_until="load")
+        deadline = time.monotonic() + timeout
+        while in_flight or time.monotonic() - last[0] < QUIET_SECONDS:
+            assert time.monotonic() < deadline, (url, [r.url for r in in_flight])
+            page.wait_for_timeout(20)
+        return response
+    finally:
+        for event, handler in events.items():
+            page.remove_listener(event, handler)
