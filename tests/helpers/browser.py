@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -48,13 +49,21 @@ document.addEventListener("securitypolicyviolation", event => {
 """
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """The site's files, and axe-core at ``AXE_PATH`` under any folder (the site stays as
+    built: axe comes from tests/browser/node_modules)."""
+
+    def translate_path(self, path: str) -> str:
+        if path.split("?", 1)[0].endswith("/" + AXE_PATH):
+            return str(AXE)
+        return super().translate_path(path)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def serve(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
+def serve(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
           ) -> Iterator[str]:
     """Serve ``root`` on a free localhost port; yields the base URL ending in ``/``."""
     server = http.server.ThreadingHTTPServer(
@@ -120,7 +129,8 @@ def new_context(browser: Browser, base_url: str,
     by the page's ``securitypolicyviolation`` event and by Chromium's console)."""
     context = browser.new_context(**options)
     log = RequestLog(base_url, published_url())
-    context.route("**/*", log.route)
+    # only what leaves the served site goes through Python: each routed request is a round trip
+    context.route(re.compile("^(?!" + re.escape(base_url) + ")"), log.route)
     context.expose_binding("__micrositeCspViolation", lambda source, text: CSP_VIOLATIONS.append(
         f"{source['page'].url}: {text}"))
     context.add_init_script(_REPORT_VIOLATIONS)
