@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from browser import AXE, chromium, serve
+from browser import AXE, serve, shared_browser
 from poisoned_site import PoisonedSite, build_poisoned, check_corpus
 from projectcopy import sample_project, sample_records
 from shared_builds import made_once, shared_build
@@ -82,9 +82,8 @@ def served(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def browser() -> Browser:
     """One Chromium per test process (each test opens its own context: no cookies or storage
     carry over)."""
     assert AXE.is_file(), "axe-core is missing: run `npm ci` in tests/browser (./dev test does)"
-    with chromium() as (_, browser):
-        yield browser
+    return shared_browser()

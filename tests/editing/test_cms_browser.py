@@ -116,22 +116,3 @@ def test_the_admin_page_loads_nothing_from_other_hosts_before_login(project: Pat
     assert robots is not None and "noindex" in robots
     own_page = published_url() + "admin/anmeldung.html"
     assert ed.foreign and all(url.startswith(own_page) for url in ed.foreign), ed.foreign
-
-
-def test_after_the_first_save_a_change_shows_in_that_record_only(project: Path) -> None:
-    data_file = project / "data" / "projects.yaml"
-    records = read_yaml(data_file).data["records"]
-    data_file.write_text(format_projects(read_yaml(data_file).data), encoding="utf-8")
-    before = data_file.read_text(encoding="utf-8")
-    index = 1
-    target = records[index]
-    with editor(project) as ed:
-        ed.change_summary(index, target, " Ergänzt im Formular.")
-    after = data_file.read_text(encoding="utf-8")
-    old_lines, new_lines = before.splitlines(), after.splitlines()
-    assert len(old_lines) == len(new_lines)
-    changed = [n for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
-    assert len(changed) == 1
-    assert new_lines[changed[0]].endswith("Ergänzt im Formular.")
-    starts = [n for n, line in enumerate(old_lines) if line.startswith("  - ")]
-    assert starts[index] < changed[0] < starts[index + 1]

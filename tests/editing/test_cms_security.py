@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_FLAGS, chromium, serve
+from browser import chromium, serve, shared_browser
 from cms_editor import editor
 from microsite.editing.admin_site import write_admin
 from microsite.editing.cms_local import admin_folder, editor_server
@@ -110,8 +109,8 @@ def test_a_page_cannot_read_the_token_after_an_upload(project: Path, tmp_path: P
         (uploads / name).write_text(text, encoding="utf-8")
     second = build(site, project=project)
     assert second.returncode == 1 and "darf nicht auf die Website" in second.output
-    with serve(site) as url, chromium() as (_, browser):
-        context = browser.new_context()
+    with serve(site) as url:
+        context = shared_browser().new_context()
         sent: list[str] = []
 
         def route(route: object) -> None:
@@ -183,16 +182,11 @@ def test_the_local_server_answers_only_its_own_host_and_origin(project: Path) ->
 def test_a_rebinding_page_in_chromium_is_refused(project: Path) -> None:
     before = _files(project)
     with admin_folder(REPO) as site, editor_server(site, project) as server, \
-            sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[
-            *CHROMIUM_FLAGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"])
-        try:
-            page = browser.new_page()
-            response = page.goto(f"http://evil.example:{server.port}/admin/")
-            opened = response.status if response else None
-            answer = page.evaluate(POST, HARMFUL_WRITES[2])
-        finally:
-            browser.close()
+            chromium("--host-resolver-rules=MAP evil.example 127.0.0.1") as (_, browser):
+        page = browser.new_page()
+        response = page.goto(f"http://evil.example:{server.port}/admin/")
+        opened = response.status if response else None
+        answer = page.evaluate(POST, HARMFUL_WRITES[2])
     assert opened == 403
     assert answer[0] == 403
     assert _files(project) == before

@@ -8,6 +8,7 @@ in ``CSP_VIOLATIONS``; ``tests/conftest.py`` fails any test during which one occ
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
 import os
@@ -104,14 +105,39 @@ class RequestLog:
             route.abort()
 
 
+_PLAYWRIGHT: Playwright | None = None
+_SHARED: Browser | None = None
+
+
+def playwright() -> Playwright:
+    """The process's one Playwright driver (the sync API allows one per thread), started on
+    first use and stopped when the process ends."""
+    global _PLAYWRIGHT
+    if _PLAYWRIGHT is None:
+        _PLAYWRIGHT = sync_playwright().start()
+        atexit.register(_PLAYWRIGHT.stop)
+    return _PLAYWRIGHT
+
+
+def shared_browser() -> Browser:
+    """One Chromium for the whole test process: every test opens its own context in it (no
+    cookies, storage or cache carry over), instead of starting a browser of its own."""
+    global _SHARED
+    if _SHARED is None or not _SHARED.is_connected():
+        _SHARED = playwright().chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        atexit.register(_SHARED.close)  # runs before the driver stops (last in, first out)
+    return _SHARED
+
+
 @contextmanager
-def chromium() -> Iterator[tuple[Playwright, Browser]]:
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        try:
-            yield pw, browser
-        finally:
-            browser.close()
+def chromium(*extra_flags: str) -> Iterator[tuple[Playwright, Browser]]:
+    """A Chromium of its own (for scripts, or flags the shared one lacks), closed afterwards."""
+    pw = playwright()
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, *extra_flags])
+    try:
+        yield pw, browser
+    finally:
+        browser.close()
 
 
 def published_url() -> str:
