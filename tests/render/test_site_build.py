@@ -59,15 +59,6 @@ def test_status_is_derived_from_the_dates(tmp_path: Path, day: dt.date, de_label
     assert en.select_one(".ms-record__kind .ms-tag").get_text() == en_label
 
 
-def test_two_builds_with_the_same_date_give_the_same_status(tmp_path: Path, site: Path) -> None:
-    again = build(tmp_path / "again", build_date=dt.date(2026, 11, 25))
-    assert again.returncode == 0, again.output
-    for record_id in ("lotse-beruf", "gruendung-im-quartier"):
-        first = soup(record_page(site, "de", record_id)).select_one(".ms-tag").get_text()
-        second = soup(record_page(again.site, "de", record_id)).select_one(".ms-tag").get_text()
-        assert first == second
-
-
 def _alternates(page: Path) -> dict[str, str]:
     links = soup(page).select('head link[rel="alternate"][hreflang]')
     return {link["hreflang"]: link["href"] for link in links}
