@@ -102,6 +102,7 @@ def test_a_wrong_id_gets_the_german_message_and_nothing_is_saved(project: Path) 
 
 
 def test_the_admin_page_loads_nothing_from_other_hosts_before_login(project: Path) -> None:
+    """…and its login asks GitHub for public repositories only (``scope=public_repo``)."""
     with editor(project, proxy=False) as ed:
         ed.page.goto(ed.url + "admin/")
         login = ed.page.get_by_role("button", name=re.compile("GitHub"))
@@ -116,3 +117,4 @@ def test_the_admin_page_loads_nothing_from_other_hosts_before_login(project: Pat
     assert robots is not None and "noindex" in robots
     own_page = published_url() + "admin/anmeldung.html"
     assert ed.foreign and all(url.startswith(own_page) for url in ed.foreign), ed.foreign
+    assert all("scope=public_repo" in url for url in ed.foreign), ed.foreign

@@ -171,7 +171,8 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
     assert starts[index] < changed[0] < starts[index + 1]
 
 
-def test_the_editor_speaks_german_and_shows_no_fingerprints(project: Path) -> None:
+def test_the_editor_speaks_german_shows_no_fingerprints_and_fits_1280_and_375_pixels(
+        project: Path) -> None:
     with editor(project) as ed:
         ed.page.goto(ed.url + "admin/")
         expect(ed.page.get_by_role("button", name="Anmelden", exact=True)).to_be_visible()
@@ -189,29 +190,28 @@ def test_the_editor_speaks_german_and_shows_no_fingerprints(project: Path) -> No
         assert "freiwillig" not in texts.inner_text().lower()
         assert "UTC" not in ed.page.locator("[id^='publish_from-field-']").last.locator(
             "xpath=ancestor::*[contains(@class, 'ControlContainer')][1]").inner_text()
+        _the_form_is_usable_at_1280_and_at_375_pixels(ed)
 
 
-def test_the_form_is_usable_at_1280_and_at_375_pixels(project: Path) -> None:
-    with editor(project) as ed:
-        ed.open_records()
-        _add_record(ed, NEW_ID)
-        page = ed.page
-        page.set_viewport_size({"width": 1280, "height": 900})
-        page.wait_for_timeout(300)
-        texts = page.locator("[id^='texts-field-']").last
-        de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
-                  for lang in ("de", "en"))
-        assert de and en and abs(en["y"] - de["y"]) < 60  # side by side ...
-        assert min(de["width"], en["width"]) >= 300, (de, en)  # ... and wide enough to read
-        page.set_viewport_size({"width": 375, "height": 800})
-        page.wait_for_timeout(300)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 375
-        de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
-                  for lang in ("de", "en"))
-        assert de and en and en["y"] > de["y"] + de["height"] - 1  # one below the other
-        assert de["x"] >= 0 and de["x"] + de["width"] <= 375
-        toolbar = page.locator("[class*='ToolbarContainer']").first.bounding_box()
-        assert toolbar and toolbar["width"] <= 375
+def _the_form_is_usable_at_1280_and_at_375_pixels(ed: Editor) -> None:
+    """The new record's form (one editor session with the German test above)."""
+    page = ed.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_timeout(300)
+    texts = page.locator("[id^='texts-field-']").last
+    de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
+              for lang in ("de", "en"))
+    assert de and en and abs(en["y"] - de["y"]) < 60  # side by side ...
+    assert min(de["width"], en["width"]) >= 300, (de, en)  # ... and wide enough to read
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
+              for lang in ("de", "en"))
+    assert de and en and en["y"] > de["y"] + de["height"] - 1  # one below the other
+    assert de["x"] >= 0 and de["x"] + de["width"] <= 375
+    toolbar = page.locator("[class*='ToolbarContainer']").first.bounding_box()
+    assert toolbar and toolbar["width"] <= 375
 
 
 def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) -> None:

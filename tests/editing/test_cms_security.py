@@ -6,7 +6,6 @@ Content-Security-Policy, and ``./dev edit`` on a port another process holds."""
 from __future__ import annotations
 
 import json
-import re
 import socket
 import subprocess
 import sys
@@ -242,16 +241,6 @@ def test_the_config_has_no_uploads_and_asks_for_the_least_scope() -> None:
     assert "media_folder" not in config and "public_folder" not in config
     assert config["media_library"] == {"name": "keine-uploads"}
     assert config["backend"]["auth_scope"] == "public_repo"
-
-
-def test_the_login_asks_github_for_public_repositories_only(project: Path) -> None:
-    with editor(project, proxy=False) as ed:
-        ed.page.goto(ed.url + "admin/")
-        with ed.page.expect_popup() as popup:
-            ed.page.get_by_role("button", name=re.compile("GitHub")).click()
-        popup.value.wait_for_event("requestfailed")
-    login = [url for url in ed.foreign if "anmeldung.html" in url]
-    assert login and all("scope=public_repo" in url for url in login), ed.foreign
 
 
 def test_the_published_page_asks_no_local_server_only_edit_does() -> None:
