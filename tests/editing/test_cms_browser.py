@@ -14,7 +14,7 @@ from browser import published_url
 from cms_editor import Editor, editor
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 from sitebuild import build, soup
 
 NEW_ID = "testprojekt-aus-dem-formular"
@@ -78,7 +78,7 @@ def test_a_record_made_in_the_form_is_saved_checked_and_built(project: Path,
     # the editor writes the formatter's layout, and the other records keep their data
     assert text == format_projects(read_yaml(data_file).data)
     assert records[:-1] == before
-    checked = run_check(project)
+    checked = check_in_process(project)
     assert checked.returncode == 0, checked.stderr
     site = build(tmp_path / "site", project=project)
     assert site.returncode == 0, site.output

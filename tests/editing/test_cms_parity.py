@@ -17,7 +17,7 @@ from cms_editor import Editor, editor
 from microsite.checks.problems import MESSAGES
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
-from projectcopy import MICROSITE, copy_project, run_check
+from projectcopy import MICROSITE, check_in_process, copy_project
 
 NEW_ID = "betrag-aus-dem-formular"
 
@@ -79,7 +79,7 @@ def test_amounts_are_stored_exactly_or_refused_in_checks_words(project: Path) ->
     assert "      amount: 50000\n" in data_file.read_text(encoding="utf-8")
     # check accepts the amount; what it still asks for is the source of the figure (issue 18),
     # a rule the form leaves to check (under ./dev edit its report follows every save)
-    checked = run_check(project)
+    checked = check_in_process(project)
     errors = [line for line in checked.stderr.splitlines() if line.startswith("data/")]
     assert len(errors) == 1 and "funding.amount" in errors[0], checked.stderr
     assert _words("source_required", key="funding.amount").split(":")[0] in errors[0]
@@ -109,7 +109,7 @@ def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
         f"\n  - id: {NEW_ID}\n    kind: project\n    period:\n      start: 2025-03\n"
         "      end: 2025-01-31\n    texts:\n      de:\n        title: T\n        summary: S\n")
     data_file.write_text(text, encoding="utf-8")
-    checked = run_check(project)
+    checked = check_in_process(project)
     assert end_before_start in checked.stderr and missing in checked.stderr
 
 
@@ -157,7 +157,7 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
     formatted = subprocess.run([*MICROSITE, "format", "--check"], cwd=project,
                                capture_output=True, text=True, timeout=60)
     assert formatted.returncode == 0, formatted.stderr
-    assert "einheitlichen Anordnung" not in run_check(project).stderr
+    assert "einheitlichen Anordnung" not in check_in_process(project).stderr
     before = data_file.read_text(encoding="utf-8")
     index = 1
     target = records[index]
@@ -259,7 +259,7 @@ def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(project: P
         box = ed.page.get_by_role("status", name="Prüfung nach dem Speichern")
         expect(box).to_contain_text(f"die Kennung „{taken}“ gibt es schon", timeout=20000)
         expect(box).to_contain_text("so nicht veröffentlichbar")
-    assert f"die Kennung „{taken}“ gibt es schon" in run_check(project).stderr
+    assert f"die Kennung „{taken}“ gibt es schon" in check_in_process(project).stderr
 
 
 def test_the_preview_says_whether_the_translation_still_matches(project: Path) -> None:
@@ -267,7 +267,7 @@ def test_the_preview_says_whether_the_translation_still_matches(project: Path) -
     records = read_yaml(project / "data" / "projects.yaml").data["records"]
     index, target = next((i, r) for i, r in enumerate(records)
                          if isinstance(r.get("translation", {}).get("en"), dict))
-    checked = run_check(project).stderr
+    checked = check_in_process(project).stderr
     assert f"„{target['id']}“, Feld „texts.de." not in checked  # its review is current
     with editor(project) as ed:
         ed.open_records()

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from browser import goto, new_context
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 from sitebuild import build, html_pages, soup
 
 LANGUAGES = ("de", "en", "tr", "ar", "uk")
@@ -354,7 +354,7 @@ def _break_translations(records: list[dict]) -> None:
 
 def test_check_names_missing_and_stale_translations_per_language(tmp_path: Path) -> None:
     copy = copy_project(tmp_path / "project", edit_records=_break_translations)
-    result = run_check(copy)
+    result = check_in_process(copy)
     out = result.stdout + result.stderr
     assert result.returncode == 0, out  # hints: the pages show the German text meanwhile
     assert re.search(r"Hinweis: .*gruendung-im-quartier.*der Text auf Ukrainisch fehlt noch",
