@@ -74,17 +74,6 @@ def _all_links_resolve(site: Path, site_url: str) -> None:
                          link == site_url + "opendata/dcat.jsonld" for link in links)
 
 
-def test_custom_domain_is_configuration(tmp_path: Path) -> None:
-    site_url = "https://arbeit.example.de/"
-    project = copy_project(tmp_path / "project", site_url=site_url,
-                           plugin_options={"cname": "arbeit.example.de"})
-    result = build(tmp_path / "out", project=project)
-    assert result.returncode == 0, result.output
-    assert (result.site / "CNAME").read_text(encoding="ascii") == "arbeit.example.de\n"
-    broken, checked = broken_links(result.site, site_url)
-    assert broken == [] and checked > 500
-
-
 def test_no_cname_without_a_custom_domain(site: Path) -> None:
     assert not (site / "CNAME").exists()
 

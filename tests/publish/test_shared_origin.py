@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from linkcheck import broken_links
 from microsite.editing.admin_site import write_admin
 from projectcopy import check_in_process, copy_project
 from sitebuild import REPO, build
@@ -60,6 +61,9 @@ def test_the_custom_domain_build_has_its_own_origin_and_no_warning(tmp_path: Pat
     assert built.returncode == 0, built.output
     assert WARNING not in built.output
     assert (built.site / "CNAME").read_text(encoding="ascii") == f"{CUSTOM}\n"
+    # a custom domain is configuration: every internal link resolves at its root
+    broken, checked = broken_links(built.site, f"https://{CUSTOM}/")
+    assert broken == [] and checked > 500
     write_admin(built.site, REPO)
     home = (built.site / "index.html").read_text(encoding="utf-8")
     assert f'href="https://{CUSTOM}/"' in home  # canonical address on the custom origin
