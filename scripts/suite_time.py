@@ -7,10 +7,13 @@ Runs the suite as ``./dev test`` does (every core, a file per worker), so run it
     .venv/bin/python scripts/suite_time.py tests/data -n 0       # one folder, one process
     .venv/bin/python scripts/suite_time.py --update-readme       # also the README's figure
 
-Prints the figure in one line (machine, load, wall time, result) and the ten slowest phases
-as pytest's ``--durations`` reports them; ``--update-readme`` writes both between the
-``suite-time`` markers of README.md. Times vary with what else runs on the machine: the load
-average at the start is printed with them.
+Prints the figure in one line (machine, load, wall time, result), the ten slowest phases
+as pytest's ``--durations`` reports them, and the site builds the run made (every
+``sitebuild.build`` logs itself when ``MICROSITE_TEST_BUILD_LOG`` names a file: how many, their
+seconds of one core, and which test files start them); ``--update-readme`` writes it all
+between the ``suite-time`` markers of README.md, ``--output FILE`` keeps pytest's whole output
+and the build log. Times vary with what else runs on the machine: the load average at the start
+is printed with them.
 """
 
 from __future__ import annotations
