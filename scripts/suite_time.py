@@ -7,10 +7,13 @@ Runs the suite as ``./dev test`` does (every core, a file per worker), so run it
     .venv/bin/python scripts/suite_time.py tests/data -n 0       # one folder, one process
     .venv/bin/python scripts/suite_time.py --update-readme       # also the README's figure
 
-Prints the figure in one line (machine, load, wall time, result) and the ten slowest phases
-as pytest's ``--durations`` reports them; ``--update-readme`` writes both between the
-``suite-time`` markers of README.md. Times vary with what else runs on the machine: the load
-average at the start is printed with them.
+Prints the figure in one line (machine, load, wall time, result), the ten slowest phases
+as pytest's ``--durations`` reports them, and the site builds the run made (every
+``sitebuild.build`` logs itself when ``MICROSITE_TEST_BUILD_LOG`` names a file: how many, their
+seconds of one core, and which test files start them); ``--update-readme`` writes it all
+between the ``suite-time`` markers of README.md, ``--output FILE`` keeps pytest's whole output
+and the build log. Times vary with what else runs on the machine: the load average at the start
+is printed with them.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ import platform
 import re
 import subprocess
 import sys
+import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +36,7 @@ README = REPO / "README.md"
 START, END = "<!-- suite-time:start -->", "<!-- suite-time:end -->"
 DEFAULT_ARGS = ["-n", "auto", "--dist", "loadfile"]
 _DURATION = re.compile(r"^(?P<seconds>\d+\.\d+)s (?P<phase>call|setup|teardown)\s+(?P<test>\S.*)$")
+BUILD_LOG = "MICROSITE_TEST_BUILD_LOG"  # as tests/helpers/sitebuild.py
 _SUMMARY = re.compile(r"^=+ (?P<summary>.*\d+ (?:passed|failed|error).*) =+$")
 
 
@@ -43,6 +49,9 @@ class Measurement:
     load: float
     cores: int
     args: list[str]
+    output: str
+    builds: list[tuple[float, int, str]]
+    """Every ``mkdocs build`` a test ran (tests/helpers/sitebuild.py): seconds, exit code, test."""
 
 
 def run_suite(pytest_args: list[str]) -> Measurement:
@@ -51,9 +60,15 @@ def run_suite(pytest_args: list[str]) -> Measurement:
         args = [*DEFAULT_ARGS, *args]
     cmd = [sys.executable, "-m", "pytest", "-q", "--durations=10", "--durations-min=0", *args]
     load = os.getloadavg()[0]
-    start = time.monotonic()
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
-    wall = time.monotonic() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "builds.tsv"
+        log.touch()
+        start = time.monotonic()
+        proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True,
+                              env={**os.environ, BUILD_LOG: str(log)})
+        wall = time.monotonic() - start
+        builds = [(float(seconds), int(code), test) for seconds, code, test in
+                  (line.split("\t", 2) for line in log.read_text(encoding="utf-8").splitlines())]
     lines = proc.stdout.splitlines()
     slowest = [(float(m["seconds"]), m["phase"], m["test"]) for line in lines
                if (m := _DURATION.match(line.strip()))][:10]
@@ -61,7 +76,8 @@ def run_suite(pytest_args: list[str]) -> Measurement:
     summary = summaries[-1] if summaries else (lines[-1] if lines else proc.stderr.strip())
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-2000:])
-    return Measurement(wall, proc.returncode, summary, slowest, load, os.cpu_count() or 1, args)
+    return Measurement(wall, proc.returncode, summary, slowest, load, os.cpu_count() or 1, args,
+                       proc.stdout + proc.stderr, builds)
 
 
 def report(m: Measurement) -> str:
@@ -73,7 +89,19 @@ def report(m: Measurement) -> str:
     rows = ["| seconds | phase | test |", "| ---: | --- | --- |"]
     rows += [f"| {seconds:.1f} | {phase} | `{test}` |" for seconds, phase, test in m.slowest]
     intro = "The ten slowest phases (a `setup` is a fixture, mostly a site build):"
-    return f"{head}\n\n{intro}\n\n" + "\n".join(rows)
+    return f"{head}\n\n{intro}\n\n" + "\n".join(rows) + "\n\n" + builds_report(m.builds)
+
+
+def builds_report(builds: list[tuple[float, int, str]]) -> str:
+    """How many ``mkdocs build`` processes the run started, what they cost, and which test files
+    start them (a build that stops on bad data before writing is counted apart)."""
+    full = [(seconds, test) for seconds, code, test in builds if code == 0]
+    stopped = [seconds for seconds, code, _ in builds if code != 0]
+    per_file = Counter(test.split("::", 1)[0] for _, test in full)
+    lines = [f"Site builds: {len(full)} finished ({sum(s for s, _ in full):.0f} s of one core), "
+             f"{len(stopped)} stopped on purpose ({sum(stopped):.0f} s)."]
+    lines += [f"- {count} × `{name}`" for name, count in per_file.most_common()]
+    return "\n".join(lines)
 
 
 def update_readme(text: str) -> None:
@@ -89,8 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update-readme", action="store_true",
                         help="write the figure into README.md (suite-time markers)")
+    parser.add_argument("--output", type=Path,
+                        help="also keep pytest's whole output (and the build log) in this file")
     args, pytest_args = parser.parse_known_args(argv)
     measurement = run_suite(pytest_args)
+    if args.output:
+        builds = "".join(f"{s:.2f}\t{code}\t{test}\n" for s, code, test in measurement.builds)
+        args.output.write_text(measurement.output + "\n# builds\n" + builds, encoding="utf-8")
     text = report(measurement)
     print(text)
     if args.update_readme and measurement.returncode == 0:

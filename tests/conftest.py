@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from browser import AXE, chromium, serve
+from browser import AXE, serve, shared_browser
 from poisoned_site import PoisonedSite, build_poisoned, check_corpus
 from projectcopy import sample_project, sample_records
 from shared_builds import made_once, shared_build
@@ -72,7 +72,7 @@ def poisoned(shared_sites: Path) -> PoisonedSite:
                      lambda folder: build_poisoned(folder, check_corpus(folder)))
 
 
-# --- in Chromium: one browser and one local server per test module --------------------------
+# --- in Chromium: one browser per test process, one local server per test module ----------
 
 @pytest.fixture(scope="module")
 def served(site: Path) -> Iterator[str]:
@@ -81,8 +81,9 @@ def served(site: Path) -> Iterator[str]:
         yield base_url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    """One Chromium per test process (each test opens its own context: no cookies or storage
+    carry over)."""
     assert AXE.is_file(), "axe-core is missing: run `npm ci` in tests/browser (./dev test does)"
-    with chromium() as (_, browser):
-        yield browser
+    return shared_browser()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 
 LOTSE = "  - id: lotse-beruf\n    kind: programme\n"
 
@@ -25,7 +25,7 @@ def _check_with(project: Path, name: str, old: str, new: str) -> tuple[str, int]
     edited = good.replace(old, new)
     path.write_text(edited, encoding="utf-8")
     try:
-        report = run_check(project).stderr
+        report = check_in_process(project).stderr
     finally:
         path.write_text(good, encoding="utf-8")
     line = edited[:edited.index(new) + len(new.rstrip("\n"))].count("\n") + 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from microsite.publish.exports.csv_export import guard_cell
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 
 EVIL = "https://www.hannover.de@evil.example/"
 CYRILLIC_O = "\u043e"
@@ -78,7 +78,7 @@ EXPECTED = {
 def checked(tmp_path_factory: pytest.TempPathFactory) -> str:
     project = copy_project(tmp_path_factory.mktemp("deceptive") / "project",
                            edit_records=lambda records: records.extend(HOSTILE + FINE))
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     return result.stderr
@@ -118,7 +118,7 @@ def test_bidi_controls_are_refused(tmp_path: Path, text: str, char: str) -> None
         lines.insert(kind + 1, "    contact: {" + text + "}\n")
         line = kind + 2
     data_file.write_text("".join(lines), encoding="utf-8")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert re.search(rf"data/projects.yaml, Zeile {line}, Spalte \d+: .*unsichtbares "
                      rf"Steuerzeichen \({re.escape(char)}\)", result.stderr), result.stderr
@@ -130,7 +130,7 @@ def test_a_bidi_control_in_a_hand_written_page_is_refused(tmp_path: Path) -> Non
     page.write_text(page.read_text(encoding="utf-8") + "\nTelefon: +49 511 \u202e0861\n",
                     encoding="utf-8")
     lines = page.read_text(encoding="utf-8").count("\n")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     shown = page.relative_to(project).as_posix()
     assert f"{shown}, Zeile {lines}, Spalte 18: hier steht ein unsichtbares Steuerzeichen " \
@@ -140,7 +140,7 @@ def test_a_bidi_control_in_a_hand_written_page_is_refused(tmp_path: Path) -> Non
 def test_an_id_in_another_script_is_refused(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", edit_records=lambda records: records.append(
         _record(f"j{CYRILLIC_O}bpilot")))
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert f"„j{CYRILLIC_O}bpilot“ ist keine gültige Kennung" in result.stderr, result.stderr
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from microsite.checks.doc_links import record_links, rewrite_record_links
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 from sitebuild import build, soup
 
 PAGE = Path("docs") / "de" / "einwanderungsstadt.md"
@@ -54,7 +54,7 @@ def _edit(project: Path, old: str, new: str) -> None:
 
 def test_a_link_to_a_drafted_record_is_named_by_check(project: Path) -> None:
     _edit(project, f"  - id: {LINKED}\n", f"  - id: {LINKED}\n    draft: true\n")
-    result = run_check(project)
+    result = check_in_process(project)
     line = _line_of(project, f"programme/{LINKED}.md")
     assert result.returncode == 1
     assert re.search(rf"^docs/de/einwanderungsstadt\.md, Zeile {line}, Spalte \d+: der Link "
@@ -65,7 +65,7 @@ def test_a_link_to_a_drafted_record_is_named_by_check(project: Path) -> None:
 
 def test_a_link_to_a_removed_or_misspelt_record_is_named_by_check(project: Path) -> None:
     _edit(project, f"  - id: {LINKED}\n", f"  - id: {LINKED}x\n")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert (f"der Link „programme/{LINKED}.md“ führt zu keinem Eintrag: die Kennung „{LINKED}“ "
             "gibt es in data/projects.yaml nicht. Link korrigieren oder entfernen; bei einer "
@@ -78,7 +78,7 @@ def test_a_renamed_record_keeps_links_working(project: Path, tmp_path: Path) -> 
     page = project / PAGE
     page.write_text(page.read_text(encoding="utf-8")
                     + f"\nNoch einmal: [Plan](programme/{LINKED}/).\n", encoding="utf-8")
-    checked = run_check(project)
+    checked = check_in_process(project)
     assert checked.returncode == 0, checked.stderr
     assert (f"Hinweis: docs/de/einwanderungsstadt.md, Zeile {_line_of(project, LINKED)}")\
         in checked.stderr
@@ -95,7 +95,7 @@ def test_a_link_to_a_missing_page_is_named_by_check(project: Path) -> None:
     page = project / "docs" / "en" / "einwanderungsstadt.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee the [imprint](impresum.md).\n",
                     encoding="utf-8")
-    result = run_check(project)
+    result = check_in_process(project)
     line = page.read_text(encoding="utf-8").count("\n")
     assert result.returncode == 1
     assert (f"docs/en/einwanderungsstadt.md, Zeile {line}, Spalte 19: der Link „impresum.md“ "
@@ -105,7 +105,7 @@ def test_a_link_to_a_missing_page_is_named_by_check(project: Path) -> None:
 def test_a_page_saved_in_latin_1_is_named_by_check_without_a_traceback(project: Path) -> None:
     page = project / PAGE
     page.write_bytes(page.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
-    checked = run_check(project)
+    checked = check_in_process(project)
     assert checked.returncode == 1
     assert "Traceback" not in checked.stderr
     assert "docs/de/einwanderungsstadt.md, Zeile " in checked.stderr

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 from sitebuild import build, soup
 
 BUILD_DATE = dt.date(2026, 11, 25)
@@ -157,7 +157,7 @@ def test_hreflang_only_for_real_translations(builds: Builds) -> None:
 
 
 def test_check_lists_pending_translations_as_warnings(builds: Builds) -> None:
-    result = run_check(builds.project)
+    result = check_in_process(builds.project)
     assert result.returncode == 0, result.stderr
     assert ("Hinweis: data/projects.yaml, Zeile " in result.stderr
             and "Angebot „test-ausstehend“, Feld „translation.en“: Übersetzung (Englisch) steht "
@@ -212,7 +212,7 @@ def test_check_warns_about_a_stale_translation_naming_record_and_field(tmp_path:
         changed.append(record["id"])
 
     project = copy_project(tmp_path / "project", edit_records=change_one_reviewed_summary)
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 0, result.stderr
     stale = [line for line in result.stderr.splitlines() if "zuletzt geprüft" in line]
     assert len(stale) == 1, result.stderr
@@ -231,7 +231,7 @@ def test_rewrapping_a_text_is_not_a_change() -> None:
 
 def test_the_sample_has_no_stale_or_unreviewed_translation(tmp_path: Path) -> None:
     """The real data may carry such hints (they never stop publishing); the sample does not."""
-    result = run_check(copy_project(tmp_path / "project"))
+    result = check_in_process(copy_project(tmp_path / "project"))
     assert result.returncode == 0, result.stderr
     assert "zuletzt geprüft" not in result.stderr
     # English is reviewed throughout; Turkish, Arabic and Ukrainian are not checked yet

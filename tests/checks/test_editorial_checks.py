@@ -11,7 +11,7 @@ import pytest
 from microsite.checks.editorial_checks import EXAMPLE_ID, EXAMPLE_TITLE
 from microsite.checks.problems import Problem
 from microsite.checks.validation import SiteLanguages, ValidationFailed, load_records_from_text
-from projectcopy import SAMPLE_RECORDS, copy_project, run_check
+from projectcopy import SAMPLE_RECORDS, check_in_process, copy_project
 from sitebuild import REPO
 
 LANGS = SiteLanguages(("de", "en", "tr", "ar", "uk"), ("tr", "ar", "uk"))  # as mkdocs.yml
@@ -147,7 +147,7 @@ def test_a_file_not_saved_as_utf8_is_named_with_its_encoding(tmp_path, encoding:
     text = GOOD.replace(DE_TITLE, DE_TITLE.replace("Lotse Beruf", "Lotse Beruf „für Ältere“"))
     raw = text.encode(encoding, errors="replace")
     (project / "data" / "projects.yaml").write_bytes(raw)
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     first = next(i for i, byte in enumerate(raw) if byte > 127)  # the first one UTF-8 fails on
     line = 1 if encoding == "utf-16" else raw[:first].count(b"\n") + 1

@@ -6,7 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 
 OLD = "lotse-beruf"
 
@@ -30,19 +30,19 @@ def test_a_rename_against_the_last_commit_is_named(tmp_path: Path) -> None:
     _git(project, "add", "-A")
     _git(project, "commit", "-qm", "start")
     _rename(project)
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 0, result.stderr
     assert (f"Programm „{OLD}-neu“, Feld „id“: die Kennung „{OLD}“ gibt es nicht mehr (sie "
             f"stand in git HEAD:data/projects.yaml)") in result.stderr
     assert f"„former_ids: [{OLD}]“ eintragen" in result.stderr
     # committed, CI compares with the commit before
     _git(project, "commit", "-qam", "rename")
-    assert "gibt es nicht mehr (sie stand in git HEAD~1:" in run_check(project).stderr
+    assert "gibt es nicht mehr (sie stand in git HEAD~1:" in check_in_process(project).stderr
     data = project / "data" / "projects.yaml"
     data.write_text(data.read_text(encoding="utf-8").replace(
         f"  - id: {OLD}-neu\n", f"  - id: {OLD}-neu\n    former_ids: [{OLD}]\n"),
         encoding="utf-8")
-    assert "gibt es nicht mehr" not in run_check(project).stderr  # former ids: no warning
+    assert "gibt es nicht mehr" not in check_in_process(project).stderr  # former ids: no warning
 
 
 def test_a_rename_against_the_published_build_is_named(tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_a_rename_against_the_published_build_is_named(tmp_path: Path) -> None:
     published.joinpath("records.json").write_text(json.dumps(
         {"records": [{"id": OLD}, {"id": "ganz-alt"}]}), encoding="utf-8")
     _rename(project)
-    result = run_check(project)
+    result = check_in_process(project)
     assert f"die Kennung „{OLD}“ gibt es nicht mehr (sie stand in site/opendata/records.json)" \
         in result.stderr
     assert "die Kennung „ganz-alt“ gibt es nicht mehr" in result.stderr
@@ -68,7 +68,7 @@ def test_a_deleted_record_is_a_warning_that_names_what_is_lost(tmp_path: Path) -
     start = text.index(f"  - id: {OLD}\n")
     end = text.find("\n  - id: ", start + 1)
     data.write_text(text[:start] + (text[end + 1:] if end > 0 else ""), encoding="utf-8")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 0, result.stderr
     [line] = [line for line in result.stderr.splitlines() if f"„{OLD}“" in line]
     assert line.startswith("Warnung: ")  # not a "Hinweis": something is lost

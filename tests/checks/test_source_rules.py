@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from projectcopy import copy_project, rewrite_records, run_check
+from projectcopy import check_in_process, copy_project, rewrite_records
 from sitebuild import REPO
 
 LEGAL_OFFICES = {"Der Oberbürgermeister", "Die Oberbürgermeisterin", "the Lord Mayor"}
@@ -37,7 +37,7 @@ def test_a_stated_status_result_or_figure_needs_a_source(tmp_path: Path, rid: st
                                                           field: str) -> None:
     project = copy_project(tmp_path / "p",
                            edit_records=lambda rs: _by_id(rs, rid).pop("sources"))
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1, result.stderr
     assert f"Feld „{field}“: „{field}“ braucht eine Quelle" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
@@ -46,7 +46,7 @@ def test_a_stated_status_result_or_figure_needs_a_source(tmp_path: Path, rid: st
 def test_a_record_without_status_result_or_figure_needs_no_source(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p",
                            edit_records=lambda rs: _by_id(rs, "jobmesse-2027").pop("sources"))
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 0, result.stderr
 
 
@@ -60,7 +60,7 @@ def test_the_file_source_is_only_a_default_that_a_record_names(tmp_path: Path) -
 
     project = copy_project(tmp_path / "p")
     drop_file_source(project)
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert "„default: true“ nennt die Quelle oben in der Datei, aber die Datei hat keine" \
         in result.stderr, result.stderr
@@ -76,7 +76,7 @@ def test_a_status_changed_without_a_newer_source_is_an_error(tmp_path: Path) -> 
         _by_id(records, "servicestelle-anerkennung")["status"] = "completed"
 
     rewrite_records(project, retire)
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert ("Feld „status“: „status“ wurde geändert (vorher „running“, verglichen mit git "
             "HEAD:data/projects.yaml), aber keine Quelle ist neuer als vorher (2024-09-20)"
@@ -87,13 +87,13 @@ def test_a_status_changed_without_a_newer_source_is_an_error(tmp_path: Path) -> 
             {"type": "Mitteilung", "title": "Servicestelle geschlossen", "date": "2026-11-30"}]
 
     rewrite_records(project, with_new_source)
-    assert run_check(project).returncode == 0
+    assert check_in_process(project).returncode == 0
 
     def changed_results(records: list[dict]) -> None:
         _by_id(records, "lotse-beruf")["results"][0]["count"] = 13
 
     rewrite_records(project, changed_results)
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1 and "„results“ wurde geändert" in result.stderr
 
 
@@ -105,7 +105,7 @@ def test_an_ended_record_still_in_the_future_tense_gets_a_hint(tmp_path: Path) -
         meeting = _by_id(records, "fachtag-europa")  # under way on its source's date
         meeting["texts"]["de"]["summary"] = "Die Tagung soll Städte zusammenbringen."
 
-    result = run_check(copy_project(tmp_path / "p", edit_records=future))
+    result = check_in_process(copy_project(tmp_path / "p", edit_records=future))
     assert result.returncode == 0  # a hint, not an error: only the editor can rewrite it
     assert ("Feld „texts.de.summary“: Hinweis: der Eintrag ist seit 2025-08-31 vorbei, der "
             "Text sagt aber noch „will“") in result.stderr, result.stderr
@@ -130,13 +130,13 @@ def _site_yaml(project: Path, representative: str, confirmed: str | None) -> Non
 def test_a_representative_named_without_confirmation_is_refused(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     _site_yaml(project, "Der Oberbürgermeister, Max Muster", None)
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1
     assert ("data/site.yaml, Zeile" in result.stderr
             and "„Der Oberbürgermeister, Max Muster“ nennt mehr als das Amt" in result.stderr
             ), result.stderr
     _site_yaml(project, "Der Oberbürgermeister, Max Muster", "2026-12-01")
-    assert run_check(project).returncode == 0
+    assert check_in_process(project).returncode == 0
 
 
 def test_the_real_legal_facts_name_the_office_only_unless_confirmed() -> None:

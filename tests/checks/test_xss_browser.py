@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 import browser as browser_helpers
-from browser import new_context, serve
+from browser import goto, new_context, serve
 from poisoned_site import PoisonedSite, record_id
 
 HANDLER_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
@@ -59,7 +59,7 @@ def test_poisoned_pages_and_search_open_no_dialog(poisoned: PoisonedSite, served
         handlers += page.evaluate(HANDLER_ATTRIBUTES)
     # the search box on a poisoned page, searching for the poisoned title
     k = _title_vector(poisoned, "Probe &lt;img src=x onerror=alert(1)&gt;")
-    page.goto(f"{served}programme/{record_id(k)}/", wait_until="networkidle")
+    goto(page, f"{served}programme/{record_id(k)}/")
     for query in ("Probe", "onerror", "onmouseover", "script"):
         page.fill("input.md-search__input", "")
         page.click("input.md-search__input")

@@ -14,7 +14,7 @@ from browser import published_url
 from cms_editor import Editor, editor
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 from sitebuild import build, soup
 
 NEW_ID = "testprojekt-aus-dem-formular"
@@ -78,7 +78,7 @@ def test_a_record_made_in_the_form_is_saved_checked_and_built(project: Path,
     # the editor writes the formatter's layout, and the other records keep their data
     assert text == format_projects(read_yaml(data_file).data)
     assert records[:-1] == before
-    checked = run_check(project)
+    checked = check_in_process(project)
     assert checked.returncode == 0, checked.stderr
     site = build(tmp_path / "site", project=project)
     assert site.returncode == 0, site.output
@@ -102,6 +102,7 @@ def test_a_wrong_id_gets_the_german_message_and_nothing_is_saved(project: Path) 
 
 
 def test_the_admin_page_loads_nothing_from_other_hosts_before_login(project: Path) -> None:
+    """…and its login asks GitHub for public repositories only (``scope=public_repo``)."""
     with editor(project, proxy=False) as ed:
         ed.page.goto(ed.url + "admin/")
         login = ed.page.get_by_role("button", name=re.compile("GitHub"))
@@ -116,22 +117,4 @@ def test_the_admin_page_loads_nothing_from_other_hosts_before_login(project: Pat
     assert robots is not None and "noindex" in robots
     own_page = published_url() + "admin/anmeldung.html"
     assert ed.foreign and all(url.startswith(own_page) for url in ed.foreign), ed.foreign
-
-
-def test_after_the_first_save_a_change_shows_in_that_record_only(project: Path) -> None:
-    data_file = project / "data" / "projects.yaml"
-    records = read_yaml(data_file).data["records"]
-    data_file.write_text(format_projects(read_yaml(data_file).data), encoding="utf-8")
-    before = data_file.read_text(encoding="utf-8")
-    index = 1
-    target = records[index]
-    with editor(project) as ed:
-        ed.change_summary(index, target, " Ergänzt im Formular.")
-    after = data_file.read_text(encoding="utf-8")
-    old_lines, new_lines = before.splitlines(), after.splitlines()
-    assert len(old_lines) == len(new_lines)
-    changed = [n for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
-    assert len(changed) == 1
-    assert new_lines[changed[0]].endswith("Ergänzt im Formular.")
-    starts = [n for n, line in enumerate(old_lines) if line.startswith("  - ")]
-    assert starts[index] < changed[0] < starts[index + 1]
+    assert all("scope=public_repo" in url for url in ed.foreign), ed.foreign

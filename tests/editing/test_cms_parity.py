@@ -17,7 +17,7 @@ from cms_editor import Editor, editor
 from microsite.checks.problems import MESSAGES
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
-from projectcopy import MICROSITE, copy_project, run_check
+from projectcopy import MICROSITE, check_in_process, copy_project
 
 NEW_ID = "betrag-aus-dem-formular"
 
@@ -79,7 +79,7 @@ def test_amounts_are_stored_exactly_or_refused_in_checks_words(project: Path) ->
     assert "      amount: 50000\n" in data_file.read_text(encoding="utf-8")
     # check accepts the amount; what it still asks for is the source of the figure (issue 18),
     # a rule the form leaves to check (under ./dev edit its report follows every save)
-    checked = run_check(project)
+    checked = check_in_process(project)
     errors = [line for line in checked.stderr.splitlines() if line.startswith("data/")]
     assert len(errors) == 1 and "funding.amount" in errors[0], checked.stderr
     assert _words("source_required", key="funding.amount").split(":")[0] in errors[0]
@@ -109,7 +109,7 @@ def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
         f"\n  - id: {NEW_ID}\n    kind: project\n    period:\n      start: 2025-03\n"
         "      end: 2025-01-31\n    texts:\n      de:\n        title: T\n        summary: S\n")
     data_file.write_text(text, encoding="utf-8")
-    checked = run_check(project)
+    checked = check_in_process(project)
     assert end_before_start in checked.stderr and missing in checked.stderr
 
 
@@ -157,7 +157,7 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
     formatted = subprocess.run([*MICROSITE, "format", "--check"], cwd=project,
                                capture_output=True, text=True, timeout=60)
     assert formatted.returncode == 0, formatted.stderr
-    assert "einheitlichen Anordnung" not in run_check(project).stderr
+    assert "einheitlichen Anordnung" not in check_in_process(project).stderr
     before = data_file.read_text(encoding="utf-8")
     index = 1
     target = records[index]
@@ -171,7 +171,8 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
     assert starts[index] < changed[0] < starts[index + 1]
 
 
-def test_the_editor_speaks_german_and_shows_no_fingerprints(project: Path) -> None:
+def test_the_editor_speaks_german_shows_no_fingerprints_and_fits_1280_and_375_pixels(
+        project: Path) -> None:
     with editor(project) as ed:
         ed.page.goto(ed.url + "admin/")
         expect(ed.page.get_by_role("button", name="Anmelden", exact=True)).to_be_visible()
@@ -189,29 +190,28 @@ def test_the_editor_speaks_german_and_shows_no_fingerprints(project: Path) -> No
         assert "freiwillig" not in texts.inner_text().lower()
         assert "UTC" not in ed.page.locator("[id^='publish_from-field-']").last.locator(
             "xpath=ancestor::*[contains(@class, 'ControlContainer')][1]").inner_text()
+        _the_form_is_usable_at_1280_and_at_375_pixels(ed)
 
 
-def test_the_form_is_usable_at_1280_and_at_375_pixels(project: Path) -> None:
-    with editor(project) as ed:
-        ed.open_records()
-        _add_record(ed, NEW_ID)
-        page = ed.page
-        page.set_viewport_size({"width": 1280, "height": 900})
-        page.wait_for_timeout(300)
-        texts = page.locator("[id^='texts-field-']").last
-        de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
-                  for lang in ("de", "en"))
-        assert de and en and abs(en["y"] - de["y"]) < 60  # side by side ...
-        assert min(de["width"], en["width"]) >= 300, (de, en)  # ... and wide enough to read
-        page.set_viewport_size({"width": 375, "height": 800})
-        page.wait_for_timeout(300)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 375
-        de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
-                  for lang in ("de", "en"))
-        assert de and en and en["y"] > de["y"] + de["height"] - 1  # one below the other
-        assert de["x"] >= 0 and de["x"] + de["width"] <= 375
-        toolbar = page.locator("[class*='ToolbarContainer']").first.bounding_box()
-        assert toolbar and toolbar["width"] <= 375
+def _the_form_is_usable_at_1280_and_at_375_pixels(ed: Editor) -> None:
+    """The new record's form (one editor session with the German test above)."""
+    page = ed.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_timeout(300)
+    texts = page.locator("[id^='texts-field-']").last
+    de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
+              for lang in ("de", "en"))
+    assert de and en and abs(en["y"] - de["y"]) < 60  # side by side ...
+    assert min(de["width"], en["width"]) >= 300, (de, en)  # ... and wide enough to read
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
+              for lang in ("de", "en"))
+    assert de and en and en["y"] > de["y"] + de["height"] - 1  # one below the other
+    assert de["x"] >= 0 and de["x"] + de["width"] <= 375
+    toolbar = page.locator("[class*='ToolbarContainer']").first.bounding_box()
+    assert toolbar and toolbar["width"] <= 375
 
 
 def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) -> None:
@@ -259,7 +259,7 @@ def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(project: P
         box = ed.page.get_by_role("status", name="Prüfung nach dem Speichern")
         expect(box).to_contain_text(f"die Kennung „{taken}“ gibt es schon", timeout=20000)
         expect(box).to_contain_text("so nicht veröffentlichbar")
-    assert f"die Kennung „{taken}“ gibt es schon" in run_check(project).stderr
+    assert f"die Kennung „{taken}“ gibt es schon" in check_in_process(project).stderr
 
 
 def test_the_preview_says_whether_the_translation_still_matches(project: Path) -> None:
@@ -267,7 +267,7 @@ def test_the_preview_says_whether_the_translation_still_matches(project: Path) -
     records = read_yaml(project / "data" / "projects.yaml").data["records"]
     index, target = next((i, r) for i, r in enumerate(records)
                          if isinstance(r.get("translation", {}).get("en"), dict))
-    checked = run_check(project).stderr
+    checked = check_in_process(project).stderr
     assert f"„{target['id']}“, Feld „texts.de." not in checked  # its review is current
     with editor(project) as ed:
         ed.open_records()

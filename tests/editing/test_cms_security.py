@@ -6,7 +6,6 @@ Content-Security-Policy, and ``./dev edit`` on a port another process holds."""
 from __future__ import annotations
 
 import json
-import re
 import socket
 import subprocess
 import sys
@@ -17,9 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_FLAGS, chromium, serve
+from browser import chromium, serve, shared_browser
 from cms_editor import editor
 from microsite.editing.admin_site import write_admin
 from microsite.editing.cms_local import admin_folder, editor_server
@@ -110,8 +108,8 @@ def test_a_page_cannot_read_the_token_after_an_upload(project: Path, tmp_path: P
         (uploads / name).write_text(text, encoding="utf-8")
     second = build(site, project=project)
     assert second.returncode == 1 and "darf nicht auf die Website" in second.output
-    with serve(site) as url, chromium() as (_, browser):
-        context = browser.new_context()
+    with serve(site) as url:
+        context = shared_browser().new_context()
         sent: list[str] = []
 
         def route(route: object) -> None:
@@ -183,16 +181,11 @@ def test_the_local_server_answers_only_its_own_host_and_origin(project: Path) ->
 def test_a_rebinding_page_in_chromium_is_refused(project: Path) -> None:
     before = _files(project)
     with admin_folder(REPO) as site, editor_server(site, project) as server, \
-            sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[
-            *CHROMIUM_FLAGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"])
-        try:
-            page = browser.new_page()
-            response = page.goto(f"http://evil.example:{server.port}/admin/")
-            opened = response.status if response else None
-            answer = page.evaluate(POST, HARMFUL_WRITES[2])
-        finally:
-            browser.close()
+            chromium("--host-resolver-rules=MAP evil.example 127.0.0.1") as (_, browser):
+        page = browser.new_page()
+        response = page.goto(f"http://evil.example:{server.port}/admin/")
+        opened = response.status if response else None
+        answer = page.evaluate(POST, HARMFUL_WRITES[2])
     assert opened == 403
     assert answer[0] == 403
     assert _files(project) == before
@@ -248,16 +241,6 @@ def test_the_config_has_no_uploads_and_asks_for_the_least_scope() -> None:
     assert "media_folder" not in config and "public_folder" not in config
     assert config["media_library"] == {"name": "keine-uploads"}
     assert config["backend"]["auth_scope"] == "public_repo"
-
-
-def test_the_login_asks_github_for_public_repositories_only(project: Path) -> None:
-    with editor(project, proxy=False) as ed:
-        ed.page.goto(ed.url + "admin/")
-        with ed.page.expect_popup() as popup:
-            ed.page.get_by_role("button", name=re.compile("GitHub")).click()
-        popup.value.wait_for_event("requestfailed")
-    login = [url for url in ed.foreign if "anmeldung.html" in url]
-    assert login and all("scope=public_repo" in url for url in login), ed.foreign
 
 
 def test_the_published_page_asks_no_local_server_only_edit_does() -> None:

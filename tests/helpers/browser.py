@@ -8,16 +8,28 @@ in ``CSP_VIOLATIONS``; ``tests/conftest.py`` fails any test during which one occ
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
 import os
+import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Request,
+    Response,
+    Route,
+    sync_playwright,
+)
 
 CHROMIUM = os.environ.get("MICROSITE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -38,13 +50,21 @@ document.addEventListener("securitypolicyviolation", event => {
 """
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """The site's files, and axe-core at ``AXE_PATH`` under any folder (the site stays as
+    built: axe comes from tests/browser/node_modules)."""
+
+    def translate_path(self, path: str) -> str:
+        if path.split("?", 1)[0].endswith("/" + AXE_PATH):
+            return str(AXE)
+        return super().translate_path(path)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def serve(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
+def serve(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
           ) -> Iterator[str]:
     """Serve ``root`` on a free localhost port; yields the base URL ending in ``/``."""
     server = http.server.ThreadingHTTPServer(
@@ -85,14 +105,39 @@ class RequestLog:
             route.abort()
 
 
+_PLAYWRIGHT: Playwright | None = None
+_SHARED: Browser | None = None
+
+
+def playwright() -> Playwright:
+    """The process's one Playwright driver (the sync API allows one per thread), started on
+    first use and stopped when the process ends."""
+    global _PLAYWRIGHT
+    if _PLAYWRIGHT is None:
+        _PLAYWRIGHT = sync_playwright().start()
+        atexit.register(_PLAYWRIGHT.stop)
+    return _PLAYWRIGHT
+
+
+def shared_browser() -> Browser:
+    """One Chromium for the whole test process: every test opens its own context in it (no
+    cookies, storage or cache carry over), instead of starting a browser of its own."""
+    global _SHARED
+    if _SHARED is None or not _SHARED.is_connected():
+        _SHARED = playwright().chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        atexit.register(_SHARED.close)  # runs before the driver stops (last in, first out)
+    return _SHARED
+
+
 @contextmanager
-def chromium() -> Iterator[tuple[Playwright, Browser]]:
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        try:
-            yield pw, browser
-        finally:
-            browser.close()
+def chromium(*extra_flags: str) -> Iterator[tuple[Playwright, Browser]]:
+    """A Chromium of its own (for scripts, or flags the shared one lacks), closed afterwards."""
+    pw = playwright()
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, *extra_flags])
+    try:
+        yield pw, browser
+    finally:
+        browser.close()
 
 
 def published_url() -> str:
@@ -110,7 +155,8 @@ def new_context(browser: Browser, base_url: str,
     by the page's ``securitypolicyviolation`` event and by Chromium's console)."""
     context = browser.new_context(**options)
     log = RequestLog(base_url, published_url())
-    context.route("**/*", log.route)
+    # only what leaves the served site goes through Python: each routed request is a round trip
+    context.route(re.compile("^(?!" + re.escape(base_url) + ")"), log.route)
     context.expose_binding("__micrositeCspViolation", lambda source, text: CSP_VIOLATIONS.append(
         f"{source['page'].url}: {text}"))
     context.add_init_script(_REPORT_VIOLATIONS)
@@ -124,3 +170,40 @@ def new_context(browser: Browser, base_url: str,
 def add_axe(page: Page, base_url: str) -> None:
     """axe-core into ``page``, as a script from the page's own origin."""
     page.add_script_tag(url=base_url + AXE_PATH)
+
+
+QUIET_SECONDS = 0.15
+"""How long a page must have no request in flight to count as settled. A page of the site makes
+its late requests (the search index and its language's stemmer, Material's sitemap fetch, the
+icon) within a few milliseconds of each other; Playwright's ``networkidle`` waits a fixed
+half second after the last, on every page."""
+
+
+def goto(page: Page, url: str, *, timeout: float = 30) -> Response | None:
+    """``page.goto(url)``, returning once the page has loaded and then made no request for
+    ``QUIET_SECONDS`` with none in flight: what ``wait_until="networkidle"`` waits for, without
+    its fixed half second."""
+    in_flight: set[Request] = set()
+    last = [time.monotonic()]
+
+    def started(request: Request) -> None:
+        in_flight.add(request)
+        last[0] = time.monotonic()
+
+    def ended(request: Request) -> None:
+        in_flight.discard(request)
+        last[0] = time.monotonic()
+
+    events = {"request": started, "requestfinished": ended, "requestfailed": ended}
+    for event, handler in events.items():
+        page.on(event, handler)
+    try:
+        response = page.goto(url, wait_until="load")
+        deadline = time.monotonic() + timeout
+        while in_flight or time.monotonic() - last[0] < QUIET_SECONDS:
+            assert time.monotonic() < deadline, (url, [r.url for r in in_flight])
+            page.wait_for_timeout(20)
+        return response
+    finally:
+        for event, handler in events.items():
+            page.remove_listener(event, handler)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, Route, expect
 
-from browser import chromium
+from browser import shared_browser
 from microsite.editing.cms_local import EditorServer, admin_folder, editor_server
 from microsite.editing.edit_check import check_on_save
 from sitebuild import REPO
@@ -66,8 +66,8 @@ def editor(project: Path, *, proxy: bool = True, check: bool = False) -> Iterato
     """The editor on ``project``; without ``proxy`` its local backend is unreachable (as on
     the published site, where the page runs on another host); with ``check``, ``check`` runs
     after every save as under ./dev edit."""
+    browser = shared_browser()
     with admin_folder(REPO) as site, editor_server(site, project) as server, \
-            chromium() as (_, browser), \
             (check_on_save(project, site / "admin") if check else nullcontext()):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         session = Editor(context.new_page(), server.url, project, server)

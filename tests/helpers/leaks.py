@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+import lxml.html
 from bs4 import BeautifulSoup
 
 # attributes a browser follows or loads as a URL
@@ -23,6 +24,8 @@ _BASE_PATH = re.compile(r'URL\("[^"]*"')
 # Material's bundle, by a relative or site-absolute path
 _OWN_SCRIPT_FILE = re.compile(r"(?:(?:\.\./)*\.?/?|/[\w/-]*/)assets/javascripts/[\w.]+\.js")
 _CONTROL = re.compile(r"[\x00-\x20]+")
+_MULTI_VALUED = {"class", "rel", "rev", "accept-charset", "headers", "accesskey", "dropzone"}
+"""Attributes BeautifulSoup splits into words (joined by one space, as it gives them back)."""
 
 
 def normalised_script(text: str) -> str:
@@ -38,14 +41,18 @@ def html_leaks(page: str, own_scripts: set[str], *, redirect_page: bool = False)
     """Every event handler, script URL and executable element in ``page``.
 
     ``own_scripts`` are the site's own inline scripts (``normalised_script``), taken from a
-    page that holds no data; any other inline script is a leak.
+    page that holds no data; any other inline script is a leak. The page is parsed by lxml
+    directly (the parser BeautifulSoup's "lxml" uses, without its slower tree): the corpus
+    test reads some 600 pages.
     """
     found = []
-    soup = BeautifulSoup(page, "lxml")
-    for el in soup.find_all(True):
-        name = el.name.lower()
-        for attr, value in el.attrs.items():
-            value = " ".join(value) if isinstance(value, list) else str(value)
+    root = lxml.html.document_fromstring(page)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue  # comments and processing instructions
+        name = el.tag.lower()
+        for attr, value in el.attrib.items():
+            value = " ".join(value.split()) if attr.lower() in _MULTI_VALUED else str(value)
             if attr.lower().startswith("on"):
                 found.append(f"<{name} {attr}=…>")
             if attr.lower() in URL_ATTRIBUTES and _script_url(value):
@@ -62,15 +69,15 @@ def html_leaks(page: str, own_scripts: set[str], *, redirect_page: bool = False)
             if src is not None:
                 if not _OWN_SCRIPT_FILE.fullmatch(src):
                     found.append(f"<script src={src[:40]!r}>")
-            elif normalised_script(el.string or "") not in own_scripts:
-                found.append(f"<script>{(el.string or '')[:40]!r}")
+            elif normalised_script(el.text or "") not in own_scripts:
+                found.append(f"<script>{(el.text or '')[:40]!r}")
         elif name == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
             target = (el.get("content") or "").split("url=", 1)[-1]
             if not redirect_page or _script_url(target):
                 found.append(f"<meta refresh {target[:40]!r}>")
         elif name == "form" and el.get("name") != "search" and not _theme_palette(el):
             found.append("<form>")
-        elif name == "link" and "import" in (el.get("rel") or []):
+        elif name == "link" and "import" in (el.get("rel") or "").split():
             found.append("<link rel=import>")
     return found
 
@@ -78,8 +85,8 @@ def html_leaks(page: str, own_scripts: set[str], *, redirect_page: bool = False)
 def _theme_palette(el: Any) -> bool:
     """Material's light/dark switch: a form of radio buttons that submits nowhere."""
     return (el.get("data-md-component") == "palette" and el.get("action") is None
-            and all(i.get("type") == "radio" for i in el.find_all("input"))
-            and not el.find_all(["button", "select", "textarea"]))
+            and all(i.get("type") == "radio" for i in el.iter("input"))
+            and next(el.iter("button", "select", "textarea"), None) is None)
 
 
 def json_ld_leaks(page: str) -> list[str]:

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,8 +47,23 @@ def build(site_dir: Path, *, project: Path | None = None,
     cmd = [*wrapper, *MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
     if strict:
         cmd.append("--strict")
+    start = time.monotonic()
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    _log_build(time.monotonic() - start, proc.returncode)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
+
+
+BUILD_LOG = "MICROSITE_TEST_BUILD_LOG"
+"""Set by ``scripts/suite_time.py``: a file where every ``build()`` appends one line (seconds,
+exit code, test), so the measurement counts the site builds a run makes."""
+
+
+def _log_build(seconds: float, returncode: int) -> None:
+    log = os.environ.get(BUILD_LOG)
+    if log:
+        test = os.environ.get("PYTEST_CURRENT_TEST", "?").rsplit(" (", 1)[0]
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{seconds:.2f}\t{returncode}\t{test}\n")
 
 
 def soup(path: Path) -> BeautifulSoup:

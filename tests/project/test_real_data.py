@@ -13,7 +13,7 @@ import yaml
 from linkcheck import broken_links
 from microsite.checks.doc_links import hand_written_pages, record_links
 from microsite.render.project import read_project_settings
-from projectcopy import copy_project, rewrite_records, run_check
+from projectcopy import check_in_process, copy_project, rewrite_records
 from sitebuild import REPO, build, soup
 
 BUILD_DATE = dt.date(2026, 11, 25)
@@ -42,7 +42,7 @@ def _assert_published_site(project: Path, site: Path) -> list[dict]:
 
 
 def test_the_real_data_validates_and_builds(tmp_path: Path) -> None:
-    checked = run_check(REPO)
+    checked = check_in_process(REPO)
     assert checked.returncode == 0, checked.stderr
     result = build(tmp_path / "out", project=REPO, build_date=BUILD_DATE)
     assert result.returncode == 0, result.output
@@ -83,7 +83,7 @@ def edited(tmp_path: Path) -> Path:
 
 
 def test_a_day_of_correct_edits_keeps_check_and_build_green(edited: Path, tmp_path: Path) -> None:
-    checked = run_check(edited)
+    checked = check_in_process(edited)
     assert checked.returncode == 0, checked.stderr
     result = build(tmp_path / "out", project=edited, build_date=BUILD_DATE)
     assert result.returncode == 0, result.output

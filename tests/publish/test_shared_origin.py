@@ -8,8 +8,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from linkcheck import broken_links
 from microsite.editing.admin_site import write_admin
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 from sitebuild import REPO, build
 
 WARNING = "einer Adresse, die sich alle GitHub-Pages-Seiten von „lhh-microsite“ teilen"
@@ -33,7 +34,7 @@ def test_without_the_editor_on_the_site_there_is_no_token_to_warn_about(tmp_path
     project = _with_workflow(copy_project(tmp_path / "project",
                                           site_url="https://lhh-microsite.github.io/x/"),
                              publishes_editor=False)
-    checked = run_check(project)
+    checked = check_in_process(project)
     assert checked.returncode == 0, checked.stderr
     assert WARNING not in checked.stderr
 
@@ -41,7 +42,7 @@ def test_without_the_editor_on_the_site_there_is_no_token_to_warn_about(tmp_path
 def test_check_and_build_warn_on_the_shared_origin(tmp_path: Path) -> None:
     project = _with_workflow(copy_project(tmp_path / "project",
                                           site_url="https://lhh-microsite.github.io/x/"))
-    checked = run_check(project)
+    checked = check_in_process(project)
     assert checked.returncode == 0, checked.stderr
     assert f"Hinweis: die Website liegt auf lhh-microsite.github.io, {WARNING}" in checked.stderr
     assert FIX in checked.stderr
@@ -53,13 +54,16 @@ def test_check_and_build_warn_on_the_shared_origin(tmp_path: Path) -> None:
 def test_the_custom_domain_build_has_its_own_origin_and_no_warning(tmp_path: Path) -> None:
     project = _with_workflow(copy_project(tmp_path / "project", site_url=f"https://{CUSTOM}/",
                                           plugin_options={"cname": CUSTOM}))
-    checked = run_check(project)
+    checked = check_in_process(project)
     assert checked.returncode == 0, checked.stderr
     assert WARNING not in checked.stderr
     built = build(tmp_path / "site", project=project)
     assert built.returncode == 0, built.output
     assert WARNING not in built.output
     assert (built.site / "CNAME").read_text(encoding="ascii") == f"{CUSTOM}\n"
+    # a custom domain is configuration: every internal link resolves at its root
+    broken, checked = broken_links(built.site, f"https://{CUSTOM}/")
+    assert broken == [] and checked > 500
     write_admin(built.site, REPO)
     home = (built.site / "index.html").read_text(encoding="utf-8")
     assert f'href="https://{CUSTOM}/"' in home  # canonical address on the custom origin

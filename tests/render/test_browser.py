@@ -1,23 +1,12 @@
-"""Every built page in real Chromium: axe-core (WCAG 2.1 A/AA), privacy, keyboard, layout."""
+"""The sample site in real Chromium: keyboard, reflow, search and print; that the axe and privacy
+watchers can fail. Every page's axe and privacy check: test_every_page.py."""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import WCAG_AA_TAGS, add_axe, new_context
-from sitebuild import html_pages
-
-
-def _urls(site: Path, base_url: str) -> list[str]:
-    urls = []
-    for path in html_pages(site):
-        rel = path.relative_to(site).as_posix()
-        urls.append(base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
-    return urls
+from browser import WCAG_AA_TAGS, add_axe, goto, new_context
 
 
 def _axe(page: Page) -> list[dict]:
@@ -30,55 +19,11 @@ def _axe(page: Page) -> list[dict]:
     ]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_passes_axe_and_stays_private(site: Path, served: str, browser: Browser,
-                                                 scheme: str) -> None:
-    """Zero axe violations, zero requests to other hosts, zero cookies, in every language and
-    both colour schemes (the system's setting chooses, issue 19); nothing fails to load; the
-    first Tab stop is a visible skip link."""
-    context, log = new_context(browser, served, color_scheme=scheme)
-    page = context.new_page()
-    wrong_scheme: list[str] = []
-    failed: list[str] = []
-    page.on("console", lambda message: failed.append(f"{page.url}: {message.text}")
-            if message.type == "error" else None)
-    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
-            if response.status >= 400 else None)
-    violations: dict[str, list[dict]] = {}
-    no_skip_link: list[str] = []
-    urls = _urls(site, served)
-    for lang in ("en", "tr", "ar", "uk"):  # every language of the site, right to left too
-        assert any(f"/{lang}/" in u for u in urls), lang
-    assert len(urls) >= 50
-    for url in urls:
-        response = page.goto(url, wait_until="networkidle")
-        assert response is not None and response.ok, url
-        shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        if shown != {"light": "default", "dark": "slate"}[scheme]:
-            wrong_scheme.append(f"{url}: {shown}")
-        found = _axe(page)
-        if found:
-            violations[url[len(served):] or "/"] = found
-        page.keyboard.press("Tab")
-        first = _focused(page)
-        if not ("md-skip" in first["cls"] and first["visible"] and first["outline"]):
-            no_skip_link.append(url)
-    cookies = context.cookies()
-    cookie_script = page.evaluate("document.cookie")
-    context.close()
-    assert violations == {}, json.dumps(violations, indent=1)
-    assert wrong_scheme == []  # the page follows the system's colour scheme
-    assert log.foreign == []
-    assert cookies == [] and cookie_script == ""
-    assert no_skip_link == []  # the first Tab stop of every page is a visible skip link
-    assert failed == []  # no console errors, no failed requests (e.g. Material's sitemap fetch)
-
-
 def test_axe_finds_a_planted_violation(served: str, browser: Browser) -> None:
     """The check can fail: an image without alt text on a real page is reported."""
     context, _ = new_context(browser, served)
     page = context.new_page()
-    page.goto(served, wait_until="networkidle")
+    goto(page, served)
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', "
                   "'<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">')")
     assert "image-alt" in {v["id"] for v in _axe(page)}
@@ -89,7 +34,7 @@ def test_foreign_requests_are_caught(served: str, browser: Browser) -> None:
     # the site's policy (connect-src 'self') would refuse the fetch before it is sent
     context, log = new_context(browser, served, bypass_csp=True)
     page = context.new_page()
-    page.goto(served, wait_until="networkidle")
+    goto(page, served)
     page.evaluate("fetch('https://fonts.googleapis.com/css?family=Roboto').catch(() => null)")
     page.wait_for_timeout(200)
     context.close()
@@ -113,7 +58,7 @@ def _focused(page: Page) -> dict:
 def test_skip_link_is_the_first_stop_and_visible(served: str, browser: Browser, path: str) -> None:
     context, _ = new_context(browser, served)
     page = context.new_page()
-    page.goto(served + path, wait_until="networkidle")
+    goto(page, served + path)
     page.keyboard.press("Tab")
     first = _focused(page)
     assert first["tag"] == "A" and "skip" in first["cls"], first
@@ -130,7 +75,7 @@ def test_keyboard_reaches_the_language_switcher_and_footer(served: str, browser:
     every stop shows a visible focus outline."""
     context, _ = new_context(browser, served)
     page = context.new_page()
-    page.goto(served + "en/programme/lotse-beruf/", wait_until="networkidle")
+    goto(page, served + "en/programme/lotse-beruf/")
     stops = []
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -147,7 +92,7 @@ def test_keyboard_reaches_the_language_switcher_and_footer(served: str, browser:
     hidden = [s for s in stops if s["tag"] == "A" and not s["outline"]]
     assert hidden == []
     # Enter on the switcher follows the link to the German page
-    page.goto(served + "en/programme/lotse-beruf/", wait_until="networkidle")
+    goto(page, served + "en/programme/lotse-beruf/")
     page.locator("nav.ms-languages a[hreflang=de]").focus()
     href = page.evaluate("document.activeElement.href")
     assert href.endswith("/programme/lotse-beruf/") and "/en/" not in href
@@ -161,7 +106,7 @@ def test_no_horizontal_scrolling_at_320_px(served: str, browser: Browser, path: 
     """Reflow (WCAG 1.4.10): nothing scrolls sideways; axe finds nothing in the narrow layout."""
     context, _ = new_context(browser, served, viewport={"width": 320, "height": 640})
     page = context.new_page()
-    page.goto(served + path, wait_until="networkidle")
+    goto(page, served + path)
     width = page.evaluate("document.documentElement.scrollWidth")
     violations = _axe(page)
     context.close()
@@ -173,7 +118,7 @@ def test_keyboard_reaches_every_record_on_the_overview(served: str, browser: Bro
     """Every card's link is a Tab stop, in the order the cards are shown."""
     context, _ = new_context(browser, served)
     page = context.new_page()
-    page.goto(served + "en/programme/", wait_until="networkidle")
+    goto(page, served + "en/programme/")
     cards = page.eval_on_selector_all("a.ms-card__link", "els => els.map(e => e.href)")
     reached = []
     for _ in range(80):
@@ -191,7 +136,7 @@ def test_search_finds_pages_in_the_current_language_only(served: str, browser: B
     page = context.new_page()
     # "Lotse Beruf" has pages in both languages: each search finds only its own language's
     for path, in_english in (("", False), ("en/", True)):
-        page.goto(served + path, wait_until="networkidle")
+        goto(page, served + path)
         page.locator("input.md-search__input").click()
         page.keyboard.type("Lotse")
         page.wait_for_selector(".md-search-result__item a", timeout=10000)
@@ -206,7 +151,7 @@ def test_search_finds_pages_in_the_current_language_only(served: str, browser: B
 def test_print_shows_the_content_without_navigation(served: str, browser: Browser) -> None:
     context, _ = new_context(browser, served)
     page = context.new_page()
-    page.goto(served + "programme/gruendung-im-quartier/", wait_until="networkidle")
+    goto(page, served + "programme/gruendung-im-quartier/")
     page.emulate_media(media="print")
     shown = page.evaluate("""() => Object.fromEntries(
       ['.md-header', '.md-sidebar--primary', '.ms-footer', '.ms-glance', 'h1.ms-record__title']

@@ -7,7 +7,6 @@ itself; the title and the 404 page are checked on the real site (true for any co
 
 from __future__ import annotations
 
-import http.server
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +18,15 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from browser import WCAG_AA_TAGS, add_axe, new_context, published_url, serve
+from browser import (
+    WCAG_AA_TAGS,
+    QuietHandler,
+    add_axe,
+    goto,
+    new_context,
+    published_url,
+    serve,
+)
 from projectcopy import copy_project
 from sitebuild import build
 
@@ -54,7 +61,7 @@ def _title(page: Page) -> dict:
 def test_site_title_is_not_cut_at_375_px(served: str, browser: Browser, path: str) -> None:
     context, _ = new_context(browser, served, viewport={"width": 375, "height": 700})
     page = context.new_page()
-    page.goto(served + path, wait_until="networkidle")
+    goto(page, served + path)
     record = page.eval_on_selector("a.ms-card__link", "a => a.href") if "programme" in path \
         else None
     results = [_title(page)]
@@ -62,7 +69,7 @@ def test_site_title_is_not_cut_at_375_px(served: str, browser: Browser, path: st
     page.wait_for_timeout(300)
     results.append(_title(page))  # Material swaps in the page title on scrolling
     if record:
-        page.goto(record, wait_until="networkidle")
+        goto(page, record)
         results.append(_title(page))
     context.close()
     config = yaml.safe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text())
@@ -82,19 +89,16 @@ def test_root_404_passes_axe(served: str, browser: Browser) -> None:
     checkbox."""
     context, _ = new_context(browser, served)
     page = context.new_page()
-    page.goto(served + "404.html", wait_until="networkidle")
+    goto(page, served + "404.html")
     violations = _axe(page)
     context.close()
     assert violations == []
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+class _PagesHandler(QuietHandler):
     """Like GitHub Pages: the site under its path, the root 404.html for anything missing."""
 
     prefix = "/"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_error(self, code: int, message: str | None = None,
                    explain: str | None = None) -> None:
@@ -126,7 +130,7 @@ def test_a_missing_address_gets_the_root_404_styled_and_clean(
     with _serve_published(site, tmp_path) as base:
         context, _ = new_context(browser, base)
         page = context.new_page()
-        response = page.goto(base + "gibt-es-nicht/tief/", wait_until="networkidle")
+        response = goto(page, base + "gibt-es-nicht/tief/")
         assert response is not None and response.status == 404
         # the theme's stylesheet loads at any depth: its grid has a width, its type a size
         width = page.evaluate("getComputedStyle(document.querySelector('.md-grid')).maxWidth")
@@ -201,7 +205,7 @@ def test_record_pages_print_without_blank_pages_with_sender_and_address(
     page = context.new_page()
     printed = {}
     for record_id in (copy.long_id, copy.short_id):
-        page.goto(copy_served + f"programme/{record_id}/", wait_until="networkidle")
+        goto(page, copy_served + f"programme/{record_id}/")
         address = page.evaluate("document.querySelector('link[rel=canonical]').href")
         printed[record_id] = (_pdf_pages(page), address)
     context.close()
@@ -230,7 +234,7 @@ def test_overview_filter_by_audience_works_by_keyboard_without_javascript(
     (and the groups holding them) stay visible; focus is visible; axe stays clean."""
     context, _ = new_context(browser, copy_served, java_script_enabled=False)
     page = context.new_page()
-    page.goto(copy_served + "programme/", wait_until="networkidle")
+    goto(page, copy_served + "programme/")
     everything = sorted(_visible_cards(page))
     assert everything == sorted(copy.audiences)
     for _ in range(40):
@@ -259,7 +263,7 @@ def test_overview_filter_by_audience_works_by_keyboard_without_javascript(
     context.close()
     context, _ = new_context(browser, copy_served)
     page = context.new_page()
-    page.goto(copy_served + "en/programme/", wait_until="networkidle")
+    goto(page, copy_served + "en/programme/")
     page.check("#ms-filter-jobseekers")
     assert _visible_cards(page) == [copy.short_id]
     assert _axe(page) == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import new_context
+from browser import goto, new_context
 
 PHONE = {"width": 375, "height": 812}  # iPhone X … 13 mini: 375 px wide
 
@@ -25,7 +25,7 @@ def test_first_screen_on_a_phone_says_what_is_offered_whom_and_leads_to_leichte_
         site: Path, served: str, browser: Browser, path: str) -> None:
     context, log = new_context(browser, served, viewport=PHONE)
     page = context.new_page()
-    page.goto(served + path, wait_until="networkidle")
+    goto(page, served + path)
     height = PHONE["height"]
     offers = page.locator(".ms-offers li.ms-offer")
     assert offers.count() >= 1
@@ -47,7 +47,7 @@ def test_first_screen_on_a_phone_says_what_is_offered_whom_and_leads_to_leichte_
 def test_phone_menu_starts_with_leichte_sprache(served: str, browser: Browser) -> None:
     context, _ = new_context(browser, served, viewport=PHONE)
     page = context.new_page()
-    page.goto(served + "en/programme/", wait_until="networkidle")
+    goto(page, served + "en/programme/")
     menu_link = page.locator(".md-nav--primary .ms-nav-easy-read a")
     closed = menu_link.bounding_box()
     assert closed is not None and closed["x"] + closed["width"] <= 0  # off screen: closed
@@ -67,7 +67,7 @@ def test_leichte_sprache_has_larger_type_and_line_spacing(served: str, browser: 
     page = context.new_page()
 
     def metrics(path: str) -> tuple[float, float]:
-        page.goto(served + path, wait_until="networkidle")
+        goto(page, served + path)
         return page.evaluate("""() => {
             const style = getComputedStyle(document.querySelector('article p'));
             return [parseFloat(style.fontSize), parseFloat(style.lineHeight)];
@@ -87,7 +87,7 @@ def test_search_finds_help_and_contact_in_the_page_language(
     context, log = new_context(browser, served)
     page = context.new_page()
     for word in words:
-        page.goto(served + path, wait_until="networkidle")
+        goto(page, served + path)
         page.locator("input.md-search__input").click()
         page.keyboard.type(word)
         page.wait_for_selector(".md-search-result__item a", timeout=10000)

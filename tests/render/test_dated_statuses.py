@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from projectcopy import copy_project
-from sitebuild import MKDOCS, build, epoch, soup
+from projectcopy import copy_project, sample_project
+from shared_builds import shared_build
+from sitebuild import MKDOCS, epoch, soup
 
 DATES = {"2024": dt.date(2024, 11, 15), "2025": dt.date(2025, 6, 1), "2027": dt.date(2027, 6, 1)}
 PREFIX = {"de": "", "en": "en/"}
@@ -27,10 +28,11 @@ NO_CONTACT = {"de": "Die Pressemitteilung vom 20. September 2024 nennt keine Kon
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def sites(shared_sites: Path) -> dict[str, Path]:
+    """Built once per test run (tests/render/test_site_build.py reads the 2024 site too)."""
     out = {}
     for year, day in DATES.items():
-        result = build(tmp_path_factory.mktemp(f"site{year}") / "site", build_date=day)
+        result = shared_build(shared_sites, sample_project(), build_date=day)
         assert result.returncode == 0, result.output
         out[year] = result.site
     return out

@@ -20,8 +20,8 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from browser import new_context
-from projectcopy import copy_project, run_check
+from browser import goto, new_context
+from projectcopy import check_in_process, copy_project
 from sitebuild import build, html_pages, soup
 
 LANGUAGES = ("de", "en", "tr", "ar", "uk")
@@ -282,7 +282,7 @@ def test_numbers_and_phone_numbers_run_left_to_right_in_arabic(served: str,
                                                                browser: Browser) -> None:
     context, _ = new_context(browser, served, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(served + f"ar/programme/{RECORD}/", wait_until="networkidle")
+    goto(page, served + f"ar/programme/{RECORD}/")
     for selector, text in ((".ms-contact a", PHONE), (".ms-contact a", EMAIL),
                            (".ms-facts__row--funding dd", "50,000"),
                            (".ms-facts__row--period dd", "2024"),
@@ -307,7 +307,7 @@ def test_search_in_each_language_finds_its_own_pages(served: str, browser: Brows
     page = context.new_page()
     for lang, word in (("tr", "girişimcilik"), ("ar", "استشارات"), ("uk", "консультації"),
                        ("en", "counselling")):
-        page.goto(served + f"{lang}/", wait_until="networkidle")
+        goto(page, served + f"{lang}/")
         page.locator("input.md-search__input").click()
         page.keyboard.type(word)
         page.keyboard.press("End")  # a key event: Chromium types Arabic and Cyrillic without one
@@ -327,7 +327,7 @@ def test_arabic_pages_print_right_to_left(served: str, browser: Browser) -> None
 
     context, _ = new_context(browser, served, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(served + f"ar/programme/{RECORD}/", wait_until="networkidle")
+    goto(page, served + f"ar/programme/{RECORD}/")
     page.emulate_media(media="print")
     lines = page.evaluate("""() => {
       const content = document.querySelector('.md-content__inner').getBoundingClientRect();
@@ -354,7 +354,7 @@ def _break_translations(records: list[dict]) -> None:
 
 def test_check_names_missing_and_stale_translations_per_language(tmp_path: Path) -> None:
     copy = copy_project(tmp_path / "project", edit_records=_break_translations)
-    result = run_check(copy)
+    result = check_in_process(copy)
     out = result.stdout + result.stderr
     assert result.returncode == 0, out  # hints: the pages show the German text meanwhile
     assert re.search(r"Hinweis: .*gruendung-im-quartier.*der Text auf Ukrainisch fehlt noch",

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 from sitebuild import build, html_pages, soup
 
 LANGS = {"de": "", "en": "en/"}
@@ -170,7 +170,7 @@ def test_an_organisation_address_that_is_not_a_home_page_is_refused(tmp_path: Pa
     project = copy_project(tmp_path / "project", edit_records=edit)
     text = (project / "data" / "projects.yaml").read_text(encoding="utf-8")
     line = next(i for i, row in enumerate(text.splitlines(), 1) if deep in row)
-    result = run_check(project)
+    result = check_in_process(project)
     report = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in report
     message = next(row for row in report.splitlines() if deep in row)
@@ -304,7 +304,7 @@ def test_check_verifies_the_form_of_links_leaving_hand_written_pages(tmp_path: P
         "(https://www.arbeitsagentur.de/)", "(https:/www.arbeitsagentur.de/)"), encoding="utf-8")
     line = next(i for i, row in enumerate(page.read_text().splitlines(), 1)
                 if "https:/www.arbeitsagentur" in row)
-    result = run_check(project)
+    result = check_in_process(project)
     report = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in report
     message = next(row for row in report.splitlines() if "https:/www.arbeitsagentur.de/" in row)

@@ -11,7 +11,7 @@ import yaml
 
 from microsite.render.facts import FACTS
 from microsite.render.release_gate import LEGAL_FACTS
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 from sitebuild import REPO, build, html_pages, soup
 
 VALUES = {"text": "Beispielangabe {key}", "email": "gate-{n}@example.org",
@@ -90,7 +90,7 @@ def test_check_says_what_the_build_log_says(tmp_path: Path, missing: str | None)
     project = copy_project(tmp_path / "project")
     (project / "data" / "site.yaml").write_text(
         yaml.safe_dump(_facts(missing), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 0, result.stderr
     gate = [line for line in result.stderr.splitlines() if "nicht freigegeben" in line]
     assert len(gate) == (1 if missing else 0), result.stderr

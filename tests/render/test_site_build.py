@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from projectcopy import sample_project
+from shared_builds import shared_build
 from sitebuild import build, html_pages, page_for_url, soup
 
 LANGS = {"de": "", "en": "en/"}
@@ -44,28 +46,20 @@ def test_periods_and_dates_are_formatted_per_language(site: Path) -> None:
     ("day", "de_label", "en_label"),
     [
         (dt.date(2024, 8, 31), "geplant", "planned"),
-        (dt.date(2024, 9, 1), "läuft", "running"),
-        (dt.date(2025, 8, 31), "läuft", "running"),
-        (dt.date(2025, 9, 1), "abgeschlossen", "completed"),
+        (dt.date(2024, 11, 15), "läuft", "running"),  # test_dated_statuses.py's 2024 site
+        (dt.date(2026, 11, 25), "abgeschlossen", "completed"),  # the site fixture
     ],
 )
-def test_status_is_derived_from_the_dates(tmp_path: Path, day: dt.date, de_label: str,
+def test_status_is_derived_from_the_dates(shared_sites: Path, day: dt.date, de_label: str,
                                           en_label: str) -> None:
-    result = build(tmp_path / "out", build_date=day)
+    """The build shows the status its date gives, in each language. The days either side of
+    each boundary: tests/data/test_loading.py::test_status_from_month_precise_dates."""
+    result = shared_build(shared_sites, sample_project(), build_date=day)
     assert result.returncode == 0, result.output
     de = soup(record_page(result.site, "de", "gruendung-im-quartier"))
     en = soup(record_page(result.site, "en", "gruendung-im-quartier"))
     assert de.select_one(".ms-record__kind .ms-tag").get_text() == de_label
     assert en.select_one(".ms-record__kind .ms-tag").get_text() == en_label
-
-
-def test_two_builds_with_the_same_date_give_the_same_status(tmp_path: Path, site: Path) -> None:
-    again = build(tmp_path / "again", build_date=dt.date(2026, 11, 25))
-    assert again.returncode == 0, again.output
-    for record_id in ("lotse-beruf", "gruendung-im-quartier"):
-        first = soup(record_page(site, "de", record_id)).select_one(".ms-tag").get_text()
-        second = soup(record_page(again.site, "de", record_id)).select_one(".ms-tag").get_text()
-        assert first == second
 
 
 def _alternates(page: Path) -> dict[str, str]:

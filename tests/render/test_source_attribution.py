@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 from sitebuild import build, soup
 
 SOURCE = {
@@ -160,7 +160,7 @@ def test_a_wrong_source_is_reported_in_german_with_its_line(tmp_path: Path) -> N
         data["records"][0]["sources"] = [{"title": "ohne Datum"}]
 
     _write_data(root, broken)
-    result = run_check(root)
+    result = check_in_process(root)
     assert result.returncode == 1
     out = result.stdout + result.stderr
     assert re.search(r"Zeile \d+, Spalte \d+: Feld „source\.date“: „2023-02-30“ gibt es nicht "

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from projectcopy import copy_project, run_check
+from projectcopy import check_in_process, copy_project
 from sitebuild import build, html_pages, soup
 
 LANGS = {"de": "", "en": "en/"}
@@ -150,7 +150,7 @@ def test_unknown_audience_is_reported_in_german_with_line(tmp_path: Path) -> Non
     project = copy_project(tmp_path / "project", edit_records=edit)
     text = (project / "data" / "projects.yaml").read_text(encoding="utf-8")
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "arbeitgeber" in row)
-    result = run_check(project)
+    result = check_in_process(project)
     assert result.returncode == 1, result.stdout + result.stderr
     report = result.stdout + result.stderr
     assert "Traceback" not in report
@@ -163,7 +163,7 @@ def test_an_audience_named_twice_is_reported_in_german(tmp_path: Path) -> None:
     def edit(records: list[dict]) -> None:
         records[0]["audiences"] = ["employers", "employers"]
 
-    result = run_check(copy_project(tmp_path / "project", edit_records=edit))
+    result = check_in_process(copy_project(tmp_path / "project", edit_records=edit))
     assert result.returncode == 1
     report = result.stdout + result.stderr
     assert "Feld „audiences“: „employers“ steht zweimal in der Liste" in report

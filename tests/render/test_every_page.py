@@ -1,0 +1,146 @@
+"""Every built page: the cheap checks on all of them, Chromium and axe-core (WCAG 2.1 A/AA) on
+one page per template, language and colour scheme (tests/helpers/page_checks.py says why and
+how the pages are chosen)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page
+
+from browser import WCAG_AA_TAGS, add_axe, goto, new_context
+from microsite.render.project import read_project_settings
+from page_checks import TEMPLATES, SitePage, assets, classify, representatives, static_problems
+from sitebuild import REPO, html_pages
+
+LANGUAGES = tuple(read_project_settings(REPO / "mkdocs.yml")[0].languages.codes)
+SCHEMES = ("light", "dark")
+
+
+def _pages(site: Path) -> list[SitePage]:
+    return [classify(site, path, LANGUAGES) for path in html_pages(site)]
+
+
+def test_every_page_passes_the_static_checks(site: Path, site_url: str) -> None:
+    """Skip link first, nothing from other hosts, nothing missing, names and references: on
+    every page of every language."""
+    pages = _pages(site)
+    assert len(pages) >= 50
+    problems = {page.rel or "/": found for page in pages
+                if (found := static_problems(site, page.path, site_url, page.language))}
+    assert problems == {}, json.dumps(problems, indent=1, ensure_ascii=False)
+
+
+def test_every_page_runs_what_the_pages_in_chromium_run(site: Path, site_url: str) -> None:
+    """The same scripts and style sheets on every page: what Chromium proves on one page of a
+    template (colour scheme, no console error, no cookie, no request elsewhere) holds for its
+    other pages."""
+    runs = {assets(site, page.path, site_url,
+                   BeautifulSoup(page.path.read_text(encoding="utf-8"), "lxml"))
+            for page in _pages(site)}
+    assert len(runs) == 1, runs
+    (scripts_and_styles,) = runs
+    assert any(url.endswith(".js") for url in scripts_and_styles), scripts_and_styles
+
+
+def test_chromium_sees_every_template_in_every_language_and_scheme(site: Path) -> None:
+    pages = _pages(site)
+    chosen = representatives(pages, SCHEMES)
+    for scheme in SCHEMES:
+        seen = {(page.template, page.language) for page in chosen[scheme]}
+        assert seen == {(page.template, page.language) for page in pages}, scheme
+        assert {language for _, language in seen} == set(LANGUAGES)
+    assert {page.template for page in pages} == set(TEMPLATES)
+    # every record page and every hand-written page is scanned in some language and scheme
+    scanned = {(page.template, page.variant) for scheme in SCHEMES for page in chosen[scheme]}
+    assert scanned == {(page.template, page.variant) for page in pages}
+    assert len(scanned) < len(pages) / 2  # the point: far fewer pages than the site has
+
+
+def test_the_static_checks_find_planted_mistakes(site: Path, site_url: str,
+                                                 tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "en" / "programme" / "lotse-beruf" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    body = html.index("<body")
+    body_end = html.index(">", body) + 1
+    planted = (html[:body_end] + '<button>x</button><img src="../../../assets/gibt-es-nicht.png">'
+               '<a href="../"></a><input type="text" id="dup"><span id="dup"></span>'
+               '<div aria-labelledby="fehlt"></div>'
+               '<script src="https://cdn.example.org/x.js"></script>' + html[body_end:])
+    page.write_text(planted.replace('lang="en"', 'lang="de"', 1), encoding="utf-8")
+    found = "\n".join(static_problems(copy, page, site_url, "en"))
+    for expected in ("<html lang> ist nicht 'en'", "der erste Tab-Halt ist nicht der Sprunglink",
+                     "lädt von einem anderen Host: https://cdn.example.org/x.js",
+                     "lädt, was es nicht gibt: ../../../assets/gibt-es-nicht.png",
+                     "Bild ohne alt", "Link ohne Namen: ../", "id 'dup' kommt 2-mal vor",
+                     "aria-labelledby='fehlt' zeigt ins Leere", "Formularfeld ohne Beschriftung"):
+        assert expected in found, found
+
+
+def _axe(page: Page) -> list[dict]:
+    add_axe(page, page.url[: page.url.index("/", len("http://")) + 1])
+    # resultTypes: axe details only the violations (passes and the rest are not read here)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                           "resultTypes: ['violations']})", WCAG_AA_TAGS)
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def _first_tab_stop(page: Page) -> dict:
+    page.keyboard.press("Tab")
+    return page.evaluate("""() => {
+      const el = document.activeElement, box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return {cls: String(el.className),
+              visible: box.width > 0 && box.height > 0 && box.top >= 0
+                       && box.top < window.innerHeight,
+              outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
+    }""")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_one_page_per_template_and_language_passes_axe_and_stays_private(
+        site: Path, served: str, browser: Browser, scheme: str) -> None:
+    """Zero axe violations, zero requests to other hosts, zero cookies, in every language and
+    both colour schemes (the system's setting chooses, issue 19); nothing fails to load; the
+    first Tab stop is a visible skip link."""
+    context, log = new_context(browser, served, color_scheme=scheme)
+    page = context.new_page()
+    wrong_scheme: list[str] = []
+    failed: list[str] = []
+    page.on("console", lambda message: failed.append(f"{page.url}: {message.text}")
+            if message.type == "error" else None)
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
+    violations: dict[str, list[dict]] = {}
+    no_skip_link: list[str] = []
+    for chosen in representatives(_pages(site), SCHEMES)[scheme]:
+        url = served + chosen.rel
+        response = goto(page, url)
+        assert response is not None and response.ok, url
+        shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        if shown != {"light": "default", "dark": "slate"}[scheme]:
+            wrong_scheme.append(f"{url}: {shown}")
+        found = _axe(page)
+        if found:
+            violations[chosen.rel or "/"] = found
+        first = _first_tab_stop(page)
+        if not ("md-skip" in first["cls"] and first["visible"] and first["outline"]):
+            no_skip_link.append(url)
+    cookies = context.cookies()
+    cookie_script = page.evaluate("document.cookie")
+    context.close()
+    assert violations == {}, json.dumps(violations, indent=1)
+    assert wrong_scheme == []  # the page follows the system's colour scheme
+    assert log.foreign == []
+    assert cookies == [] and cookie_script == ""
+    assert no_skip_link == []  # the first Tab stop of every page is a visible skip link
+    assert failed == []  # no console errors, no failed requests (e.g. Material's sitemap fetch)
