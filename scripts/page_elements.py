@@ -1,0 +1,313 @@
+"""The elements of a built page that a reader, a search engine or a screen reader depends on,
+read from its HTML into comparable values, and the comparison of two builds of one site
+page by page (``scripts/zensical_compare.py``: MkDocs against Zensical).
+
+A value is plain data (text, lists of texts) with addresses made absolute within the site and
+whitespace collapsed, so that two engines writing the same thing differently still agree. An
+element a page does not have is ``None``; a page where both builds lack it does not count.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+_SPACE = re.compile(r"\s+")
+_HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
+
+
+def text(node: Tag | None) -> str | None:
+    return None if node is None else _SPACE.sub(" ", node.get_text(" ")).strip()
+
+
+def site_path(page_url: str, href: str | None) -> str | None:
+    """``href`` as seen from the page at ``page_url`` ("programme/x/"), as an address within
+    the site ("/programme/y/"); other sites' addresses and fragments stay as they are."""
+    if href is None:
+        return None
+    if href.startswith(("#", "mailto:", "tel:", "http://", "https://", "data:")):
+        return href
+    path, _, fragment = href.partition("#")
+    joined = posixpath.normpath(posixpath.join("/" + page_url, path)) if path else "/" + page_url
+    if path.endswith("/") or not path:
+        joined = joined.rstrip("/") + "/"
+    joined = joined.removesuffix("index.html")
+    return joined + ("#" + fragment if fragment else "")
+
+
+def _inline_scripts_covered(soup: BeautifulSoup, policy: str) -> bool:
+    """Whether every inline script of the page has its hash in the policy."""
+    hashes = set(re.findall(r"'sha256-([A-Za-z0-9+/=]+)'", policy))
+    for script in soup.find_all("script", src=False):
+        if script.get("type") in ("application/ld+json", "application/json"):
+            continue
+        digest = hashlib.sha256((script.string or "").encode("utf-8")).digest()
+        if base64.b64encode(digest).decode() not in hashes:
+            return False
+    return True
+
+
+def _csp(soup: BeautifulSoup, _url: str) -> str | None:
+    meta = soup.find("meta", attrs={"http-equiv": re.compile("content-security-policy", re.I)})
+    if meta is None:
+        return None
+    policy = meta.get("content", "")
+    covered = "covers" if _inline_scripts_covered(soup, policy) else "MISSES"
+    return f"{_HASH.sub('<hash>', policy)} [{covered} the page's inline scripts]"
+
+
+def _meta(name: str) -> Callable[[BeautifulSoup, str], str | None]:
+    def read(soup: BeautifulSoup, _url: str) -> str | None:
+        tag = soup.find("meta", attrs={"name": name})
+        return None if tag is None else tag.get("content")
+    return read
+
+
+def _html_lang_dir(soup: BeautifulSoup, _url: str) -> str:
+    return f"lang={soup.html.get('lang')} dir={soup.html.get('dir')}"
+
+
+def _title(soup: BeautifulSoup, _url: str) -> str | None:
+    return text(soup.title)
+
+
+def _h1(soup: BeautifulSoup, _url: str) -> list[str] | None:
+    return [text(h1) for h1 in soup.find_all("h1")] or None
+
+
+def _canonical(soup: BeautifulSoup, _url: str) -> str | None:
+    link = soup.find("link", rel="canonical")
+    return None if link is None else link.get("href")
+
+
+def _hreflang(soup: BeautifulSoup, _url: str) -> list[str] | None:
+    links = soup.head.find_all("link", rel="alternate", hreflang=True) if soup.head else []
+    return sorted(f"{link['hreflang']} {link.get('href')}" for link in links) or None
+
+
+def _open_graph(soup: BeautifulSoup, _url: str) -> list[str] | None:
+    tags = soup.find_all("meta", property=re.compile("^og:"))
+    return sorted(f"{tag['property']}={tag.get('content')}" for tag in tags) or None
+
+
+def _json_ld(soup: BeautifulSoup, _url: str) -> str | None:
+    blocks = soup.find_all("script", type="application/ld+json")
+    if not blocks:
+        return None
+    parsed = []
+    for block in blocks:
+        try:
+            parsed.append(json.loads(block.string or ""))
+        except ValueError:
+            parsed.append(f"not JSON: {block.string!r:.80}")
+    return json.dumps(parsed, sort_keys=True, ensure_ascii=False)
+
+
+def _skip_link(soup: BeautifulSoup, url: str) -> str | None:
+    link = soup.find("a", class_="md-skip")
+    if link is None:
+        return None
+    target = (link.get("href") or "").removeprefix("#")
+    found = "target found" if soup.find(id=target) is not None else "TARGET MISSING"
+    return f"{text(link)} → #{target} ({found})"
+
+
+def _switcher(soup: BeautifulSoup, url: str) -> list[str] | None:
+    nav = soup.find("nav", class_="ms-languages")
+    if nav is None:
+        return None
+    return [f"{link.get('hreflang')} {site_path(url, link.get('href'))} {text(link)}"
+            f"{' (current)' if link.get('aria-current') else ''}" for link in nav.find_all("a")]
+
+
+def _texts(selector: str) -> Callable[[BeautifulSoup, str], list[str] | None]:
+    def read(soup: BeautifulSoup, _url: str) -> list[str] | None:
+        return [text(node) for node in soup.select(selector)] or None
+    return read
+
+
+def _facts(soup: BeautifulSoup, _url: str) -> list[str] | None:
+    rows = []
+    for fact_list in soup.select("dl.ms-facts"):
+        for key in fact_list.find_all("dt"):
+            value = key.find_next_sibling("dd")
+            rows.append(f"{text(key)}: {text(value)}")
+    return rows or None
+
+
+def _links_in(selector: str) -> Callable[[BeautifulSoup, str], list[str] | None]:
+    def read(soup: BeautifulSoup, url: str) -> list[str] | None:
+        anchors = [a for node in soup.select(selector)
+                   for a in ([node] if node.name == "a" else node.find_all("a"))]
+        return [f"{text(a)} → {site_path(url, a.get('href'))}" for a in anchors] or None
+    return read
+
+
+def _content(soup: BeautifulSoup, _url: str) -> str | None:
+    return text(soup.select_one("article.md-content__inner"))
+
+
+def _navigation(soup: BeautifulSoup, url: str) -> list[str] | None:
+    nav = soup.select_one("nav.md-nav--primary")
+    if nav is None:
+        return None
+    return [f"{text(a)} → {site_path(url, a.get('href'))}"
+            for a in nav.select("a.md-nav__link")] or None
+
+
+def _stylesheet(soup: BeautifulSoup, url: str) -> str | None:
+    for link in soup.find_all("link", rel="stylesheet"):
+        if (link.get("href") or "").endswith("microsite.css"):
+            return site_path(url, link["href"])
+    return None
+
+
+def _search_base(soup: BeautifulSoup, url: str) -> str | None:
+    config = soup.find("script", id="__config")
+    if config is None:
+        return None
+    try:
+        base = json.loads(config.string or "").get("base")
+    except ValueError:
+        return None
+    return None if base is None else site_path(url, base.rstrip("/") + "/")
+
+
+ELEMENTS: dict[str, Callable[[BeautifulSoup, str], Any]] = {
+    "<html lang/dir>": _html_lang_dir,
+    "<title>": _title,
+    "<h1>": _h1,
+    "meta description": _meta("description"),
+    "meta robots": _meta("robots"),
+    "canonical": _canonical,
+    "hreflang alternates (head)": _hreflang,
+    "Open Graph": _open_graph,
+    "JSON-LD": _json_ld,
+    "CSP meta": _csp,
+    "skip link": _skip_link,
+    "language switcher": _switcher,
+    "Leichte Sprache link": _links_in("a.ms-easy-read--header"),
+    "preview banner": _texts(".ms-preview-banner"),
+    "notices": _texts(".ms-notice"),
+    "status": _texts(".ms-record__kind"),
+    "facts (dt/dd)": _facts,
+    "results": _texts(".ms-results"),
+    "steps": _texts(".ms-steps"),
+    "contact": _texts(".ms-contact"),
+    "links": _links_in(".ms-links"),
+    "help and contact": _texts(".ms-help"),
+    "sources": _texts(".ms-source"),
+    "back to overview": _links_in(".ms-record__back"),
+    "overview entries": _links_in(".ms-cards"),
+    "content text": _content,
+    "navigation (menu)": _navigation,
+    "footer": _links_in(".ms-footer"),
+    "print sender": _texts(".ms-print-sender"),
+    "microsite.css linked": _stylesheet,
+    "search scope (base)": _search_base,
+}
+"""Element name → how to read it from a page (its soup and its site-relative URL)."""
+
+
+def page_elements(html: str, url: str) -> dict[str, Any]:
+    """Every element of ``ELEMENTS`` read from one page's HTML; ``url`` is the page's address
+    within the site ("en/programme/x/"), against which relative links are resolved."""
+    soup = BeautifulSoup(html, "lxml")
+    return {name: read(soup, url) for name, read in ELEMENTS.items()}
+
+
+def is_redirect(html: str) -> bool:
+    return re.search(r"<meta[^>]+http-equiv=[\"']?refresh", html, re.I) is not None
+
+
+def content_pages(site: Path) -> dict[str, Path]:
+    """The site's pages by address ("en/programme/x/"), without theme files, open data and
+    redirect stubs (former ids)."""
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "opendata/")) or "/assets/" in rel:
+            continue
+        if is_redirect(path.read_text(encoding="utf-8", errors="replace")):
+            continue
+        pages[rel.removesuffix("index.html")] = path
+    return pages
+
+
+@dataclass
+class Difference:
+    page: str
+    left: Any
+    right: Any
+
+
+@dataclass
+class ElementResult:
+    name: str
+    agree: int = 0
+    pages: int = 0
+    differences: list[Difference] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    left_name: str
+    right_name: str
+    pages: list[str]
+    only_left: list[str]
+    only_right: list[str]
+    elements: list[ElementResult]
+
+    @property
+    def agree(self) -> int:
+        return sum(element.agree for element in self.elements)
+
+    @property
+    def total(self) -> int:
+        return sum(element.pages for element in self.elements)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "left": self.left_name, "right": self.right_name, "pages": self.pages,
+            "only_left": self.only_left, "only_right": self.only_right,
+            "agree": self.agree, "total": self.total,
+            "elements": [{"name": e.name, "agree": e.agree, "pages": e.pages,
+                          "differences": [vars(d) for d in e.differences]}
+                         for e in self.elements],
+        }
+
+
+def compare_pages(left: dict[str, dict[str, Any]], right: dict[str, dict[str, Any]],
+                  names: tuple[str, str] = ("MkDocs", "Zensical")) -> Comparison:
+    """Element by element over the pages both builds wrote; a page counts for an element
+    where either build has it."""
+    shared = sorted(set(left) & set(right))
+    results = []
+    for name in ELEMENTS:
+        result = ElementResult(name)
+        for page in shared:
+            a, b = left[page][name], right[page][name]
+            if a is None and b is None:
+                continue
+            result.pages += 1
+            if a == b:
+                result.agree += 1
+            else:
+                result.differences.append(Difference(page, a, b))
+        results.append(result)
+    return Comparison(names[0], names[1], shared, sorted(set(left) - set(right)),
+                      sorted(set(right) - set(left)), results)
+
+
+def read_site(site: Path) -> dict[str, dict[str, Any]]:
+    return {url: page_elements(path.read_text(encoding="utf-8"), url)
+            for url, path in content_pages(site).items()}
