@@ -1,0 +1,103 @@
+"""The Zensical comparison (issue 21) reads page elements right and counts agreement per page.
+
+The script itself builds two sites and installs Zensical, so the suite does not run it; these
+tests feed its element reader small pages and check its own lock, offline, in milliseconds.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import sys
+
+from sitebuild import REPO
+
+sys.path.insert(0, str(REPO / "scripts"))
+
+from page_elements import compare_pages, page_elements, site_path
+
+INLINE = "var x = 1;"
+INLINE_HASH = base64.b64encode(hashlib.sha256(INLINE.encode()).digest()).decode()
+
+
+def page(
+    *,
+    csp_hash: str = INLINE_HASH,
+    skip_target: str = "ms-content",
+    facts: str = "<dt>Träger</dt><dd>Beispiel e. V.</dd>",
+) -> str:
+    return f"""<!doctype html><html lang="ar" dir="rtl"><head>
+<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'sha256-{csp_hash}'">
+<title>Eins - Site</title>
+<link rel="alternate" hreflang="x-default" href="https://example.org/s/programme/eins/">
+<link rel="alternate" hreflang="de" href="https://example.org/s/programme/eins/">
+<link rel="stylesheet" href="../../../assets/microsite.css">
+<script>{INLINE}</script>
+<script type="application/ld+json">{{"@type": "Project", "name": "Eins"}}</script>
+</head><body>
+<a class="md-skip" href="#ms-content">Zum   Inhalt</a>
+<article class="md-content__inner"><div id="{skip_target}"><h1>Eins</h1>
+<dl class="ms-facts"><div>{facts}</div><div><dt>Zeitraum</dt><dd>2024</dd></div></dl>
+</div></article></body></html>"""
+
+
+def test_elements_are_read_as_a_reader_meets_them() -> None:
+    elements = page_elements(page(), "ar/programme/eins/")
+    assert elements["<html lang/dir>"] == "lang=ar dir=rtl"
+    assert elements["<title>"] == "Eins - Site"
+    assert elements["<h1>"] == ["Eins"]
+    assert elements["facts (dt/dd)"] == ["Träger: Beispiel e. V.", "Zeitraum: 2024"]
+    assert elements["hreflang alternates (head)"] == [
+        "de https://example.org/s/programme/eins/",
+        "x-default https://example.org/s/programme/eins/",
+    ]
+    assert elements["skip link"] == "Zum Inhalt → #ms-content (target found)"
+    assert elements["microsite.css linked"] == "/assets/microsite.css"
+    assert elements["JSON-LD"] == '[{"@type": "Project", "name": "Eins"}]'
+    assert elements["CSP meta"] == "script-src 'self' <hash> [covers the page's inline scripts]"
+    assert elements["contact"] is None  # not on this page
+
+
+def test_a_broken_skip_link_and_a_policy_missing_a_script_are_told_apart() -> None:
+    elements = page_elements(page(csp_hash="A" * 43 + "=", skip_target="elsewhere"), "x/")
+    assert elements["skip link"].endswith("(TARGET MISSING)")
+    assert "MISSES the page's inline scripts" in elements["CSP meta"]
+
+
+def test_addresses_are_compared_within_the_site() -> None:
+    assert site_path("en/programme/eins/", "../zwei/") == "/en/programme/zwei/"
+    assert site_path("en/programme/eins/", "../../index.html") == "/en/"
+    assert site_path("programme/", "eins/#kontakt") == "/programme/eins/#kontakt"
+    assert site_path("x/", "https://example.org/") == "https://example.org/"
+
+
+def test_agreement_is_counted_per_element_over_the_pages_that_have_it() -> None:
+    one, other = page(), page(facts="<dt>Träger</dt><dd>Anderer e. V.</dd>")
+    left = {
+        "a/": page_elements(one, "a/"),
+        "b/": page_elements(one, "b/"),
+        "only-left/": page_elements(one, "only-left/"),
+    }
+    right = {"a/": page_elements(one, "a/"), "b/": page_elements(other, "b/")}
+    result = compare_pages(left, right)
+    by_name = {element.name: element for element in result.elements}
+    assert (by_name["facts (dt/dd)"].agree, by_name["facts (dt/dd)"].pages) == (1, 2)
+    assert [d.page for d in by_name["facts (dt/dd)"].differences] == ["b/"]
+    assert (by_name["<title>"].agree, by_name["<title>"].pages) == (2, 2)
+    assert by_name["contact"].pages == 0  # on neither build's pages: not counted
+    assert result.only_left == ["only-left/"] and result.pages == ["a/", "b/"]
+
+
+def test_the_zensical_lock_pins_what_requirements_in_names_with_hashes() -> None:
+    folder = REPO / "tools" / "zensical"
+    wanted = dict(re.findall(r"^([\w.-]+)==(\S+)$", (folder / "requirements.in").read_text(), re.M))
+    lock = (folder / "requirements.txt").read_text(encoding="utf-8")
+    blocks = {
+        m[1].lower(): m[0]
+        for m in re.finditer(r"^([\w.-]+)==(\S+).*?(?=^\S|\Z)", lock, re.M | re.S)
+    }
+    assert wanted == {"zensical": "0.0.73", "zensical-i18n": "0.3.0"}
+    for name, version in wanted.items():
+        assert f"{name}=={version}" in blocks[name]
+    assert all("--hash=sha256:" in block for block in blocks.values()), "every package hashed"
