@@ -38,9 +38,9 @@ def site_path(page_url: str, href: str | None) -> str | None:
         return href
     path, _, fragment = href.partition("#")
     joined = posixpath.normpath(posixpath.join("/" + page_url, path)) if path else "/" + page_url
-    if path.endswith("/") or not path:
-        joined = joined.rstrip("/") + "/"
     joined = joined.removesuffix("index.html")
+    if "." not in joined.rsplit("/", 1)[-1]:  # a folder: "/ar" and "/ar/" are one page
+        joined = joined.rstrip("/") + "/"
     return joined + ("#" + fragment if fragment else "")
 
 
@@ -112,13 +112,13 @@ def _json_ld(soup: BeautifulSoup, _url: str) -> str | None:
     return json.dumps(parsed, sort_keys=True, ensure_ascii=False)
 
 
-def _skip_link(soup: BeautifulSoup, url: str) -> str | None:
-    link = soup.find("a", class_="md-skip")
-    if link is None:
-        return None
-    target = (link.get("href") or "").removeprefix("#")
-    found = "target found" if soup.find(id=target) is not None else "TARGET MISSING"
-    return f"{text(link)} → #{target} ({found})"
+def _skip_links(soup: BeautifulSoup, _url: str) -> list[str] | None:
+    links = []
+    for link in soup.find_all("a", class_="md-skip"):
+        target = (link.get("href") or "").removeprefix("#")
+        found = "target found" if soup.find(id=target) is not None else "TARGET MISSING"
+        links.append(f"{text(link)} → #{target} ({found})")
+    return links or None
 
 
 def _switcher(soup: BeautifulSoup, url: str) -> list[str] | None:
@@ -193,7 +193,7 @@ ELEMENTS: dict[str, Callable[[BeautifulSoup, str], Any]] = {
     "Open Graph": _open_graph,
     "JSON-LD": _json_ld,
     "CSP meta": _csp,
-    "skip link": _skip_link,
+    "skip links": _skip_links,
     "language switcher": _switcher,
     "Leichte Sprache link": _links_in("a.ms-easy-read--header"),
     "preview banner": _texts(".ms-preview-banner"),
@@ -311,3 +311,71 @@ def compare_pages(left: dict[str, dict[str, Any]], right: dict[str, dict[str, An
 def read_site(site: Path) -> dict[str, dict[str, Any]]:
     return {url: page_elements(path.read_text(encoding="utf-8"), url)
             for url, path in content_pages(site).items()}
+
+
+_STAGE_TOKEN = re.compile(rb"MicrositeFact\d+End")
+_SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+               "x": "http://www.w3.org/1999/xhtml"}
+
+
+def _sitemap(site: Path) -> list[str] | None:
+    from xml.etree import ElementTree
+
+    path = site / "sitemap.xml"
+    if not path.is_file():
+        return None
+    entries = []
+    for url in ElementTree.parse(path).getroot().findall("s:url", _SITEMAP_NS):
+        links = sorted(f"{link.get('hreflang')}={link.get('href')}"
+                       for link in url.findall("x:link", _SITEMAP_NS))
+        entries.append(" ".join([url.findtext("s:loc", "", _SITEMAP_NS), *links]))
+    return entries
+
+
+def _redirects(site: Path) -> list[str]:
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8", errors="replace")
+        if is_redirect(html):
+            target = re.search(r"url=([^\"'>\s]+)", html, re.I)
+            found.append(f"{path.relative_to(site).as_posix()} → "
+                         f"{target.group(1) if target else '?'}")
+    return found
+
+
+def _not_found_styles(site: Path) -> list[str] | None:
+    page = site / "404.html"
+    if not page.is_file():
+        return None
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    styles = []
+    for link in soup.find_all("link", rel="stylesheet"):
+        href = link.get("href", "")
+        parts = href.lstrip("/").split("/")  # an absolute path may start with the site's
+        found = any((site / "/".join(parts[i:])).is_file() for i in range(len(parts)))
+        styles.append(f"{href} ({'exists' if found else 'MISSING'})")
+    return styles
+
+
+SITE_CHECKS: dict[str, Callable[[Path], Any]] = {
+    "sitemap.xml (addresses, hreflang)": _sitemap,
+    "robots.txt": lambda site: (site / "robots.txt").read_text(encoding="utf-8")
+    if (site / "robots.txt").is_file() else None,
+    "open data files": lambda site: sorted(p.relative_to(site).as_posix()
+                                           for p in site.rglob("opendata/*") if p.is_file()),
+    "redirects (former ids)": _redirects,
+    "search indexes": lambda site: sorted(
+        p.relative_to(site).as_posix() for pattern in ("**/search_index.json", "**/search.json")
+        for p in site.glob(pattern)),
+    "root 404.html stylesheets": _not_found_styles,
+    "asset folders": lambda site: sorted(p.relative_to(site).as_posix()
+                                         for p in site.rglob("assets") if p.is_dir()),
+    "stage tokens left in files": lambda site: sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*")
+        if p.is_file() and _STAGE_TOKEN.search(p.read_bytes())),
+}
+"""Site-wide results: check name → how to read it from a built site folder."""
+
+
+def site_results(site: Path) -> dict[str, Any]:
+    return {name: read(site) for name, read in SITE_CHECKS.items()}

@@ -35,7 +35,8 @@ SCRIPTS = Path(__file__).resolve().parent
 REPO = SCRIPTS.parent
 sys.path[:0] = [str(REPO / "tests" / "helpers"), str(SCRIPTS)]
 
-from page_elements import Comparison, compare_pages, read_site  # noqa: E402
+from microsite.publish.build import BuildFailed  # noqa: E402
+from page_elements import Comparison, compare_pages, read_site, site_results  # noqa: E402
 
 from projectcopy import copy_project  # noqa: E402
 from sitebuild import epoch  # noqa: E402
@@ -90,29 +91,9 @@ def _microsite(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                 offline=True)
 
 
-def has_command(name: str) -> bool:
-    return _microsite(name, "--help", cwd=REPO).returncode == 0
-
-
 def build_mkdocs(project: Path, site: Path) -> str:
-    """The site as it is published: ``microsite build --engine mkdocs`` where it exists,
-    else ``mkdocs build --strict`` with our plugin."""
-    if has_command("build"):
-        cmd = ["build", "-f", "mkdocs.yml", "--engine", "mkdocs", "-d", str(site)]
-        proc = _microsite(*cmd, cwd=project)
-        how = "microsite " + " ".join(cmd)
-    else:
-        cmd = ["build", "--strict", "-f", "mkdocs.yml", "-d", str(site)]
-        proc = _run([str(PROJECT_PYTHON), "-m", "mkdocs", *cmd], cwd=project, env=_env(),
-                    offline=True)
-        how = "mkdocs " + " ".join(cmd)
-    if proc.returncode:
-        raise SetupFailed(f"{how} failed:\n{proc.stdout}{proc.stderr}")
-    return how
-
-
-def stage(project: Path, folder: Path) -> str:
-    cmd = ["stage", "-f", "mkdocs.yml", "-o", str(folder)]
+    """The site as it is published: stage, MkDocs over the staged folder, finish."""
+    cmd = ["build", "-f", "mkdocs.yml", "--engine", "mkdocs", "-d", str(site)]
     proc = _microsite(*cmd, cwd=project)
     if proc.returncode:
         raise SetupFailed(f"microsite {' '.join(cmd)} failed:\n{proc.stdout}{proc.stderr}")
@@ -124,7 +105,9 @@ def zensical_config(staged: Path) -> tuple[Path, list[str]]:
 
     - the site folder inside the configuration's folder (zensical-i18n refuses others);
     - our own language switcher kept: with ``reconfigure_material`` zensical-i18n replaces
-      ``partials/alternate.html`` with its own drop-down."""
+      ``partials/alternate.html`` with its own drop-down; without it, nothing sets
+      ``extra.alternate``, and the theme includes ``alternate.html`` only where that is set
+      (mkdocs-static-i18n sets it under MkDocs)."""
     config = yaml.safe_load((staged / "mkdocs.yml").read_text(encoding="utf-8"))
     changes = [f"site_dir: {ZENSICAL_SITE} (zensical-i18n writes only below the config)"]
     config["site_dir"] = ZENSICAL_SITE
@@ -134,12 +117,25 @@ def zensical_config(staged: Path) -> tuple[Path, list[str]]:
             if options.get("reconfigure_material", True):
                 options["reconfigure_material"] = False
                 changes.append("i18n reconfigure_material: false (keeps our language switcher)")
-            if options.pop("reconfigure_search", None) is not None:
-                changes.append("i18n reconfigure_search removed (zensical-i18n does not know it)")
+            extra = config.setdefault("extra", {})
+            if not extra.get("alternate"):
+                extra["alternate"] = [
+                    {"name": language.get("name"), "lang": language["locale"],
+                     "link": "/" if language.get("default") else f"/{language['locale']}/"}
+                    for language in options.get("languages") or []]
+                changes.append("extra.alternate set (the theme shows alternate.html, our "
+                               "language switcher, only where it is)")
     path = staged / ZENSICAL_CONFIG
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                     encoding="utf-8")
     return path, changes
+
+
+def zensical_templates(python: Path) -> Path:
+    """Zensical's own theme folder (its Material templates), in its environment."""
+    proc = _run([str(python), "-c", "import pathlib, zensical; "
+                 "print(pathlib.Path(zensical.__file__).parent / 'templates')"], cwd=REPO)
+    return Path(proc.stdout.strip())
 
 
 def build_zensical(staged: Path, site: Path) -> tuple[str, list[str], str]:
@@ -157,30 +153,45 @@ def build_zensical(staged: Path, site: Path) -> tuple[str, list[str], str]:
     return "zensical-i18n build --strict --clean -f " + ZENSICAL_CONFIG, changes, log
 
 
-def finish(staged: Path, site: Path) -> str | None:
-    """Our steps over a built site (facts, CSP, open data, redirects, sitemaps, search), where
-    the command line offers them on their own."""
-    if not has_command("finish"):
-        return None
-    cmd = ["finish", "-f", str(staged / "mkdocs.yml"), "-d", str(site)]
-    proc = _microsite(*cmd, cwd=staged)
-    if proc.returncode:
-        raise SetupFailed(f"microsite {' '.join(cmd)} failed:\n{proc.stdout}{proc.stderr}")
-    return "microsite " + " ".join(cmd)
+def build_on_zensical(project: Path, work: Path) -> dict[str, Any]:
+    """What ``microsite build`` does, with Zensical as the engine: stage, Zensical, finish
+    (our steps, in this process; Zensical in its own environment). The CSP allows the inline
+    scripts of Zensical's templates, as it allows Material's on MkDocs."""
+    from microsite.publish.build import finishing, load_checked, project_of
+    from microsite.publish.finish import finish
+    from microsite.publish.stage import stage
+    from microsite.publish.theme_scripts import theme_scripts
+
+    log: list[str] = []
+    settings = project_of(project / "mkdocs.yml")
+    site = load_checked(settings, say=log.append)
+    staged = stage(settings, site, work / "staged")
+    how, changes, engine_log = build_zensical(staged.folder, work / "site-zensical")
+    theme_dirs = [*([settings.custom_dir] if settings.custom_dir else []),
+                  zensical_templates(ZENSICAL_VENV / "bin" / "python")]
+    finish(site, staged, work / "site-zensical",
+           finishing(settings, site, settings.site_url, theme_scripts(theme_dirs)),
+           warn=log.append)
+    return {"Zensical": f"stage, {how}, finish", "zensical_config_changes": changes,
+            "warnings": log, "engine_log": engine_log}
 
 
 def site_files(site: Path) -> set[str]:
-    """Files other than the theme's own assets, whose names differ between the themes."""
+    """Files other than assets (the themes' differ; "asset folders" compares where they are)."""
     return {path.relative_to(site).as_posix() for path in site.rglob("*")
-            if path.is_file() and not path.relative_to(site).as_posix().startswith("assets/")}
+            if path.is_file() and "assets" not in path.relative_to(site).parts}
 
 
-def compare_sites(left: Path, right: Path) -> tuple[Comparison, dict[str, list[str]]]:
+def compare_sites(left: Path, right: Path) -> tuple[Comparison, dict[str, Any]]:
+    """Page by page, then the site-wide results and which files only one build wrote."""
     comparison = compare_pages(read_site(left), read_site(right))
     a, b = site_files(left), site_files(right)
-    files = {"only_mkdocs": sorted(a - b), "only_zensical": sorted(b - a),
-             "both": sorted(a & b)}
-    return comparison, files
+    left_results, right_results = site_results(left), site_results(right)
+    site_wide = {name: {"agree": left_results[name] == right_results[name],
+                        "mkdocs": left_results[name], "zensical": right_results[name]}
+                 for name in left_results}
+    return comparison, {"site_wide": site_wide, "only_mkdocs": sorted(a - b),
+                        "only_zensical": sorted(b - a)}
 
 
 def _short(value: Any, width: int = 160) -> str:
@@ -195,14 +206,15 @@ def _differing_items(a: Any, b: Any) -> tuple[Any, Any]:
     return a, b
 
 
-def report(comparison: Comparison, files: dict[str, list[str]], steps: dict[str, Any],
+def report(comparison: Comparison, files: dict[str, Any], steps: dict[str, Any],
            examples: int = 3) -> str:
-    lines = ["# Zensical against MkDocs: the sample project, page by page", ""]
-    lines += [f"- {name}: {how}" for name, how in steps.items() if isinstance(how, str)]
-    for change in steps.get("zensical_config_changes", []):
-        lines.append(f"  - config for Zensical: {change}")
+    lines = ["# Zensical against MkDocs: the sample project, page by page", "",
+             f"- MkDocs: {steps['MkDocs']}", f"- Zensical: {steps['Zensical']}"]
+    lines += [f"  - config for Zensical: {change}" for change in steps["zensical_config_changes"]]
+    lines += [f"  - said: {line}" for line in steps["warnings"]]
     lines += ["", f"Pages compared: {len(comparison.pages)}; only in MkDocs: "
-              f"{len(comparison.only_left)}; only in Zensical: {len(comparison.only_right)}", "",
+              f"{_short(comparison.only_left) if comparison.only_left else 0}; only in "
+              f"Zensical: {_short(comparison.only_right) if comparison.only_right else 0}", "",
               "| element | pages that agree | pages |", "| --- | ---: | ---: |"]
     for element in comparison.elements:
         if element.pages:
@@ -211,6 +223,9 @@ def report(comparison: Comparison, files: dict[str, list[str]], steps: dict[str,
     absent = [e.name for e in comparison.elements if not e.pages]
     if absent:
         lines += ["", "On no page of the sample: " + ", ".join(absent)]
+    lines += ["", "| site-wide | agree |", "| --- | --- |"]
+    lines += [f"| {name} | {'yes' if result['agree'] else '**no**'} |"
+              for name, result in files["site_wide"].items()]
     lines += ["", "## What differs", ""]
     for element in comparison.elements:
         if not element.differences:
@@ -221,10 +236,15 @@ def report(comparison: Comparison, files: dict[str, list[str]], steps: dict[str,
             lines += [f"- `/{diff.page}`", f"  - MkDocs: {_short(a)}",
                       f"  - Zensical: {_short(b)}"]
         lines.append("")
+    for name, result in files["site_wide"].items():
+        if not result["agree"]:
+            a, b = _differing_items(result["mkdocs"], result["zensical"])
+            lines += [f"**{name}**", f"- MkDocs: {_short(a, 400)}",
+                      f"- Zensical: {_short(b, 400)}", ""]
     for key, label in (("only_mkdocs", "Files only MkDocs wrote"),
                        ("only_zensical", "Files only Zensical wrote")):
         shown = files[key]
-        lines.append(f"{label} ({len(shown)}, theme assets aside): "
+        lines.append(f"{label} ({len(shown)}, assets aside): "
                      + (", ".join(shown[:25]) + (" …" if len(shown) > 25 else "") or "none"))
     return "\n".join(lines)
 
@@ -244,13 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(work / leftover, ignore_errors=True)
         project = copy_project(work / "sample")
         steps: dict[str, Any] = {"MkDocs": build_mkdocs(project, work / "site-mkdocs")}
-        steps["stage"] = stage(project, work / "staged")
-        steps["Zensical"], steps["zensical_config_changes"], _log = build_zensical(
-            work / "staged", work / "site-zensical")
-        steps["finish"] = finish(work / "staged", work / "site-zensical") or \
-            "not run: `microsite finish` does not exist yet"
+        os.environ.update(_env())  # the same build date for the steps run in this process
+        steps.update(build_on_zensical(project, work))
         comparison, files = compare_sites(work / "site-mkdocs", work / "site-zensical")
-    except SetupFailed as failed:
+    except (SetupFailed, BuildFailed) as failed:
         print(f"zensical_compare: {failed}", file=sys.stderr)
         return 1
     finally:

@@ -52,7 +52,7 @@ def test_elements_are_read_as_a_reader_meets_them() -> None:
         "de https://example.org/s/programme/eins/",
         "x-default https://example.org/s/programme/eins/",
     ]
-    assert elements["skip link"] == "Zum Inhalt → #ms-content (target found)"
+    assert elements["skip links"] == ["Zum Inhalt → #ms-content (target found)"]
     assert elements["microsite.css linked"] == "/assets/microsite.css"
     assert elements["JSON-LD"] == '[{"@type": "Project", "name": "Eins"}]'
     assert elements["CSP meta"] == "script-src 'self' <hash> [covers the page's inline scripts]"
@@ -61,7 +61,7 @@ def test_elements_are_read_as_a_reader_meets_them() -> None:
 
 def test_a_broken_skip_link_and_a_policy_missing_a_script_are_told_apart() -> None:
     elements = page_elements(page(csp_hash="A" * 43 + "=", skip_target="elsewhere"), "x/")
-    assert elements["skip link"].endswith("(TARGET MISSING)")
+    assert elements["skip links"] == ["Zum Inhalt → #ms-content (TARGET MISSING)"]
     assert "MISSES the page's inline scripts" in elements["CSP meta"]
 
 
@@ -69,6 +69,7 @@ def test_addresses_are_compared_within_the_site() -> None:
     assert site_path("en/programme/eins/", "../zwei/") == "/en/programme/zwei/"
     assert site_path("en/programme/eins/", "../../index.html") == "/en/"
     assert site_path("programme/", "eins/#kontakt") == "/programme/eins/#kontakt"
+    assert site_path("ar/404/", "..") == site_path("ar/404/", "../") == "/ar/"
     assert site_path("x/", "https://example.org/") == "https://example.org/"
 
 
