@@ -214,6 +214,7 @@ ELEMENTS: dict[str, Callable[[BeautifulSoup, str], Any]] = {
     "print sender": _texts(".ms-print-sender"),
     "microsite.css linked": _stylesheet,
     "search scope (base)": _search_base,
+    "search labels (accessible names)": _texts('label[for="__search"]'),
 }
 """Element name → how to read it from a page (its soup and its site-relative URL)."""
 

@@ -20,12 +20,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import venv
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -138,14 +140,17 @@ def zensical_templates(python: Path) -> Path:
     return Path(proc.stdout.strip())
 
 
+def _zensical_env() -> dict[str, str]:
+    # our Markdown extensions (microsite.render.*) are plain Python-Markdown extensions
+    return {**_env(), "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
+
+
 def build_zensical(staged: Path, site: Path) -> tuple[str, list[str], str]:
     """Zensical + zensical-i18n over the staged folder; the site moved to ``site``."""
     config, changes = zensical_config(staged)
     tool = zensical_venv() / "bin" / "zensical-i18n"
-    # our Markdown extensions (microsite.render.*) are plain Python-Markdown extensions
-    env = {**_env(), "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
     cmd = [str(tool), "build", "--strict", "--clean", "-f", str(config)]
-    proc = _run(cmd, cwd=staged, env=env, offline=True)
+    proc = _run(cmd, cwd=staged, env=_zensical_env(), offline=True)
     log = proc.stdout + proc.stderr
     if proc.returncode:
         raise SetupFailed(f"zensical-i18n build failed:\n{log}")
@@ -153,7 +158,100 @@ def build_zensical(staged: Path, site: Path) -> tuple[str, list[str], str]:
     return "zensical-i18n build --strict --clean -f " + ZENSICAL_CONFIG, changes, log
 
 
-def build_on_zensical(project: Path, work: Path) -> dict[str, Any]:
+def _translated_nav(nav: Any, titles: dict[str, str]) -> Any:
+    if isinstance(nav, list):
+        return [_translated_nav(item, titles) for item in nav]
+    if isinstance(nav, dict):
+        return {titles.get(key, key): _translated_nav(value, titles)
+                for key, value in nav.items()}
+    return nav
+
+
+def language_projects(staged: Path) -> list[tuple[str, Path, bool]]:
+    """One plain Zensical project per language of the staged folder (what zensical-i18n
+    does, without its changes to the pages): ``zensical-<lang>/`` with the language's pages
+    and the shared files as its docs, and its site name, description and navigation."""
+    config = yaml.safe_load((staged / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugins = config.get("plugins") or []
+    i18n = next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)
+    config["plugins"] = [p for p in plugins if not (isinstance(p, dict) and "i18n" in p)]
+    languages = i18n["languages"]
+    codes = {language["locale"] for language in languages}
+    docs = Path(config["docs_dir"])
+    shared = [path for path in docs.iterdir() if path.name not in codes]
+    projects = []
+    for language in languages:
+        lang = language["locale"]
+        folder = staged / f"zensical-{lang}"
+        shutil.copytree(docs / lang, folder / "docs")
+        for path in shared:
+            (shutil.copytree if path.is_dir() else shutil.copy2)(path, folder / "docs" / path.name)
+        one = {**config, "docs_dir": "docs", "site_dir": "site"}
+        one["theme"] = {**config["theme"], "language": lang}
+        one["extra"] = {**config.get("extra", {}),
+                        "alternate": [{"name": other["name"], "lang": other["locale"]}
+                                      for other in languages]}
+        for key in ("site_name", "site_description"):
+            if language.get(key):
+                one[key] = language[key]
+        if config.get("site_url") and not language.get("default"):
+            one["site_url"] = config["site_url"].rstrip("/") + f"/{lang}/"
+        one["nav"] = _translated_nav(config.get("nav"), language.get("nav_translations") or {})
+        (folder / "mkdocs.yml").write_text(yaml.safe_dump(one, allow_unicode=True,
+                                                          sort_keys=False), encoding="utf-8")
+        projects.append((lang, folder, bool(language.get("default"))))
+    return projects
+
+
+def build_zensical_plain(staged: Path, site: Path) -> tuple[str, list[str], str]:
+    """Plain ``zensical build`` once per language, into one site (the default language at
+    the root), without zensical-i18n."""
+    tool = zensical_venv() / "bin" / "zensical"
+    logs = []
+    for lang, folder, default in language_projects(staged):
+        proc = _run([str(tool), "build", "--strict", "-f", "mkdocs.yml"], cwd=folder,
+                    env=_zensical_env(), offline=True)
+        logs.append(f"{lang}: {proc.stdout}{proc.stderr}")
+        if proc.returncode:
+            raise SetupFailed(f"zensical build of {lang} failed:\n{logs[-1]}")
+        shutil.copytree(folder / "site", site if default else site / lang, dirs_exist_ok=True)
+    changes = ["per language: its pages and the shared files as docs, theme.language, "
+               "site_name, site_description, site_url and nav from the i18n settings; "
+               "extra.alternate set"]
+    return "zensical build --strict, once per language", changes, "\n".join(logs)
+
+
+ENGINES = {
+    "zensical-i18n": build_zensical,
+    "zensical": build_zensical_plain,
+}
+"""How Zensical builds the staged folder: with zensical-i18n (the issue's choice), or plain
+``zensical build`` once per language (our stage already splits the languages)."""
+
+
+@dataclass
+class EngineRun:
+    engine: str
+    how: str
+    config_changes: list[str]
+    warnings: list[str]
+    engine_log: str
+    comparison: Comparison | None = None
+    site_wide: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None  # the build failed: what it said last
+
+
+def _last_error(log: str) -> str:
+    """The line of a failed build that says why (a Python or Rust error, else the last)."""
+    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    for pattern in (r"\w+(Error|Exception): |thread .* panicked", r"Error\b"):
+        for line in reversed(lines):
+            if re.match(pattern, line):
+                return line
+    return lines[-1] if lines else "no output"
+
+
+def build_on_zensical(project: Path, work: Path, engine: str) -> EngineRun:
     """What ``microsite build`` does, with Zensical as the engine: stage, Zensical, finish
     (our steps, in this process; Zensical in its own environment). The CSP allows the inline
     scripts of Zensical's templates, as it allows Material's on MkDocs."""
@@ -166,14 +264,17 @@ def build_on_zensical(project: Path, work: Path) -> dict[str, Any]:
     settings = project_of(project / "mkdocs.yml")
     site = load_checked(settings, say=log.append)
     staged = stage(settings, site, work / "staged")
-    how, changes, engine_log = build_zensical(staged.folder, work / "site-zensical")
+    try:
+        how, changes, engine_log = ENGINES[engine](staged.folder, work / "site")
+    except SetupFailed as failed:
+        return EngineRun(engine, "stage, build failed", [], log, str(failed),
+                         error=_last_error(str(failed)))
     theme_dirs = [*([settings.custom_dir] if settings.custom_dir else []),
                   zensical_templates(ZENSICAL_VENV / "bin" / "python")]
-    finish(site, staged, work / "site-zensical",
+    finish(site, staged, work / "site",
            finishing(settings, site, settings.site_url, theme_scripts(theme_dirs)),
            warn=log.append)
-    return {"Zensical": f"stage, {how}, finish", "zensical_config_changes": changes,
-            "warnings": log, "engine_log": engine_log}
+    return EngineRun(engine, f"stage, {how}, finish", changes, log, engine_log)
 
 
 def site_files(site: Path) -> set[str]:
@@ -183,15 +284,16 @@ def site_files(site: Path) -> set[str]:
 
 
 def compare_sites(left: Path, right: Path) -> tuple[Comparison, dict[str, Any]]:
-    """Page by page, then the site-wide results and which files only one build wrote."""
+    """Page by page, then the site-wide results, and which files only one build wrote."""
     comparison = compare_pages(read_site(left), read_site(right))
-    a, b = site_files(left), site_files(right)
     left_results, right_results = site_results(left), site_results(right)
+    a, b = site_files(left), site_files(right)
+    left_results["files (assets aside)"], right_results["files (assets aside)"] = (
+        sorted(a), sorted(b))
     site_wide = {name: {"agree": left_results[name] == right_results[name],
                         "mkdocs": left_results[name], "zensical": right_results[name]}
                  for name in left_results}
-    return comparison, {"site_wide": site_wide, "only_mkdocs": sorted(a - b),
-                        "only_zensical": sorted(b - a)}
+    return comparison, site_wide
 
 
 def _short(value: Any, width: int = 160) -> str:
@@ -206,67 +308,102 @@ def _differing_items(a: Any, b: Any) -> tuple[Any, Any]:
     return a, b
 
 
-def report(comparison: Comparison, files: dict[str, Any], steps: dict[str, Any],
-           examples: int = 3) -> str:
-    lines = ["# Zensical against MkDocs: the sample project, page by page", "",
-             f"- MkDocs: {steps['MkDocs']}", f"- Zensical: {steps['Zensical']}"]
-    lines += [f"  - config for Zensical: {change}" for change in steps["zensical_config_changes"]]
-    lines += [f"  - said: {line}" for line in steps["warnings"]]
-    lines += ["", f"Pages compared: {len(comparison.pages)}; only in MkDocs: "
-              f"{_short(comparison.only_left) if comparison.only_left else 0}; only in "
-              f"Zensical: {_short(comparison.only_right) if comparison.only_right else 0}", "",
-              "| element | pages that agree | pages |", "| --- | ---: | ---: |"]
-    for element in comparison.elements:
-        if element.pages:
-            lines.append(f"| {element.name} | {element.agree} | {element.pages} |")
-    lines.append(f"| **all elements** | **{comparison.agree}** | **{comparison.total}** |")
-    absent = [e.name for e in comparison.elements if not e.pages]
-    if absent:
-        lines += ["", "On no page of the sample: " + ", ".join(absent)]
-    lines += ["", "| site-wide | agree |", "| --- | --- |"]
-    lines += [f"| {name} | {'yes' if result['agree'] else '**no**'} |"
-              for name, result in files["site_wide"].items()]
-    lines += ["", "## What differs", ""]
-    for element in comparison.elements:
+def _differences(run: EngineRun, examples: int) -> list[str]:
+    lines = [f"## What differs on {run.engine}", ""]
+    for element in run.comparison.elements:
         if not element.differences:
             continue
         lines.append(f"**{element.name}** ({len(element.differences)} pages), e.g.:")
         for diff in element.differences[:examples]:
             a, b = _differing_items(diff.left, diff.right)
             lines += [f"- `/{diff.page}`", f"  - MkDocs: {_short(a)}",
-                      f"  - Zensical: {_short(b)}"]
+                      f"  - {run.engine}: {_short(b)}"]
         lines.append("")
-    for name, result in files["site_wide"].items():
+    for name, result in run.site_wide.items():
         if not result["agree"]:
             a, b = _differing_items(result["mkdocs"], result["zensical"])
-            lines += [f"**{name}**", f"- MkDocs: {_short(a, 400)}",
-                      f"- Zensical: {_short(b, 400)}", ""]
-    for key, label in (("only_mkdocs", "Files only MkDocs wrote"),
-                       ("only_zensical", "Files only Zensical wrote")):
-        shown = files[key]
-        lines.append(f"{label} ({len(shown)}, assets aside): "
-                     + (", ".join(shown[:25]) + (" …" if len(shown) > 25 else "") or "none"))
+            lines += [f"**{name}** (site-wide)", f"- MkDocs only: {_short(a, 400)}",
+                      f"- {run.engine} only: {_short(b, 400)}", ""]
+    return lines
+
+
+def report(mkdocs_how: str, all_runs: list[EngineRun], examples: int = 3) -> str:
+    lines = ["# Zensical against MkDocs: the sample project, page by page", "",
+             f"- MkDocs: {mkdocs_how}"]
+    for run in all_runs:
+        lines.append(f"- {run.engine}: {run.how}")
+        lines += [f"  - configuration: {change}" for change in run.config_changes]
+        if run.error:
+            lines.append(f"  - **the build failed**: {run.error}")
+    runs = [run for run in all_runs if run.comparison is not None]
+    if not runs:
+        return "\n".join(lines)
+    lines += [f"- our steps said: {line}" for line in all_runs[0].warnings
+              if "Content-Security-Policy" in line or "microsite:" in line]
+    first = runs[0].comparison
+    lines += ["", f"Pages compared: {len(first.pages)} (every page both wrote: records, "
+              "overview, help, hand-written pages, 404 pages)"]
+    for run in runs:
+        only = run.comparison.only_left, run.comparison.only_right
+        lines.append(f"- {run.engine}: only in MkDocs {_short(only[0]) if only[0] else 'none'}; "
+                     f"only in {run.engine} {_short(only[1]) if only[1] else 'none'}")
+    lines += ["", "| element | " + " | ".join(f"{run.engine}: pages that agree / pages"
+                                              for run in runs) + " |",
+              "| --- |" + " ---: |" * len(runs)]
+    for index, element in enumerate(first.elements):
+        cells = [f"{run.comparison.elements[index].agree} / "
+                 f"{run.comparison.elements[index].pages}" for run in runs]
+        if any(run.comparison.elements[index].pages for run in runs):
+            lines.append(f"| {element.name} | " + " | ".join(cells) + " |")
+    lines.append("| **all elements** | " + " | ".join(
+        f"**{run.comparison.agree} / {run.comparison.total}**" for run in runs) + " |")
+    absent = [e.name for e in first.elements if not e.pages]
+    if absent:
+        lines += ["", "On no page of the sample: " + ", ".join(absent)]
+    lines += ["", "| site-wide | " + " | ".join(run.engine for run in runs) + " |",
+              "| --- |" + " --- |" * len(runs)]
+    for name in runs[0].site_wide:
+        lines.append(f"| {name} | " + " | ".join(
+            "agrees" if run.site_wide[name]["agree"] else "**differs**" for run in runs) + " |")
+    for run in runs:
+        lines += ["", *_differences(run, examples)]
     return "\n".join(lines)
+
+
+def as_json(mkdocs_how: str, runs: list[EngineRun]) -> dict[str, Any]:
+    return {"mkdocs": mkdocs_how, "runs": [
+        {"engine": run.engine, "how": run.how, "config_changes": run.config_changes,
+         "warnings": run.warnings, "engine_log": run.engine_log, "error": run.error,
+         "site_wide": run.site_wide, **(run.comparison.as_dict() if run.comparison else {})}
+        for run in runs]}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--engine", choices=[*ENGINES, "both"], default="both",
+                        help="how Zensical builds the languages (default: both ways)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (sites, "
-                        "staged folder) instead of a temporary one")
+                        "staged folders) instead of a temporary one")
     parser.add_argument("--examples", type=int, default=3,
                         help="differing pages shown per element (default 3)")
     args = parser.parse_args(argv)
+    engines = list(ENGINES) if args.engine == "both" else [args.engine]
     work = args.keep or Path(tempfile.mkdtemp(prefix="zensical-compare-"))
     try:
         work.mkdir(parents=True, exist_ok=True)
-        for leftover in ("sample", "staged", "site-mkdocs", "site-zensical"):
-            shutil.rmtree(work / leftover, ignore_errors=True)
+        for ours in ("sample", "site-mkdocs", *ENGINES):  # only what an earlier run left
+            shutil.rmtree(work / ours, ignore_errors=True)
         project = copy_project(work / "sample")
-        steps: dict[str, Any] = {"MkDocs": build_mkdocs(project, work / "site-mkdocs")}
+        mkdocs_how = build_mkdocs(project, work / "site-mkdocs")
         os.environ.update(_env())  # the same build date for the steps run in this process
-        steps.update(build_on_zensical(project, work))
-        comparison, files = compare_sites(work / "site-mkdocs", work / "site-zensical")
+        runs = []
+        for engine in engines:
+            run = build_on_zensical(project, work / engine, engine)
+            if run.error is None:
+                run.comparison, run.site_wide = compare_sites(work / "site-mkdocs",
+                                                              work / engine / "site")
+            runs.append(run)
     except (SetupFailed, BuildFailed) as failed:
         print(f"zensical_compare: {failed}", file=sys.stderr)
         return 1
@@ -274,10 +411,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     if args.json:
-        print(json.dumps({"steps": steps, "files": files, **comparison.as_dict()},
-                         ensure_ascii=False, indent=1))
+        print(json.dumps(as_json(mkdocs_how, runs), ensure_ascii=False, indent=1))
     else:
-        print(report(comparison, files, steps, args.examples))
+        print(report(mkdocs_how, runs, args.examples))
     return 0
 
 
