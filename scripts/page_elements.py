@@ -358,7 +358,40 @@ def _not_found_styles(site: Path) -> list[str] | None:
     return styles
 
 
+def _target_exists(site: Path, rel: str) -> bool:
+    rel = rel.partition("#")[0].partition("?")[0].lstrip("/")
+    target = site / rel
+    return (target / "index.html").is_file() if rel == "" or rel.endswith("/") \
+        else target.is_file() or (target / "index.html").is_file()
+
+
+def _links_leading_nowhere(site: Path) -> list[str]:
+    """Links and stylesheets of every page that point into the site at a file it lacks."""
+    home = site / "index.html"
+    canonical = BeautifulSoup(home.read_text(encoding="utf-8"), "lxml").find(
+        "link", rel="canonical") if home.is_file() else None
+    prefix = canonical.get("href", "") if canonical else ""
+    base_path = "/" + prefix.split("://", 1)[-1].partition("/")[2] if prefix else "/"
+    broken = []
+    for url, path in content_pages(site).items():
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for tag in soup.find_all(["a", "link"], href=True):
+            href = tag["href"]
+            if prefix and href.startswith(prefix):
+                rel = href[len(prefix):]
+            elif href.startswith(base_path):  # an absolute path (the 404 pages)
+                rel = href[len(base_path):]
+            elif href.startswith(("#", "mailto:", "tel:", "data:", "http:", "https:")):
+                continue
+            else:
+                rel = site_path(url, href) or ""
+            if not _target_exists(site, rel):
+                broken.append(f"/{url} → {href}")
+    return broken
+
+
 SITE_CHECKS: dict[str, Callable[[Path], Any]] = {
+    "links into the site leading nowhere": _links_leading_nowhere,
     "sitemap.xml (addresses, hreflang)": _sitemap,
     "robots.txt": lambda site: (site / "robots.txt").read_text(encoding="utf-8")
     if (site / "robots.txt").is_file() else None,

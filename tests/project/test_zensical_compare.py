@@ -102,3 +102,21 @@ def test_the_zensical_lock_pins_what_requirements_in_names_with_hashes() -> None
     for name, version in wanted.items():
         assert f"{name}=={version}" in blocks[name]
     assert all("--hash=sha256:" in block for block in blocks.values()), "every package hashed"
+
+
+def test_links_into_the_site_that_lead_nowhere_are_listed(tmp_path) -> None:
+    from page_elements import site_results
+
+    canonical = '<link rel="canonical" href="https://example.org/s/">'
+    (tmp_path / "index.html").write_text(
+        f'<html><head>{canonical}<link rel="stylesheet" href="/s/assets/x.css"></head>'
+        '<body><a href="programme/eins/">Eins</a><a href="https://example.org/s/fehlt/">'
+        'x</a><a href="https://other.example/">y</a></body></html>'
+    )
+    (tmp_path / "programme" / "eins").mkdir(parents=True)
+    (tmp_path / "programme" / "eins" / "index.html").write_text('<a href="../../">Start</a>')
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "x.css").write_text("")
+    results = site_results(tmp_path)
+    assert results["links into the site leading nowhere"] == ["/ → https://example.org/s/fehlt/"]
+    assert results["asset folders"] == ["assets"]
