@@ -36,8 +36,6 @@ import yaml
 SCRIPTS = Path(__file__).resolve().parent
 REPO = SCRIPTS.parent
 sys.path[:0] = [str(REPO / "tests" / "helpers"), str(SCRIPTS)]
-
-from microsite.publish.build import BuildFailed  # noqa: E402
 from page_elements import Comparison, compare_pages, read_site, site_results  # noqa: E402
 
 from projectcopy import copy_project  # noqa: E402
@@ -49,6 +47,9 @@ PROJECT_PYTHON = Path(sys.executable)
 BUILD_DATE = dt.date(2026, 11, 25)  # the tests' build date: statuses as the tests see them
 ZENSICAL_CONFIG = "zensical.yml"
 ZENSICAL_SITE = "site-zensical"  # zensical-i18n writes only inside the configuration's folder
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Zensical colours its log whatever NO_COLOR says
 
 
 class SetupFailed(Exception):
@@ -151,7 +152,7 @@ def build_zensical(staged: Path, site: Path) -> tuple[str, list[str], str]:
     tool = zensical_venv() / "bin" / "zensical-i18n"
     cmd = [str(tool), "build", "--strict", "--clean", "-f", str(config)]
     proc = _run(cmd, cwd=staged, env=_zensical_env(), offline=True)
-    log = proc.stdout + proc.stderr
+    log = ANSI.sub("", proc.stdout + proc.stderr)
     if proc.returncode:
         raise SetupFailed(f"zensical-i18n build failed:\n{log}")
     shutil.move(staged / ZENSICAL_SITE, site)
@@ -211,7 +212,7 @@ def build_zensical_plain(staged: Path, site: Path) -> tuple[str, list[str], str]
     for lang, folder, default in language_projects(staged):
         proc = _run([str(tool), "build", "--strict", "-f", "mkdocs.yml"], cwd=folder,
                     env=_zensical_env(), offline=True)
-        logs.append(f"{lang}: {proc.stdout}{proc.stderr}")
+        logs.append(f"{lang}: {ANSI.sub('', proc.stdout + proc.stderr)}")
         if proc.returncode:
             raise SetupFailed(f"zensical build of {lang} failed:\n{logs[-1]}")
         shutil.copytree(folder / "site", site if default else site / lang, dirs_exist_ok=True)
@@ -243,7 +244,15 @@ class EngineRun:
 
 def _last_error(log: str) -> str:
     """The line of a failed build that says why (a Python or Rust error, else the last)."""
-    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    lines = [line.strip() for line in ANSI.sub("", log).splitlines() if line.strip()]
+    warnings = []  # what --strict stopped on: "Warning: …" and the "[ file:line:col ]" after it
+    for index, line in enumerate(lines):
+        if line.startswith("Warning:"):
+            place = next((m[1] for later in lines[index + 1:index + 4]
+                          if (m := re.search(r"\[\s*(\S+:\d+:\d+)\s*\]", later))), "")
+            warnings.append(f"{line.removeprefix('Warning:').strip()} ({place})")
+    if warnings:
+        return "--strict stopped on: " + "; ".join(warnings)
     for pattern in (r"\w+(Error|Exception): |thread .* panicked", r"Error\b"):
         for line in reversed(lines):
             if re.match(pattern, line):
@@ -379,6 +388,8 @@ def as_json(mkdocs_how: str, runs: list[EngineRun]) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from microsite.publish.build import BuildFailed
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--engine", choices=[*ENGINES, "both"], default="both",
                         help="how Zensical builds the languages (default: both ways)")

@@ -120,3 +120,64 @@ def test_links_into_the_site_that_lead_nowhere_are_listed(tmp_path) -> None:
     results = site_results(tmp_path)
     assert results["links into the site leading nowhere"] == ["/ → https://example.org/s/fehlt/"]
     assert results["asset folders"] == ["assets"]
+
+
+def test_a_failed_zensical_build_is_told_by_its_reason() -> None:
+    from zensical_compare import _last_error
+
+    strict = (
+        "Build started\n\x1b[33mWarning:\x1b[0m page does not exist\n   ╭─[ de/index.md:3:5 ]\n"
+        "1 issue found\nTraceback (most recent call last):\n"
+        "RuntimeError: Aborted because --strict flag is set\n"
+    )
+    assert _last_error(strict) == "--strict stopped on: page does not exist (de/index.md:3:5)"
+    template = (
+        "Traceback …\nRuntimeError: too many arguments (in main.html:70)\nError: Build failed."
+    )
+    assert _last_error(template) == "RuntimeError: too many arguments (in main.html:70)"
+
+
+def test_plain_zensical_gets_one_project_per_language_from_the_staged_folder(tmp_path) -> None:
+    import yaml
+    from zensical_compare import language_projects
+
+    docs = tmp_path / "docs"
+    for lang in ("de", "en"):
+        (docs / lang).mkdir(parents=True)
+        (docs / lang / "index.md").write_text(f"# {lang}\n")
+    (docs / "assets").mkdir()
+    (docs / "assets" / "site.css").write_text("")
+    config = {
+        "site_name": "Seite",
+        "site_url": "https://example.org/s/",
+        "docs_dir": str(docs),
+        "theme": {"name": "material", "language": "de"},
+        "nav": [{"Startseite": "index.md"}],
+        "plugins": [
+            "search",
+            {
+                "i18n": {
+                    "docs_structure": "folder",
+                    "languages": [
+                        {"locale": "de", "name": "Deutsch", "default": True},
+                        {
+                            "locale": "en",
+                            "name": "English",
+                            "site_name": "Site",
+                            "nav_translations": {"Startseite": "Home"},
+                        },
+                    ],
+                }
+            },
+        ],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    projects = language_projects(tmp_path)
+    assert [(lang, default) for lang, _, default in projects] == [("de", True), ("en", False)]
+    english = yaml.safe_load((projects[1][1] / "mkdocs.yml").read_text())
+    assert english["site_name"] == "Site" and english["theme"]["language"] == "en"
+    assert english["site_url"] == "https://example.org/s/en/"
+    assert english["nav"] == [{"Home": "index.md"}] and english["plugins"] == ["search"]
+    assert [a["lang"] for a in english["extra"]["alternate"]] == ["de", "en"]
+    assert (projects[1][1] / "docs" / "index.md").read_text() == "# en\n"
+    assert (projects[1][1] / "docs" / "assets" / "site.css").is_file()
