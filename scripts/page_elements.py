@@ -182,6 +182,38 @@ def _search_base(soup: BeautifulSoup, url: str) -> str | None:
     return None if base is None else site_path(url, base.rstrip("/") + "/")
 
 
+def _palette(soup: BeautifulSoup, _url: str) -> list[str] | None:
+    return [label.get("title") for label in soup.find_all("label", attrs={
+        "for": re.compile("^__palette")})] or None
+
+
+_LOADED = {"script": "src", "img": "src", "iframe": "src", "source": "src", "link": "href"}
+_LOADED_LINKS = {"stylesheet", "icon", "preload", "preconnect", "modulepreload", "manifest",
+                 "dns-prefetch"}
+
+
+def _origin(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.partition('/')[0]}"
+
+
+def _third_party(soup: BeautifulSoup, _url: str) -> list[str] | None:
+    """Origins other than the site's that the page loads from (the project allows none)."""
+    canonical = soup.find("link", rel="canonical")
+    own = _origin(canonical["href"]) if canonical and "://" in canonical.get("href", "") else ""
+    found = set()
+    for name, attribute in _LOADED.items():
+        for tag in soup.find_all(name, attrs={attribute: True}):
+            if name == "link" and not _LOADED_LINKS & set(tag.get("rel") or []):
+                continue
+            address = tag[attribute]
+            if address.startswith("//"):
+                address = "https:" + address
+            if "://" in address and _origin(address) != own:
+                found.add(_origin(address))
+    return sorted(found) or None
+
+
 ELEMENTS: dict[str, Callable[[BeautifulSoup, str], Any]] = {
     "<html lang/dir>": _html_lang_dir,
     "<title>": _title,
@@ -215,6 +247,8 @@ ELEMENTS: dict[str, Callable[[BeautifulSoup, str], Any]] = {
     "microsite.css linked": _stylesheet,
     "search scope (base)": _search_base,
     "search labels (accessible names)": _texts('label[for="__search"]'),
+    "colour scheme switch": _palette,
+    "third-party resources": _third_party,
 }
 """Element name → how to read it from a page (its soup and its site-relative URL)."""
 

@@ -181,3 +181,16 @@ def test_plain_zensical_gets_one_project_per_language_from_the_staged_folder(tmp
     assert [a["lang"] for a in english["extra"]["alternate"]] == ["de", "en"]
     assert (projects[1][1] / "docs" / "index.md").read_text() == "# en\n"
     assert (projects[1][1] / "docs" / "assets" / "site.css").is_file()
+
+
+def test_resources_from_other_origins_are_named() -> None:
+    html = (
+        '<html><head><link rel="canonical" href="https://example.org/s/x/">'
+        '<link rel="stylesheet" href="https://fonts.example/css">'
+        '<link rel="alternate" hreflang="en" href="https://elsewhere.example/en/">'
+        '<script src="//cdn.example/lib.js"></script><script src="../a.js"></script>'
+        '</head><body><img src="https://example.org/s/logo.png"></body></html>'
+    )
+    found = page_elements(html, "x/")["third-party resources"]
+    assert found == ["https://cdn.example", "https://fonts.example"]
+    assert page_elements(page(), "x/")["third-party resources"] is None
