@@ -215,9 +215,9 @@ def _third_party(soup: BeautifulSoup, _url: str) -> list[str] | None:
 
 
 ELEMENTS: dict[str, Callable[[BeautifulSoup, str], Any]] = {
-    "<html lang/dir>": _html_lang_dir,
-    "<title>": _title,
-    "<h1>": _h1,
+    "html lang/dir": _html_lang_dir,
+    "title": _title,
+    "h1": _h1,
     "meta description": _meta("description"),
     "meta robots": _meta("robots"),
     "canonical": _canonical,

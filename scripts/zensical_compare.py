@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 import venv
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ from projectcopy import copy_project  # noqa: E402
 from sitebuild import epoch  # noqa: E402
 
 LOCK = REPO / "tools" / "zensical" / "requirements.txt"
+README = REPO / "README.md"
+START, END = "<!-- zensical-compare:start -->", "<!-- zensical-compare:end -->"
 ZENSICAL_VENV = REPO / ".venv-zensical"
 PROJECT_PYTHON = Path(sys.executable)
 BUILD_DATE = dt.date(2026, 11, 25)  # the tests' build date: statuses as the tests see them
@@ -379,6 +382,53 @@ def report(mkdocs_how: str, all_runs: list[EngineRun], examples: int = 3) -> str
     return "\n".join(lines)
 
 
+ENGINE_NAMES = {"zensical-i18n": "with zensical-i18n",
+                "zensical": "with plain `zensical build` per language"}
+
+
+def summary(runs: list[EngineRun], when: dt.datetime) -> str:
+    """The result in a few sentences, for the README's "The stack's future"."""
+    built = [run for run in runs if run.comparison is not None]
+    parts = []
+    for run in runs:
+        if run.comparison is None:
+            parts.append(f"{ENGINE_NAMES[run.engine]} the build stops: `{run.error}`")
+        else:
+            parts.append(f"{ENGINE_NAMES[run.engine]} **{run.comparison.agree:,} of "
+                         f"{run.comparison.total:,}** page elements agree")
+    pages = len(built[0].comparison.pages) if built else 0
+    text = (f"Measured {when:%Y-%m-%d %H:%M} UTC by `scripts/zensical_compare.py`"
+            + (f", over the {pages} pages both builds wrote" if built else "")
+            + ": " + "; ".join(parts) + ".")
+    if built:
+        elements = built[0].comparison.elements
+        counts = [[(r.comparison.elements[i].agree, r.comparison.elements[i].pages)
+                   for r in built] for i in range(len(elements))]
+        same = [e.name for e, count in zip(elements, counts, strict=True)
+                if all(pages and agree == pages for agree, pages in count)]
+        differ = [e.name + " (" + ", ".join(f"{agree}/{pages}" for agree, pages in count) + ")"
+                  for e, count in zip(elements, counts, strict=True)
+                  if any(agree < pages for agree, pages in count)]
+        site_differs = [name for name in built[0].site_wide
+                        if any(not r.site_wide[name]["agree"] for r in built)]
+        text += f" Alike on every page: {', '.join(same)}."
+        if differ:
+            text += f" Differing: {', '.join(differ)}."
+        if site_differs:
+            text += f" Site-wide, {', '.join(site_differs)} differ."
+    return textwrap.fill(text, width=98, initial_indent="  ", subsequent_indent="  ",
+                         break_on_hyphens=False, break_long_words=False)
+
+
+def update_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    if START not in readme or END not in readme:
+        raise SetupFailed(f"README.md has no {START} … {END} section")
+    before, rest = readme.split(START, 1)
+    after = rest.split(END, 1)[1]
+    README.write_text(f"{before}{START}\n{text}\n  {END}{after}", encoding="utf-8")
+
+
 def as_json(mkdocs_how: str, runs: list[EngineRun]) -> dict[str, Any]:
     return {"mkdocs": mkdocs_how, "runs": [
         {"engine": run.engine, "how": run.how, "config_changes": run.config_changes,
@@ -394,6 +444,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--engine", choices=[*ENGINES, "both"], default="both",
                         help="how Zensical builds the languages (default: both ways)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--update-readme", action="store_true",
+                        help="also write the result into README.md (The stack's future)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (sites, "
                         "staged folders) instead of a temporary one")
     parser.add_argument("--examples", type=int, default=3,
@@ -421,6 +473,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
+    if args.update_readme:
+        update_readme(summary(runs, dt.datetime.now(dt.UTC)))
     if args.json:
         print(json.dumps(as_json(mkdocs_how, runs), ensure_ascii=False, indent=1))
     else:

@@ -44,9 +44,9 @@ def page(
 
 def test_elements_are_read_as_a_reader_meets_them() -> None:
     elements = page_elements(page(), "ar/programme/eins/")
-    assert elements["<html lang/dir>"] == "lang=ar dir=rtl"
-    assert elements["<title>"] == "Eins - Site"
-    assert elements["<h1>"] == ["Eins"]
+    assert elements["html lang/dir"] == "lang=ar dir=rtl"
+    assert elements["title"] == "Eins - Site"
+    assert elements["h1"] == ["Eins"]
     assert elements["facts (dt/dd)"] == ["Träger: Beispiel e. V.", "Zeitraum: 2024"]
     assert elements["hreflang alternates (head)"] == [
         "de https://example.org/s/programme/eins/",
@@ -85,7 +85,7 @@ def test_agreement_is_counted_per_element_over_the_pages_that_have_it() -> None:
     by_name = {element.name: element for element in result.elements}
     assert (by_name["facts (dt/dd)"].agree, by_name["facts (dt/dd)"].pages) == (1, 2)
     assert [d.page for d in by_name["facts (dt/dd)"].differences] == ["b/"]
-    assert (by_name["<title>"].agree, by_name["<title>"].pages) == (2, 2)
+    assert (by_name["title"].agree, by_name["title"].pages) == (2, 2)
     assert by_name["contact"].pages == 0  # on neither build's pages: not counted
     assert result.only_left == ["only-left/"] and result.pages == ["a/", "b/"]
 
@@ -194,3 +194,27 @@ def test_resources_from_other_origins_are_named() -> None:
     found = page_elements(html, "x/")["third-party resources"]
     assert found == ["https://cdn.example", "https://fonts.example"]
     assert page_elements(page(), "x/")["third-party resources"] is None
+
+
+def test_the_readme_summary_names_what_agrees_and_why_a_build_stopped() -> None:
+    import datetime as dt
+
+    from zensical_compare import EngineRun, summary
+
+    one = page()
+    left = {"a/": page_elements(one, "a/")}
+    right = {"a/": page_elements(page(facts="<dt>Träger</dt><dd>Anderer</dd>"), "a/")}
+    built = EngineRun("zensical", "stage, zensical build, finish", [], [], "")
+    built.comparison = compare_pages(left, right)
+    built.site_wide = {"robots.txt": {"agree": False, "mkdocs": "A", "zensical": None}}
+    failed = EngineRun("zensical-i18n", "stage, build failed", [], [], "", error="Boom: x")
+    text = summary([failed, built], dt.datetime(2026, 12, 4, 8, 0, tzinfo=dt.UTC))
+    flat = " ".join(text.split())
+    assert flat.startswith("Measured 2026-12-04 08:00 UTC by `scripts/zensical_compare.py`")
+    assert "with zensical-i18n the build stops: `Boom: x`" in flat
+    agree, total = built.comparison.agree, built.comparison.total
+    assert total - agree == 2
+    assert f"per language **{agree} of {total}** page elements agree" in flat
+    assert "Differing: facts (dt/dd) (0/1), content text (0/1)." in flat
+    assert "robots.txt differ" in flat
+    assert all(line.startswith("  ") and len(line) <= 98 for line in text.splitlines())
