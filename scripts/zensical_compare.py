@@ -1,13 +1,20 @@
-"""How far Zensical gets with this site: builds the sample project with MkDocs (the project's
-``.venv``) and with Zensical + zensical-i18n (their own ``.venv-zensical``, from the hash lock
-``tools/zensical/requirements.txt``) from the staged folder, and compares the built pages
-element by element (``page_elements.py``).
+"""How far Zensical gets with this site (issue 21): builds the sample project with MkDocs
+(``microsite build --engine mkdocs``, the project's ``.venv``) and on Zensical from the same
+staged folder, then runs our finish step over Zensical's output and compares the two sites page
+by page, element by element (``page_elements.py``), and site-wide.
 
-A report, not a gate: it exits 0 whatever differs (1 only when it could not build at all).
+Zensical builds the staged folder two ways: with zensical-i18n (``zensical-i18n build``), and
+plain ``zensical build`` once per language. Both come from their own environment,
+``.venv-zensical/``, made from the hash lock ``tools/zensical/requirements.txt``; ``.venv`` is
+never touched.
 
-    .venv/bin/python scripts/zensical_compare.py            # table and differences
-    .venv/bin/python scripts/zensical_compare.py --json     # the same as JSON
-    .venv/bin/python scripts/zensical_compare.py --keep /tmp/zc   # keep both sites
+A report, not a gate: it exits 0 whatever differs, also when a Zensical build fails (that is
+its result); 1 only when the MkDocs build or the stage step fails.
+
+    .venv/bin/python scripts/zensical_compare.py                  # tables and differences
+    .venv/bin/python scripts/zensical_compare.py --json           # the same as JSON
+    .venv/bin/python scripts/zensical_compare.py --keep /tmp/zc   # keep sites, staged folders
+    .venv/bin/python scripts/zensical_compare.py --update-readme  # also the README's result
 
 Setting up ``.venv-zensical`` needs PyPI once; the builds run without network
 (``unshare -n`` where the machine allows it).
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -66,6 +74,7 @@ def _run(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
                           timeout=900)
 
 
+@functools.cache
 def _can_cut_network() -> bool:
     return shutil.which("unshare") is not None and subprocess.run(
         ["unshare", "-n", "--", "true"], capture_output=True).returncode == 0
