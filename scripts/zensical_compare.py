@@ -115,6 +115,11 @@ def build_mkdocs(project: Path, site: Path) -> str:
     return "microsite " + " ".join(cmd)
 
 
+CLASSIC_CHANGE = ("theme.variant: classic (Material's look; in Zensical's default, modern, "
+                  "our header links – languages, Leichte Sprache – are in the page but not "
+                  "shown)")
+
+
 def zensical_config(staged: Path) -> tuple[Path, list[str]]:
     """The staged configuration as zensical-i18n needs it, and what had to change.
 
@@ -124,8 +129,10 @@ def zensical_config(staged: Path) -> tuple[Path, list[str]]:
       ``extra.alternate``, and the theme includes ``alternate.html`` only where that is set
       (mkdocs-static-i18n sets it under MkDocs)."""
     config = yaml.safe_load((staged / "mkdocs.yml").read_text(encoding="utf-8"))
-    changes = [f"site_dir: {ZENSICAL_SITE} (zensical-i18n writes only below the config)"]
+    changes = [f"site_dir: {ZENSICAL_SITE} (zensical-i18n writes only below the config)",
+               CLASSIC_CHANGE]
     config["site_dir"] = ZENSICAL_SITE
+    config["theme"] = {**config["theme"], "variant": "classic"}
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             options = plugin["i18n"]
@@ -200,7 +207,7 @@ def language_projects(staged: Path) -> list[tuple[str, Path, bool]]:
         for path in shared:
             (shutil.copytree if path.is_dir() else shutil.copy2)(path, folder / "docs" / path.name)
         one = {**config, "docs_dir": "docs", "site_dir": "site"}
-        one["theme"] = {**config["theme"], "language": lang}
+        one["theme"] = {**config["theme"], "language": lang, "variant": "classic"}
         one["extra"] = {**config.get("extra", {}),
                         "alternate": [{"name": other["name"], "lang": other["locale"]}
                                       for other in languages]}
@@ -230,7 +237,7 @@ def build_zensical_plain(staged: Path, site: Path) -> tuple[str, list[str], str]
         shutil.copytree(folder / "site", site if default else site / lang, dirs_exist_ok=True)
     changes = ["per language: its pages and the shared files as docs, theme.language, "
                "site_name, site_description, site_url and nav from the i18n settings; "
-               "extra.alternate set"]
+               "extra.alternate set", CLASSIC_CHANGE]
     return "zensical build --strict, once per language", changes, "\n".join(logs)
 
 
