@@ -112,7 +112,7 @@ def build_mkdocs(project: Path, site: Path) -> str:
     proc = _microsite(*cmd, cwd=project)
     if proc.returncode:
         raise SetupFailed(f"microsite {' '.join(cmd)} failed:\n{proc.stdout}{proc.stderr}")
-    return "microsite " + " ".join(cmd)
+    return f"microsite build -f mkdocs.yml --engine mkdocs -d {site.name}"
 
 
 CLASSIC_CHANGE = ("theme.variant: classic (Material's look; in Zensical's default, modern, "
