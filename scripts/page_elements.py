@@ -253,11 +253,24 @@ ELEMENTS: dict[str, Callable[[BeautifulSoup, str], Any]] = {
 """Element name → how to read it from a page (its soup and its site-relative URL)."""
 
 
+PAGE_KINDS = (("record page", ".ms-record"), ("overview", ".ms-overview"),
+              ("help page", ".ms-help-page"), ("start page", ".ms-home"))
+"""What a page is, by the block of ours it holds; the rest are hand-written or error pages."""
+
+
+def page_kind(soup: BeautifulSoup, url: str) -> str:
+    if "404" in url:
+        return "error page"
+    return next((kind for kind, selector in PAGE_KINDS if soup.select_one(selector)),
+                "hand-written page")
+
+
 def page_elements(html: str, url: str) -> dict[str, Any]:
     """Every element of ``ELEMENTS`` read from one page's HTML; ``url`` is the page's address
     within the site ("en/programme/x/"), against which relative links are resolved."""
     soup = BeautifulSoup(html, "lxml")
-    return {name: read(soup, url) for name, read in ELEMENTS.items()}
+    return {"kind": page_kind(soup, url), **{name: read(soup, url)
+                                             for name, read in ELEMENTS.items()}}
 
 
 def is_redirect(html: str) -> bool:
@@ -291,6 +304,7 @@ class ElementResult:
     agree: int = 0
     pages: int = 0
     differences: list[Difference] = field(default_factory=list)
+    counted: list[str] = field(default_factory=list)  # the pages that have it
 
 
 @dataclass
@@ -301,6 +315,23 @@ class Comparison:
     only_left: list[str]
     only_right: list[str]
     elements: list[ElementResult]
+    kinds: dict[str, str] = field(default_factory=dict)  # page → what it is
+
+    def by_kind(self) -> dict[str, tuple[int, int, int]]:
+        """Page kind → (pages, elements that agree, elements counted) on those pages."""
+        table: dict[str, list[int]] = {}
+        for page in self.pages:
+            table.setdefault(self.kinds.get(page, "?"), [0, 0, 0])[0] += 1
+        for element in self.elements:
+            differing = {difference.page for difference in element.differences}
+            for page in element.counted:
+                row = table[self.kinds.get(page, "?")]
+                row[2] += 1
+                row[1] += page not in differing
+        order = [kind for kind, _ in PAGE_KINDS] + ["hand-written page", "error page"]
+        return {kind: (row[0], row[1], row[2]) for kind, row in
+                sorted(table.items(), key=lambda item: order.index(item[0])
+                       if item[0] in order else len(order))}
 
     @property
     def agree(self) -> int:
@@ -314,7 +345,7 @@ class Comparison:
         return {
             "left": self.left_name, "right": self.right_name, "pages": self.pages,
             "only_left": self.only_left, "only_right": self.only_right,
-            "agree": self.agree, "total": self.total,
+            "agree": self.agree, "total": self.total, "by_kind": self.by_kind(),
             "elements": [{"name": e.name, "agree": e.agree, "pages": e.pages,
                           "differences": [vars(d) for d in e.differences]}
                          for e in self.elements],
@@ -334,13 +365,15 @@ def compare_pages(left: dict[str, dict[str, Any]], right: dict[str, dict[str, An
             if a is None and b is None:
                 continue
             result.pages += 1
+            result.counted.append(page)
             if a == b:
                 result.agree += 1
             else:
                 result.differences.append(Difference(page, a, b))
         results.append(result)
     return Comparison(names[0], names[1], shared, sorted(set(left) - set(right)),
-                      sorted(set(right) - set(left)), results)
+                      sorted(set(right) - set(left)), results,
+                      {page: left[page].get("kind", "?") for page in shared})
 
 
 def read_site(site: Path) -> dict[str, dict[str, Any]]:

@@ -388,6 +388,13 @@ def report(mkdocs_how: str, all_runs: list[EngineRun], examples: int = 3) -> str
     absent = [e.name for e in first.elements if not e.pages]
     if absent:
         lines += ["", "On no page of the sample: " + ", ".join(absent)]
+    kinds = [run.comparison.by_kind() for run in runs]
+    lines += ["", "| page kind | pages | " + " | ".join(
+        f"{run.engine}: elements that agree / counted" for run in runs) + " |",
+              "| --- | ---: |" + " ---: |" * len(runs)]
+    for kind, (pages, _, _) in kinds[0].items():
+        lines.append(f"| {kind} | {pages} | " + " | ".join(
+            f"{by_kind[kind][1]} / {by_kind[kind][2]}" for by_kind in kinds) + " |")
     lines += ["", "| site-wide | " + " | ".join(run.engine for run in runs) + " |",
               "| --- |" + " --- |" * len(runs)]
     for name in runs[0].site_wide:
@@ -427,6 +434,10 @@ def summary(runs: list[EngineRun], when: dt.datetime) -> str:
                   if any(agree < pages for agree, pages in count)]
         site_differs = [name for name in built[0].site_wide
                         if any(not r.site_wide[name]["agree"] for r in built)]
+        records = [r.comparison.by_kind().get("record page") for r in built]
+        if all(records):
+            text += (f" On the {records[0][0]} record pages: " + ", ".join(
+                f"{agree:,} of {counted:,}" for _, agree, counted in records) + ".")
         text += f" Alike on every page: {', '.join(same)}."
         if differ:
             text += f" Differing: {', '.join(differ)}."

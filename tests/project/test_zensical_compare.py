@@ -88,6 +88,8 @@ def test_agreement_is_counted_per_element_over_the_pages_that_have_it() -> None:
     assert (by_name["title"].agree, by_name["title"].pages) == (2, 2)
     assert by_name["contact"].pages == 0  # on neither build's pages: not counted
     assert result.only_left == ["only-left/"] and result.pages == ["a/", "b/"]
+    counted = sum(element.pages for element in result.elements) // 2  # per page
+    assert result.by_kind() == {"hand-written page": (2, 2 * counted - 2, 2 * counted)}
 
 
 def test_the_zensical_lock_pins_what_requirements_in_names_with_hashes() -> None:
