@@ -1,4 +1,5 @@
-"""``microsite`` command line: ``check`` validates the data without building the site."""
+"""``microsite`` command line: ``check`` validates the data without building the site,
+``build`` builds it with an engine of choice (stage → engine → finish)."""
 
 from __future__ import annotations
 
@@ -113,6 +114,43 @@ def review_command(config_file: Path, record_id: str, lang: str) -> int:
     return 0
 
 
+def build_command(config_file: Path, engine: str, site_dir: Path | None) -> int:
+    """Build the site with ``engine``; every message of bad data, and no traceback."""
+    from microsite.publish.build import BuildFailed, build
+
+    try:
+        build(config_file, engine, site_dir, say=lambda line: print(line, file=sys.stderr))
+    except BuildFailed as failed:
+        for line, warning in failed.lines:
+            print(_warned(line) if warning else line, file=sys.stderr)
+        print(failed.summary, file=sys.stderr)
+        return 1
+    return 0
+
+
+def stage_command(config_file: Path, output: Path) -> int:
+    """Write the staged folder only (for an engine run by hand, e.g. Zensical)."""
+    from microsite.publish.build import BuildFailed, load_checked, project_of
+    from microsite.publish.stage import stage
+
+    try:
+        project = project_of(config_file)
+        site = load_checked(project, say=lambda line: print(line, file=sys.stderr))
+    except BuildFailed as failed:
+        for line, _ in failed.lines:
+            print(line, file=sys.stderr)
+        print(failed.summary, file=sys.stderr)
+        return 1
+    output.mkdir(parents=True, exist_ok=True)
+    staged = stage(project, site, output.resolve())
+    print(staged.config_file)
+    return 0
+
+
+def _warned(line: str) -> str:
+    return f"Hinweis: {line}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="microsite", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -126,6 +164,15 @@ def main(argv: list[str] | None = None) -> int:
     review_parser.add_argument("record", help="the record's id")
     review_parser.add_argument("--lang", required=True, help="the translation's language, e.g. en")
     review_parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    build_parser = sub.add_parser(
+        "build", help="build the site: stage, the engine over the staged pages, finish")
+    build_parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    build_parser.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs")
+    build_parser.add_argument("-d", "--site-dir", type=Path,
+                              help="where the site goes (else mkdocs.yml's site_dir)")
+    stage_parser = sub.add_parser("stage", help="write the staged pages and config only")
+    stage_parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    stage_parser.add_argument("-o", "--output", required=True, type=Path)
     schema_parser = sub.add_parser("schema", help="print the JSON Schema of projects.yaml")
     schema_parser.add_argument("-o", "--output", type=Path)
     add_commands(sub)
@@ -136,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.config_file, args.lang, args.facts)
     if args.command == "review":
         return review_command(args.config_file, args.record, args.lang)
+    if args.command == "build":
+        return build_command(args.config_file, args.engine, args.site_dir)
+    if args.command == "stage":
+        return stage_command(args.config_file, args.output)
     from microsite.data.schema import schema_json
 
     if args.output:

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from bad_inputs import CASES
-from microsite.mkdocs_plugin.plugin import watched_paths
 from microsite.mkdocs_plugin.preview import PreviewGuard
+from microsite.publish.build import watched_paths
+from microsite.render.project import read_project
 from projectcopy import copy_project
 from sitebuild import epoch
 
@@ -155,7 +156,7 @@ def test_changes_to_data_are_rebuilt(server: Server) -> None:
 
 
 def test_changes_to_overrides_are_rebuilt(server: Server) -> None:
-    template = server.root / "overrides" / "record.html"
+    template = server.root / "overrides" / "partials" / "microsite" / "pages" / "record.html"
     original = template.read_text(encoding="utf-8")
     built = server.count("Reloading browsers")
     template.write_text(original.replace('<div class="ms-record',
@@ -171,8 +172,10 @@ def test_changes_to_overrides_are_rebuilt(server: Server) -> None:
 
 
 def test_watched_paths_cover_data_ui_and_overrides(tmp_path: Path) -> None:
-    paths = watched_paths(tmp_path, "data/projects.yaml", "data/ui", str(tmp_path / "overrides"))
-    assert paths == [tmp_path / "data", tmp_path / "data" / "ui", tmp_path / "overrides"]
+    (tmp_path / "mkdocs.yml").write_text("theme: {custom_dir: overrides}\n", encoding="utf-8")
+    paths = watched_paths(read_project(tmp_path / "mkdocs.yml"))
+    assert paths == [tmp_path / "docs", tmp_path / "data", tmp_path / "data" / "ui",
+                     tmp_path / "overrides"]
 
 
 def test_the_error_box_escapes_what_editors_typed() -> None:

@@ -1,9 +1,8 @@
 """Work that is the same for every language or page is done once per build (issue #22).
 
 One in-process build of the sample project, with counters on what used to be repeated: Jinja
-compiled every template once per language, the plugin walked the theme's folders (thousands of
-Material's icons) once per language besides MkDocs' own walk, and Python-Markdown parsed each
-generated page's body, which is already HTML, only to give it back.
+compiled every template once per language, and the plugin walked the theme's folders (thousands
+of Material's icons) once per language besides MkDocs' own walk.
 """
 
 from __future__ import annotations
@@ -18,13 +17,14 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from microsite.mkdocs_plugin.theme_templates import CompiledTemplates, script_template_names
+from microsite.publish.compiled_templates import CompiledTemplates
+from microsite.publish.theme_scripts import script_template_names
 from projectcopy import sample_project
 
 
 @pytest.fixture(scope="module")
 def counted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    compiled: Counter[str] = Counter()
+    compiled: Counter[tuple[str, str]] = Counter()  # (environment, template)
     listed: list[int] = []
     converted: list[str] = []
     compile_, list_templates, convert = (jinja2.Environment.compile,
@@ -32,7 +32,8 @@ def counted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
                                          markdown.Markdown.convert)
 
     def counting_compile(self, source, name=None, filename=None, *args, **kwargs):  # type: ignore[no-untyped-def]
-        compiled[name] += 1
+        # the stage step's environment escapes (page_bodies.py), the engine's does not
+        compiled["stage" if self.autoescape is True else "engine", name] += 1
         return compile_(self, source, name, filename, *args, **kwargs)
 
     def counting_list(self, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -58,10 +59,9 @@ def counted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             build(config)
         finally:
             config.plugins.on_shutdown()
-    plugin = config.plugins["microsite"]
     languages = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
     return {"compiled": compiled, "listed": len(listed), "converted": converted,
-            "plugin": plugin, "languages": len(languages), "out": out,
+            "languages": len(languages), "out": out,
             "theme_dirs": list(config.theme.dirs)}
 
 
@@ -69,9 +69,10 @@ def test_each_template_is_compiled_once_for_every_language(counted: dict[str, An
     assert counted["languages"] >= 2
     assert (counted["out"] / "en" / "programme" / "index.html").is_file()
     # Material's search plugin translates its texts in an environment of its own, per call
-    twice = {name: n for name, n in counted["compiled"].items()
-             if n > 1 and not name.startswith(("partials/language.html", "partials/languages/"))}
-    assert counted["compiled"]["record.html"] == 1
+    twice = {key: n for key, n in counted["compiled"].items()
+             if n > 1 and not key[1].startswith(("partials/language.html", "partials/languages/"))}
+    assert counted["compiled"]["stage", "partials/microsite/pages/record.html"] == 1
+    assert counted["compiled"]["engine", "main.html"] == 1
     assert twice == {}, twice
 
 
@@ -79,22 +80,8 @@ def test_the_theme_folders_are_walked_only_by_mkdocs(counted: dict[str, Any]) ->
     """MkDocs lists the theme's files once per language (its own static files); the plugin
     finds the theme's script templates without listing everything again."""
     assert counted["listed"] == counted["languages"]
-    assert len(counted["plugin"].theme_scripts.patterns) >= 2  # and it still found them
-
-
-def test_generated_bodies_are_not_parsed_as_markdown(counted: dict[str, Any]) -> None:
-    bodies = {page.content.split("---\n", 2)[2].strip()
-              for page in counted["plugin"].generated.values()}
-    bodies.discard("")
-    assert len(bodies) >= 10
-    parsed = [text for text in counted["converted"] if text.strip() in bodies]
-    assert parsed == []
-    # their words still reach the search index, as before
-    index = "".join(path.read_text(encoding="utf-8")
-                    for path in counted["out"].rglob("search_index.json"))
-    body = next(iter(bodies))
-    first_words = body.removeprefix("<p>").split("<", 1)[0][:30]
-    assert first_words and first_words in index
+    page = (counted["out"] / "index.html").read_text(encoding="utf-8")
+    assert page.count("'sha256-") >= 2  # and the policy still allows the theme's scripts
 
 
 def test_script_templates_are_those_a_full_listing_finds(counted: dict[str, Any]) -> None:

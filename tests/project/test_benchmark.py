@@ -75,7 +75,9 @@ def test_size_table_and_sizes_do_not_grow_with_n(results: str) -> None:
     for row in rows:
         assert len(row) == len(header) and all(re.fullmatch(r"[\d.]+", c) for c in row), row
     page_kb = {float(row[1]) for row in rows}
-    assert len(page_kb) == 1 and min(page_kb) > 1, page_kb  # same KB per record page at every N
+    # the same KB per record page at every N (a source's number "Mitteilung {i % 13}" has one
+    # digit or two, so the mean may move by a rounding step)
+    assert max(page_kb) - min(page_kb) <= 0.2 and min(page_kb) > 1, page_kb
     overview_kb = [float(row[3]) for row in rows]
     assert overview_kb[0] < overview_kb[1]  # the overview lists every record: it does grow
     assert float(rows[-1][6]) > float(rows[0][6])  # search index grows with the records

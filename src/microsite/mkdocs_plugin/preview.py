@@ -10,18 +10,13 @@ the messages to each served page. It relies on two attributes of MkDocs' ``LiveR
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from typing import Any
 
+from microsite.publish.preview_box import error_box, with_error_box
+
 log = logging.getLogger("mkdocs.plugins.microsite")
-
-_BOX_STYLE = (
-    "margin:0;padding:1rem 1.5rem;background:#fbeaec;color:#5a0713;border-bottom:4px solid "
-    "#b1132f;font:16px/1.5 system-ui,sans-serif;position:relative;z-index:1000"
-)
-
 
 class PreviewGuard:
     """Remembers the messages of the last failed validation while serving."""
@@ -66,13 +61,7 @@ class PreviewGuard:
         return injected
 
     def box(self) -> str:
-        items = "".join(f"<li>{html.escape(m)}</li>" for m in self.messages)
-        return (f'<div class="ms-preview-errors" role="alert" style="{_BOX_STYLE}">'
-                f"<p><strong>{html.escape(self.heading)}</strong></p>"
-                f'<ul style="margin:0.5rem 0 0 1.2rem">{items}</ul></div>')
+        return error_box(self.heading, self.messages)
 
     def with_box(self, content: bytes) -> bytes:
-        """The page with the error box right after ``<body …>``."""
-        start = content.find(b"<body")
-        end = content.find(b">", start) + 1 if start >= 0 else 0
-        return content[:end] + self.box().encode("utf-8") + content[end:]
+        return with_error_box(content, self.heading, self.messages)

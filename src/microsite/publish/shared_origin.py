@@ -29,14 +29,10 @@ MESSAGES = {
 
 def config_warning(config_file: Path, lang: str) -> str | None:
     """The warning for the site that ``mkdocs.yml`` describes (as ``check`` reads it)."""
-    import yaml
+    from microsite.render.project import read_project
 
-    from microsite.render.project import _plugin_options, _TolerantLoader
-
-    config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    options = _plugin_options((config or {}).get("plugins"), "microsite") or {}
-    return shared_origin_warning(Path(config_file).resolve().parent, (config or {}).get(
-        "site_url"), options.get("cname"), lang)
+    project = read_project(config_file)
+    return shared_origin_warning(project.root, project.site_url, project.options.cname, lang)
 
 
 def shared_origin_warning(root: Path, site_url: str | None, cname: str | None,

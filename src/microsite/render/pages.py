@@ -1,68 +1,32 @@
-"""Source text of the generated pages: one page per record and language, one overview each.
+"""The generated pages: one per record and language, the overview's pages and "Hilfe und
+Kontakt" in each language.
 
-The pages carry front matter naming their template and record; the templates in ``overrides/``
-render them from the views. The body is what search indexes (the templates do not show it):
-whatever the page shows in words – summary, description, facts and results – as HTML.
+Each is named by where it stands among the hand-written pages (``src_uri``), what draws it
+(``kind``: a template under ``overrides/partials/microsite/pages/``) and its front matter
+(title, description, and under ``microsite:`` what it shows). The stage step renders the body.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import yaml
-from markupsafe import escape
+from typing import Any
 
 from microsite.data.urls import help_src_uri, overview_page_src_uri, record_src_uri
-from microsite.render.help_contact import HelpView
 from microsite.render.site import SiteData
-from microsite.render.views import RecordView
 
-RECORD_TEMPLATE = "record.html"
-OVERVIEW_TEMPLATE = "overview.html"
-HELP_TEMPLATE = "help.html"
+RECORD = "record"
+OVERVIEW = "overview"
+HELP = "help"
 
 
 @dataclass(frozen=True)
-class PageSource:
+class GeneratedPage:
     src_uri: str  # e.g. "en/programme/jobpilot-360.md", as if under docs_dir
-    content: str
+    kind: str  # RECORD, OVERVIEW or HELP
+    meta: dict[str, Any]
 
 
-try:  # libyaml's emitter: the pure-Python one took a fifth of the build at 1,000 records
-    from yaml import CSafeDumper as _Dumper
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-
-
-def _page(front_matter: dict, body: str) -> str:
-    head = yaml.dump(front_matter, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1000)
-    return f"---\n{head}---\n\n{body}\n"
-
-
-def search_body(view: RecordView) -> str:
-    """The words of a record page for the search index, escaped: "Volkswagen" (a funder) or
-    "Praktika" (a result) find the page as well as words of its description."""
-    parts = [f"<p>{escape(view.summary)}</p>", str(view.description)]
-    for fact in view.at_a_glance:
-        values = ", ".join(str(escape(value.text)) for value in fact.values)
-        parts.append(f"<p>{escape(fact.label)}: {values}</p>")
-    if view.results:
-        items = "".join(f"<li>{escape(r.count)} {escape(r.label.text)}</li>"
-                        for r in view.results)
-        parts.append(f"<ul>{items}</ul>")
-    return "\n".join(part for part in parts if part)
-
-
-def help_search_body(view: HelpView, phrases: dict[str, str]) -> str:
-    """The words of the help page for search: "Kontakt", "Hilfe", "contact", "help" find it
-    by its title and these lines, in the page's language."""
-    parts = [f"<p>{escape(phrases['help.intro'])}</p>",
-             f"<p>{escape(phrases['help.search_words'])}</p>"]
-    parts += [f"<p>{escape(link.name)}</p>" for link in view.institutions]
-    return "\n".join(parts)
-
-
-def generate_pages(site: SiteData) -> list[PageSource]:
+def generate_pages(site: SiteData) -> list[GeneratedPage]:
     """Every generated page in every language, in a stable order."""
     pages = []
     for lang in site.languages:
@@ -72,22 +36,15 @@ def generate_pages(site: SiteData) -> list[PageSource]:
             title = phrases["overview.title"]
             if number > 1:
                 title = phrases["overview.page_title"].format(title=title, number=number)
-            pages.append(PageSource(overview_page_src_uri(lang, number), _page(
-                {"title": title, "description": phrases["overview.intro"],
-                 "template": OVERVIEW_TEMPLATE,
-                 "microsite": {"overview": True, "overview_page": number}},
-                "",
-            )))
-        pages.append(PageSource(help_src_uri(lang), _page(
-            {"title": phrases["help.title"], "description": phrases["help.intro"],
-             "template": HELP_TEMPLATE, "microsite": {"help": True}},
-            help_search_body(site.help_view(lang), phrases),
-        )))
+            pages.append(GeneratedPage(overview_page_src_uri(lang, number), OVERVIEW, {
+                "title": title, "description": phrases["overview.intro"],
+                "microsite": {"overview": True, "overview_page": number}}))
+        pages.append(GeneratedPage(help_src_uri(lang), HELP, {  # first for "Hilfe", "contact"
+            "title": phrases["help.title"], "description": phrases["help.intro"],
+            "search": {"boost": 2}, "microsite": {"help": True}}))
         for record in site.records:
             view = site.record_view(record, lang)
-            pages.append(PageSource(record_src_uri(lang, record.id), _page(
-                {"title": view.title, "description": view.summary,
-                 "template": RECORD_TEMPLATE, "microsite": {"record": record.id}},
-                search_body(view),
-            )))
+            pages.append(GeneratedPage(record_src_uri(lang, record.id), RECORD, {
+                "title": view.title, "description": view.summary,
+                "microsite": {"record": record.id}}))
     return pages

@@ -1,4 +1,9 @@
-"""Template context for one page: its record or overview, languages, alternates, texts."""
+"""What the templates of one page read: its record or overview, languages, alternates, texts.
+
+``page`` is a ``stage.StagedPage``: its front matter (``meta``), where it comes from
+(``src_uri``), its address (``url``, ``canonical_url``), ``title`` and the site-relative
+addresses of its translations (``alternates``).
+"""
 
 from __future__ import annotations
 
@@ -41,9 +46,7 @@ def _alternate_urls(site: SiteData, page: Any) -> dict[str, str]:
         record = site.record(meta["record"])
         return {lang: record_url(record.id, lang, default)
                 for lang in site.translated_languages(record)}
-    alternates = getattr(page.file, "alternates", {}) or {}
-    return {lang: alt.url for lang, alt in alternates.items()
-            if getattr(alt, "locale", lang) == lang}
+    return dict(page.alternates)
 
 
 def _sender(site: SiteData, lang: str) -> dict[str, str | None] | None:
@@ -155,7 +158,7 @@ def page_context(site: SiteData, page: Any, lang: str, site_url: str) -> dict[st
     if default in urls and len(urls) > 1:  # a page in one language only has no alternates
         context["microsite_x_default"] = absolute(site_url, urls[default])
     context["microsite_og"] = _open_graph(site, page, lang, languages)
-    context["microsite_on_easy_read"] = page.file.src_uri == f"de/{EASY_READ_SLUG}.md"
+    context["microsite_on_easy_read"] = page.src_uri == f"de/{EASY_READ_SLUG}.md"
     if "record" in meta:
         record = site.record(meta["record"])
         context["record"] = site.record_view(record, lang)

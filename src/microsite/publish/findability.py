@@ -1,35 +1,32 @@
-"""Glue for sitemap, robots.txt and per-language search: collects pages, writes the files."""
+"""Sitemaps, robots.txt and per-language search, written over the built site."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import gzip
 import json
 from pathlib import Path
-from typing import Any
-
-import material
 
 from microsite.publish.exports.files import EXPORT_DIR
 from microsite.publish.search_split import split_search_index
 from microsite.publish.sitemap import SitemapEntry, robots_txt, robots_txt_is_read, sitemap_xml
+from microsite.publish.stage import StagedPage
 
 
-def sitemap_entry(page: Any, context: dict, lastmod: dt.date | None) -> SitemapEntry | None:
-    """The sitemap line of a rendered page (error pages are kept out of the site's sitemap).
+def sitemap_entry(page: StagedPage) -> SitemapEntry | None:
+    """The sitemap line of a staged page (error pages are kept out of the site's sitemap).
 
     ``lastmod`` is when the page's facts last changed where that is known (a record's source or
     publication date), else None: the build date would mark every page changed every night."""
     if not page.canonical_url:
         return None
-    languages = context.get("microsite_languages") or []
     return SitemapEntry(
         url=page.canonical_url,
-        lastmod=lastmod.isoformat() if lastmod else None,
-        alternates=tuple((link.code, link.url) for link in languages if link.translated),
-        x_default=context.get("microsite_x_default"),
-        listed=page.file.src_uri.rsplit("/", 1)[-1] != "404.md",
+        lastmod=page.lastmod.isoformat() if page.lastmod else None,
+        alternates=tuple((link["code"], link["url"]) for link in page.languages
+                         if link["translated"]),
+        x_default=page.x_default,
+        listed=page.listed,
     )
 
 
@@ -49,7 +46,7 @@ def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str,
     index_file = site_dir / "search" / "search_index.json"
     if index_file.is_file():
         index = json.loads(index_file.read_text(encoding="utf-8"))
-        parts = split_search_index(index, languages, lunr_languages())
+        parts = split_search_index(index, languages, lunr_languages(site_dir))
         for lang, part in parts.items():
             target = site_dir / ("" if lang == languages[0] else lang) / "search"
             target.mkdir(parents=True, exist_ok=True)
@@ -57,9 +54,10 @@ def write_findability_files(site_dir: Path, site_url: str, languages: tuple[str,
                 json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def lunr_languages() -> frozenset[str]:
-    """Languages Material's search has lunr support for (``lunr.<lang>.min.js``), plus ``en``."""
-    folder = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr"
+def lunr_languages(site_dir: Path) -> frozenset[str]:
+    """Languages the theme's search has lunr support for (``lunr.<lang>.min.js`` as Material
+    writes them into the site), plus ``en``."""
+    folder = site_dir / "assets" / "javascripts" / "lunr"
     names = (path.name.split(".") for path in (folder / "min").glob("lunr.*.min.js"))
     return frozenset({"en", *(parts[1] for parts in names if len(parts) == 4)})
 
