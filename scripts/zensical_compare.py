@@ -15,6 +15,11 @@ its result); 1 only when the MkDocs build or the stage step fails.
     .venv/bin/python scripts/zensical_compare.py --json           # the same as JSON
     .venv/bin/python scripts/zensical_compare.py --keep /tmp/zc   # keep sites, staged folders
     .venv/bin/python scripts/zensical_compare.py --update-readme  # also the README's result
+    .venv/bin/python scripts/zensical_compare.py --drop-replace-count  # see below
+
+MiniJinja, Zensical's template engine, takes no count in ``replace(a, b, n)``: as long as our
+templates use one, both Zensical builds stop there. ``--drop-replace-count`` gives Zensical a
+copy of the templates without the counts (MkDocs builds them as they are), to see the rest.
 
 Setting up ``.venv-zensical`` needs PyPI once; the builds run without network
 (``unshare -n`` where the machine allows it).
@@ -405,11 +410,79 @@ def report(mkdocs_how: str, all_runs: list[EngineRun], examples: int = 3) -> str
     return "\n".join(lines)
 
 
+def _call_end(text: str, start: int) -> int:
+    """Index of the ``)`` closing the call whose ``(`` is at ``start`` (quotes respected)."""
+    depth, quote, index = 0, "", start
+    while index < len(text):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return -1
+
+
+def _top_level_commas(text: str) -> list[int]:
+    commas, depth, quote = [], 0, ""
+    for index, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            commas.append(index)
+    return commas
+
+
+def drop_replace_counts(template: str) -> tuple[str, int]:
+    """``replace(a, b, n)`` as ``replace(a, b)``: MiniJinja's ``replace`` takes no count
+    (it replaces every occurrence). Returns the template and how many calls changed."""
+    out, changed, position = [], 0, 0
+    for match in re.finditer(r"\|\s*replace\(", template):
+        if match.start() < position:
+            continue
+        opening = match.end() - 1
+        closing = _call_end(template, opening)
+        if closing < 0:
+            break
+        arguments = template[opening + 1:closing]
+        commas = _top_level_commas(arguments)
+        if len(commas) == 2:
+            out += [template[position:opening + 1], arguments[:commas[1]]]
+            position, changed = closing, changed + 1
+    out.append(template[position:])
+    return "".join(out), changed
+
+
+def drop_replace_counts_in(project: Path) -> list[str]:
+    """Every template of the copied project without ``replace`` counts; what changed."""
+    changes = []
+    for path in sorted((project / "overrides").rglob("*.html")):
+        text, changed = drop_replace_counts(path.read_text(encoding="utf-8"))
+        if changed:
+            path.write_text(text, encoding="utf-8")
+            changes.append(f"{path.relative_to(project).as_posix()}: {changed} `replace` "
+                           "call(s) without their count (MiniJinja takes none)")
+    return changes
+
+
+ENGINE_SHORT = {"zensical-i18n": "zensical-i18n", "zensical": "plain"}
 ENGINE_NAMES = {"zensical-i18n": "with zensical-i18n",
                 "zensical": "with plain `zensical build` per language"}
 
 
-def summary(runs: list[EngineRun], when: dt.datetime) -> str:
+def summary(runs: list[EngineRun], when: dt.datetime, counts_dropped: bool = False) -> str:
     """The result in a few sentences, for the README's "The stack's future"."""
     built = [run for run in runs if run.comparison is not None]
     parts = []
@@ -421,6 +494,8 @@ def summary(runs: list[EngineRun], when: dt.datetime) -> str:
                          f"{run.comparison.total:,}** page elements agree")
     pages = len(built[0].comparison.pages) if built else 0
     text = (f"Measured {when:%Y-%m-%d %H:%M} UTC by `scripts/zensical_compare.py`"
+            + (" `--drop-replace-count` (the templates' `replace(a, b, n)` as `replace(a, b)` "
+               "for Zensical)" if counts_dropped else "")
             + (f", over the {pages} pages both builds wrote" if built else "")
             + ": " + "; ".join(parts) + ".")
     if built:
@@ -429,18 +504,19 @@ def summary(runs: list[EngineRun], when: dt.datetime) -> str:
                    for r in built] for i in range(len(elements))]
         same = [e.name for e, count in zip(elements, counts, strict=True)
                 if all(pages and agree == pages for agree, pages in count)]
-        differ = [e.name + " (" + ", ".join(f"{agree}/{pages}" for agree, pages in count) + ")"
+        differ = [e.name + " (" + " and ".join(f"{agree}/{pages}" for agree, pages in count) + ")"
                   for e, count in zip(elements, counts, strict=True)
                   if any(agree < pages for agree, pages in count)]
         site_differs = [name for name in built[0].site_wide
                         if any(not r.site_wide[name]["agree"] for r in built)]
         records = [r.comparison.by_kind().get("record page") for r in built]
         if all(records):
-            text += (f" On the {records[0][0]} record pages: " + ", ".join(
+            text += (f" On the {records[0][0]} record pages: " + " and ".join(
                 f"{agree:,} of {counted:,}" for _, agree, counted in records) + ".")
         text += f" Alike on every page: {', '.join(same)}."
         if differ:
-            text += f" Differing: {', '.join(differ)}."
+            order = " and ".join(ENGINE_SHORT[r.engine] for r in built)
+            text += f" Differing ({order}): {', '.join(differ)}."
         if site_differs:
             text += f" Site-wide, {', '.join(site_differs)} differ."
     return textwrap.fill(text, width=98, initial_indent="  ", subsequent_indent="  ",
@@ -477,6 +553,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "staged folders) instead of a temporary one")
     parser.add_argument("--examples", type=int, default=3,
                         help="differing pages shown per element (default 3)")
+    parser.add_argument("--drop-replace-count", action="store_true",
+                        help="Zensical builds templates whose replace(a, b, n) calls lose "
+                        "their count (MiniJinja takes none); MkDocs builds them as they are")
     args = parser.parse_args(argv)
     engines = list(ENGINES) if args.engine == "both" else [args.engine]
     work = args.keep or Path(tempfile.mkdtemp(prefix="zensical-compare-"))
@@ -487,9 +566,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         project = copy_project(work / "sample")
         mkdocs_how = build_mkdocs(project, work / "site-mkdocs")
         os.environ.update(_env())  # the same build date for the steps run in this process
+        template_changes = drop_replace_counts_in(project) if args.drop_replace_count else []
         runs = []
         for engine in engines:
             run = build_on_zensical(project, work / engine, engine)
+            run.config_changes[:0] = template_changes
             if run.error is None:
                 run.comparison, run.site_wide = compare_sites(work / "site-mkdocs",
                                                               work / engine / "site")
@@ -501,7 +582,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     if args.update_readme:
-        update_readme(summary(runs, dt.datetime.now(dt.UTC)))
+        update_readme(summary(runs, dt.datetime.now(dt.UTC), args.drop_replace_count))
     if args.json:
         print(json.dumps(as_json(mkdocs_how, runs), ensure_ascii=False, indent=1))
     else:

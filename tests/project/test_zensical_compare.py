@@ -217,6 +217,22 @@ def test_the_readme_summary_names_what_agrees_and_why_a_build_stopped() -> None:
     agree, total = built.comparison.agree, built.comparison.total
     assert total - agree == 2
     assert f"per language **{agree} of {total}** page elements agree" in flat
-    assert "Differing: facts (dt/dd) (0/1), content text (0/1)." in flat
+    assert "Differing (plain): facts (dt/dd) (0/1), content text (0/1)." in flat
     assert "robots.txt differ" in flat
     assert all(line.startswith("  ") and len(line) <= 98 for line in text.splitlines())
+
+
+def test_replace_counts_are_dropped_for_minijinja_and_nothing_else() -> None:
+    from zensical_compare import drop_replace_counts
+
+    template = (
+        "{{ super() | replace('<ul a=\"b, c\">', '<ul>' ~ f(x, y), 1) }}\n"
+        "{{ super() | replace('x', 'y') | replace(\"),\", 'z', 2) }}"
+    )
+    changed, count = drop_replace_counts(template)
+    assert count == 2
+    assert changed == (
+        "{{ super() | replace('<ul a=\"b, c\">', '<ul>' ~ f(x, y)) }}\n"
+        "{{ super() | replace('x', 'y') | replace(\"),\", 'z') }}"
+    )
+    assert drop_replace_counts(changed) == (changed, 0)
