@@ -1,1 +1,1 @@
-"""The thin MkDocs glue: everything MkDocs-specific lives in this package and nowhere else."""
+"""The MkDocs adapter: runs stage and finish from MkDocs' events; the only MkDocs imports."""

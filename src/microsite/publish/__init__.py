@@ -1,1 +1,1 @@
-"""What the build writes besides pages: open data, CSP, sitemaps, redirects, swap."""
+"""Writing the site around any engine: stage (pages as Markdown) before it, finish after."""
