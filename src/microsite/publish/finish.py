@@ -23,7 +23,7 @@ from microsite.publish.csp import ThemeScripts, add_policy, site_origin
 from microsite.publish.exports.files import Publishing
 from microsite.publish.findability import sitemap_entry, write_findability_files
 from microsite.publish.publication import publication_files, write_publication
-from microsite.publish.stage import Staged, StagedPage
+from microsite.publish.stage import Staged
 from microsite.render.bidi import mark_directions
 from microsite.render.facts import fill_facts, has_fact_token
 from microsite.render.site import SiteData
@@ -54,7 +54,7 @@ def finish(site: SiteData, staged: Staged, site_dir: Path, how: Finishing,
         text = path.read_text(encoding="utf-8")
         out = text
         if page is not None:
-            out = _fill(out, site, page.lang, page.easy_read)
+            out = _fill(out, site, page.lang, page.easy_read, staged.nonce)
             out = mark_directions(out, page.lang)
         if how.policy:
             out, foreign = add_policy(out, how.theme, origin)
@@ -63,7 +63,7 @@ def finish(site: SiteData, staged: Staged, site_dir: Path, how: Finishing,
                      f"the Content-Security-Policy blocks it: {script[:80]!r}")
         if out != text:
             path.write_text(out, encoding="utf-8")
-    _fill_search_index(site_dir, site, staged.pages)
+    _fill_search_index(site_dir, site, staged)
     for lang in site.languages:
         files, redirects = publication_files(site, lang, how.site_url or "/", how.publishing,
                                              how.cname)
@@ -85,30 +85,31 @@ def _html_file(url: str) -> str:
     return f"{url}index.html"
 
 
-def _fill(html: str, site: SiteData, lang: str, easy_read: bool) -> str:
-    """The facts in place of the stage step's tokens, as escaped text (``facts.fill_facts``)."""
-    if not has_fact_token(html):
+def _fill(html: str, site: SiteData, lang: str, easy_read: bool, nonce: str) -> str:
+    """The facts in place of the stage step's tokens, as escaped text (``facts.fill_facts``);
+    only this build's tokens: anything else that looks like a fact is the data's text."""
+    if not has_fact_token(html, nonce):
         return html
     phrases = site.phrases[lang]
     return fill_facts(html, site.facts, lang, site.default_language,
                       lambda key: phrases[f"fact.{key}"], phrases["fact.missing"],
-                      phrases["fact.missing.easy_read"] if easy_read else None)
+                      phrases["fact.missing.easy_read"] if easy_read else None, nonce=nonce)
 
 
-def _fill_search_index(site_dir: Path, site: SiteData, pages: list[StagedPage]) -> None:
+def _fill_search_index(site_dir: Path, site: SiteData, staged: Staged) -> None:
     """The same facts in the search index, as its text (no tags)."""
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.is_file():
         return
     raw = index_file.read_text(encoding="utf-8")
-    if not has_fact_token(raw):
+    if not has_fact_token(raw, staged.nonce):
         return
-    by_url = {page.url: page for page in pages}
+    by_url = {page.url: page for page in staged.pages}
     index = json.loads(raw)
     for doc in index.get("docs", []):
         page = by_url.get(doc.get("location", "").partition("#")[0])
-        if page is not None and has_fact_token(doc.get("text", "")):
-            filled = _fill(doc["text"], site, page.lang, page.easy_read)
+        if page is not None and has_fact_token(doc.get("text", ""), staged.nonce):
+            filled = _fill(doc["text"], site, page.lang, page.easy_read, staged.nonce)
             doc["text"] = _TAGS.sub("", filled.replace("<br>\n", " "))
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                           encoding="utf-8")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import secrets
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,7 @@ class Staged:
     pages: list[StagedPage]
     bodies: PageBodies  # for the one page finish writes itself (not_found)
     not_found: dict[str, Any]  # that page's context
+    nonce: str  # in this build's fact tokens (facts.mask_facts), which finish fills in
 
 
 def page_url(src_uri: str, default: str) -> str:
@@ -120,6 +122,7 @@ def stage(project: Project, site: SiteData, folder: Path, site_url: str | None =
     site.legal_languages = tuple(lang for lang in site.languages
                                  if (project.docs_dir / lang / f"{LEGAL_SLUG}.md").is_file())
     bodies = PageBodies(project.custom_dir or project.root / "overrides")
+    nonce = secrets.token_hex(8)
 
     written: dict[str, tuple[dict, str]] = {}  # src_uri → (front matter, body)
     for path in sorted(project.docs_dir.rglob("*.md")):
@@ -152,7 +155,7 @@ def stage(project: Project, site: SiteData, folder: Path, site_url: str | None =
         if src_uri in generated:
             body = _generated_body(generated[src_uri], staged, context, bodies)
         else:
-            body = _hand_written_body(site, project, staged, context, body, bodies)
+            body = _hand_written_body(site, project, staged, context, body, bodies, nonce)
         write_page(docs / src_uri, _front_matter(staged, context), body)
         pages.append(staged)
 
@@ -162,7 +165,8 @@ def stage(project: Project, site: SiteData, folder: Path, site_url: str | None =
     config_file = folder / CONFIG
     write_config(project, docs, extra, config_file)
     return Staged(folder=folder, docs_dir=docs, config_file=config_file, extra=extra,
-                  pages=pages, bodies=bodies, not_found=_not_found(project, site, site_url))
+                  pages=pages, bodies=bodies, not_found=_not_found(project, site, site_url),
+                  nonce=nonce)
 
 
 def _not_found(project: Project, site: SiteData, site_url: str) -> dict[str, Any]:
@@ -207,7 +211,8 @@ def _generated_body(page: GeneratedPage, staged: StagedPage, context: dict[str, 
 
 
 def _hand_written_body(site: SiteData, project: Project, page: StagedPage,
-                       context: dict[str, Any], markdown: str, bodies: PageBodies) -> str:
+                       context: dict[str, Any], markdown: str, bodies: PageBodies,
+                       nonce: str) -> str:
     """The page's Markdown as the engine should render it; HTML blocks around it for what the
     data adds (the start page's first screen, a notice, the sources the page draws on)."""
     meta = page.meta.get("microsite") or {}
@@ -217,7 +222,7 @@ def _hand_written_body(site: SiteData, project: Project, page: StagedPage,
     markdown = rewrite_record_links(markdown, page.src_uri.partition("/")[2],
                                     site.record_addresses())
     parts = []
-    markdown = mask_facts(markdown).strip()
+    markdown = mask_facts(markdown, nonce).strip()
     if meta.get("home"):  # the first screen; the text under "Hintergrund" (home.html)
         parts.append(bodies.render("home-start", site_name=project.site_name(page.lang),
                                    base_url=base_url(page.url), **context))

@@ -246,29 +246,38 @@ class MisplacedFact(ValueError):
 # each token is replaced by the fact as escaped text. So a fact such as "[x](javascript:…)" or
 # "{: onclick=… }" is shown as written, never turned into a link or an attribute.
 _KEYS = [f"{group}.{name}" for group, fields in FACTS.items() for name in fields]
-_TOKEN = re.compile(r"MicrositeFact(\d+)End")
 _TAG = re.compile(r"(<[^>]*>)")
 
 
-def mask_facts(markdown: str) -> str:
-    """Every ``{{ site.group.field }}`` in a page's Markdown as an inert token."""
+def _token(nonce: str) -> re.Pattern:
+    return re.compile(rf"MicrositeFact{re.escape(nonce)}x(\d+)End")
+
+
+def mask_facts(markdown: str, nonce: str = "") -> str:
+    """Every ``{{ site.group.field }}`` in a page's Markdown as an inert token.
+
+    ``nonce`` (letters and digits) makes the tokens of one build its own: a text that only
+    looks like a token is never filled in."""
     def replace(match: re.Match) -> str:
         group, name = match.group(1), match.group(2)
         if name not in FACTS.get(group, {}):
             raise UnknownFact(match.group(0))
-        return f"MicrositeFact{_KEYS.index(f'{group}.{name}')}End"
+        return f"MicrositeFact{nonce}x{_KEYS.index(f'{group}.{name}')}End"
 
     return PLACEHOLDER.sub(replace, markdown) if "{{" in markdown else markdown
 
 
 def fill_facts(html_text: str, facts: SiteFacts, lang: str, default: str,
-               label: Any, missing_word: str, missing_said: str | None = None) -> str:
+               label: Any, missing_word: str, missing_said: str | None = None,
+               nonce: str | None = None) -> str:
     """Replace every token of ``mask_facts`` in rendered HTML with the fact, escaped, or a
     visible marker. Only text between tags is touched; a token inside a tag is an error.
 
     ``label(key)`` names a fact in the page's language for the marker. ``missing_said``, where
     given, replaces the marker by a plain sentence (pages in Leichte Sprache show no editors'
-    markers: "Die Stadt hat das noch nicht gesagt.").
+    markers: "Die Stadt hat das noch nicht gesagt."). With ``nonce`` (the stage step's), only
+    that build's tokens are filled, and placeholders in the HTML stay as written: it is a
+    finished page, where they can only come from the data, which is text.
     """
     def replace(match: re.Match) -> str:
         key = _KEYS[int(match.group(1))]
@@ -287,17 +296,18 @@ def fill_facts(html_text: str, facts: SiteFacts, lang: str, default: str,
             return html.escape(format_day(dt.date.fromisoformat(value.strip()), lang))
         return "<br>\n".join(html.escape(line) for line in value.strip().splitlines())
 
-    parts = _TAG.split(mask_facts(html_text))
+    token = _token(nonce or "")
+    parts = _TAG.split(mask_facts(html_text) if nonce is None else html_text)
     for i, part in enumerate(parts):
         if i % 2:  # odd parts are tags
-            token = _TOKEN.search(part)
-            if token:
-                raise MisplacedFact(f"{{{{ site.{_KEYS[int(token.group(1))]} }}}}")
+            found = token.search(part)
+            if found:
+                raise MisplacedFact(f"{{{{ site.{_KEYS[int(found.group(1))]} }}}}")
         else:
-            parts[i] = _TOKEN.sub(replace, part)
+            parts[i] = token.sub(replace, part)
     return "".join(parts)
 
 
-def has_fact_token(text: str) -> bool:
+def has_fact_token(text: str, nonce: str = "") -> bool:
     """Whether a token of ``mask_facts`` is in ``text`` (e.g. a heading made from it)."""
-    return bool(_TOKEN.search(text or ""))
+    return bool(_token(nonce).search(text or ""))
