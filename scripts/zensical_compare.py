@@ -16,6 +16,7 @@ its result); 1 only when the MkDocs build or the stage step fails.
     .venv/bin/python scripts/zensical_compare.py --keep /tmp/zc   # keep sites, staged folders
     .venv/bin/python scripts/zensical_compare.py --update-readme  # also the README's result
     .venv/bin/python scripts/zensical_compare.py --drop-replace-count  # see below
+    .venv/bin/python scripts/zensical_compare.py --browser        # also Chromium and axe-core
 
 MiniJinja, Zensical's template engine, takes no count in ``replace(a, b, n)``: as long as our
 templates use one, both Zensical builds stop there. ``--drop-replace-count`` gives Zensical a
@@ -316,9 +317,19 @@ def site_files(site: Path) -> set[str]:
             if path.is_file() and "assets" not in path.relative_to(site).parts}
 
 
-def compare_sites(left: Path, right: Path) -> tuple[Comparison, dict[str, Any]]:
-    """Page by page, then the site-wide results, and which files only one build wrote."""
-    comparison = compare_pages(read_site(left), read_site(right))
+def compare_sites(left: Path, right: Path, browser: bool = False
+                  ) -> tuple[Comparison, dict[str, Any]]:
+    """Page by page (with ``browser``, also what Chromium finds on each page both wrote), then
+    the site-wide results, and which files only one build wrote."""
+    left_pages, right_pages = read_site(left), read_site(right)
+    if browser:
+        from browser_elements import browser_elements
+
+        shared = sorted(set(left_pages) & set(right_pages))
+        for pages, site in ((left_pages, left), (right_pages, right)):
+            for url, found in browser_elements(site, shared).items():
+                pages[url].update(found)
+    comparison = compare_pages(left_pages, right_pages)
     left_results, right_results = site_results(left), site_results(right)
     a, b = site_files(left), site_files(right)
     left_results["files (assets aside)"], right_results["files (assets aside)"] = (
@@ -553,6 +564,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "staged folders) instead of a temporary one")
     parser.add_argument("--examples", type=int, default=3,
                         help="differing pages shown per element (default 3)")
+    parser.add_argument("--browser", action="store_true",
+                        help="also open every page in headless Chromium: axe-core (WCAG 2.1 "
+                        "AA), requests to other hosts, failed loads, CSP violations, header "
+                        "links shown, first Tab stop (axe-core from ./dev test's npm tools)")
     parser.add_argument("--drop-replace-count", action="store_true",
                         help="Zensical builds templates whose replace(a, b, n) calls lose "
                         "their count (MiniJinja takes none); MkDocs builds them as they are")
@@ -572,8 +587,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             run = build_on_zensical(project, work / engine, engine)
             run.config_changes[:0] = template_changes
             if run.error is None:
-                run.comparison, run.site_wide = compare_sites(work / "site-mkdocs",
-                                                              work / engine / "site")
+                run.comparison, run.site_wide = compare_sites(
+                    work / "site-mkdocs", work / engine / "site", args.browser)
             runs.append(run)
     except (SetupFailed, BuildFailed) as failed:
         print(f"zensical_compare: {failed}", file=sys.stderr)
