@@ -493,7 +493,8 @@ ENGINE_NAMES = {"zensical-i18n": "with zensical-i18n",
                 "zensical": "with plain `zensical build` per language"}
 
 
-def summary(runs: list[EngineRun], when: dt.datetime, counts_dropped: bool = False) -> str:
+def summary(runs: list[EngineRun], when: dt.datetime, counts_dropped: bool = False,
+            browser: bool = False) -> str:
     """The result in a few sentences, for the README's "The stack's future"."""
     built = [run for run in runs if run.comparison is not None]
     parts = []
@@ -504,9 +505,12 @@ def summary(runs: list[EngineRun], when: dt.datetime, counts_dropped: bool = Fal
             parts.append(f"{ENGINE_NAMES[run.engine]} **{run.comparison.agree:,} of "
                          f"{run.comparison.total:,}** page elements agree")
     pages = len(built[0].comparison.pages) if built else 0
-    text = (f"Measured {when:%Y-%m-%d %H:%M} UTC by `scripts/zensical_compare.py`"
-            + (" `--drop-replace-count` (the templates' `replace(a, b, n)` as `replace(a, b)` "
-               "for Zensical)" if counts_dropped else "")
+    options = [*(["--browser"] if browser else []),
+               *(["--drop-replace-count"] if counts_dropped else [])]
+    text = (f"Measured {when:%Y-%m-%d %H:%M} UTC by `scripts/zensical_compare.py"
+            + "".join(f" {option}" for option in options) + "`"
+            + (" (Zensical gets the templates' `replace(a, b, n)` as `replace(a, b)`)"
+               if counts_dropped else "")
             + (f", over the {pages} pages both builds wrote" if built else "")
             + ": " + "; ".join(parts) + ".")
     if built:
@@ -597,7 +601,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     if args.update_readme:
-        update_readme(summary(runs, dt.datetime.now(dt.UTC), args.drop_replace_count))
+        update_readme(summary(runs, dt.datetime.now(dt.UTC), args.drop_replace_count,
+                              args.browser))
     if args.json:
         print(json.dumps(as_json(mkdocs_how, runs), ensure_ascii=False, indent=1))
     else:
