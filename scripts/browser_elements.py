@@ -93,7 +93,7 @@ def _visit(base: str, urls: list[str]) -> dict[str, dict[str, Any]]:
             found[url] = {
                 "axe WCAG 2.1 AA violations": _none_or([v["id"] for v in result["violations"]]),
                 "requests to other hosts": _none_or(log.foreign[foreign_before:]),
-                "failed loads, console errors": _none_or(
+                "failed loads and console errors": _none_or(
                     [error.replace(base, "/") for error in errors]),
                 "CSP violations": _none_or([v.replace(base, "/")
                                             for v in CSP_VIOLATIONS[csp_before:]]),
