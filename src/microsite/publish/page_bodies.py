@@ -16,7 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 PAGES = "partials/microsite/pages"
-_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")  # a line break that a blank line follows
+# blank lines within a text (between two characters that are not a tag's), not the template's
+_BLANK_LINES = re.compile(r"(?<=[^>\s])((?:[ \t]*\n){2,})(?=[ \t]*[^<\s])")
 
 
 class PageBodies:
@@ -47,7 +48,8 @@ def _as_one_block(value: Any) -> Any:
     breaks and tabs as character references (a blank line would end the block of HTML and let
     Markdown read what follows, e.g. a link definition; Markdown turns tabs into spaces)."""
     if isinstance(value, Markup):
-        return Markup(_BLANK_LINE.sub("&#10;", str(value)).replace("\t", "&#9;"))
+        text = _BLANK_LINES.sub(lambda m: m.group(1).replace("\n", "&#10;"), str(value))
+        return Markup(text.replace("\t", "&#9;"))
     if isinstance(value, str):
         return Markup(str(escape(value)).replace("\n", "&#10;").replace("\t", "&#9;"))
     return value

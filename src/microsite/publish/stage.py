@@ -45,6 +45,7 @@ try:  # libyaml's emitter: the pure-Python one took a fifth of the build at 1,00
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+HOME_TEXT = "<!-- ms-home-text -->"  # around the start page's own text (home.html)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -217,12 +218,12 @@ def _hand_written_body(site: SiteData, project: Project, page: StagedPage,
                                     site.record_addresses())
     parts = []
     markdown = mask_facts(markdown).strip()
-    if meta.get("home"):
+    if meta.get("home"):  # the first screen; the text under "Hintergrund" (home.html)
         parts.append(bodies.render("home-start", site_name=project.site_name(page.lang),
                                    base_url=base_url(page.url), **context))
-        markdown = (  # the hand-written text under the heading "Hintergrund" (md_in_html)
-            '<section class="ms-home__background" aria-labelledby="ms-background-heading" '
-            f'markdown>\n\n{markdown}\n\n</section>')
+        heading = escape(context["t"]["home.background.heading"])
+        markdown = (f'{HOME_TEXT}\n\n<h2 id="ms-background-heading">{heading}</h2>\n\n'
+                    f"{markdown}\n\n{HOME_TEXT}")
     elif context["microsite_unchecked"]:
         parts.append(bodies.macro("notice.html", "notice",
                                   context["t"]["translation.unchecked"], "unchecked"))
