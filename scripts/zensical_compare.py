@@ -66,6 +66,7 @@ ZENSICAL_CONFIG = "zensical.yml"
 ZENSICAL_SITE = "site-zensical"  # zensical-i18n writes only inside the configuration's folder
 
 
+STRICT_STOP = "Aborted because --strict flag is set"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Zensical colours its log whatever NO_COLOR says
 
 
@@ -175,13 +176,21 @@ def build_zensical(staged: Path, site: Path) -> tuple[str, list[str], str]:
     """Zensical + zensical-i18n over the staged folder; the site moved to ``site``."""
     config, changes = zensical_config(staged)
     tool = zensical_venv() / "bin" / "zensical-i18n"
-    cmd = [str(tool), "build", "--strict", "--clean", "-f", str(config)]
-    proc = _run(cmd, cwd=staged, env=_zensical_env(), offline=True)
-    log = ANSI.sub("", proc.stdout + proc.stderr)
-    if proc.returncode:
-        raise SetupFailed(f"zensical-i18n build failed:\n{log}")
+    strict = ["--strict"]
+    while True:
+        cmd = [str(tool), "build", *strict, "--clean", "-f", str(config)]
+        proc = _run(cmd, cwd=staged, env=_zensical_env(), offline=True)
+        log = ANSI.sub("", proc.stdout + proc.stderr)
+        if proc.returncode and strict and STRICT_STOP in log:
+            changes.append(f"built without --strict, which stopped on: {_strict_warnings(log)}")
+            strict = []
+            continue
+        if proc.returncode:
+            raise SetupFailed(f"zensical-i18n build failed:\n{log}")
+        break
     shutil.move(staged / ZENSICAL_SITE, site)
-    return "zensical-i18n build --strict --clean -f " + ZENSICAL_CONFIG, changes, log
+    return (f"zensical-i18n build {' '.join([*strict, '--clean'])} -f {ZENSICAL_CONFIG}",
+            changes, log)
 
 
 def _translated_nav(nav: Any, titles: dict[str, str]) -> Any:
@@ -234,17 +243,26 @@ def build_zensical_plain(staged: Path, site: Path) -> tuple[str, list[str], str]
     the root), without zensical-i18n."""
     tool = zensical_venv() / "bin" / "zensical"
     logs = []
-    for lang, folder, default in language_projects(staged):
-        proc = _run([str(tool), "build", "--strict", "-f", "mkdocs.yml"], cwd=folder,
-                    env=_zensical_env(), offline=True)
-        logs.append(f"{lang}: {ANSI.sub('', proc.stdout + proc.stderr)}")
-        if proc.returncode:
-            raise SetupFailed(f"zensical build of {lang} failed:\n{logs[-1]}")
-        shutil.copytree(folder / "site", site if default else site / lang, dirs_exist_ok=True)
     changes = ["per language: its pages and the shared files as docs, theme.language, "
                "site_name, site_description, site_url and nav from the i18n settings; "
                "extra.alternate set", CLASSIC_CHANGE]
-    return "zensical build --strict, once per language", changes, "\n".join(logs)
+    strict = ["--strict"]
+    for lang, folder, default in language_projects(staged):
+        while True:
+            proc = _run([str(tool), "build", *strict, "-f", "mkdocs.yml"], cwd=folder,
+                        env=_zensical_env(), offline=True)
+            logs.append(f"{lang}: {ANSI.sub('', proc.stdout + proc.stderr)}")
+            if proc.returncode and strict and STRICT_STOP in logs[-1]:
+                changes.append(f"built without --strict, which stopped on: "
+                               f"{_strict_warnings(logs[-1])} ({lang})")
+                strict = []
+                continue
+            if proc.returncode:
+                raise SetupFailed(f"zensical build of {lang} failed:\n{logs[-1]}")
+            break
+        shutil.copytree(folder / "site", site if default else site / lang, dirs_exist_ok=True)
+    how = f"zensical build {' '.join(strict)} once per language".replace("  ", " ")
+    return how, changes, "\n".join(logs)
 
 
 ENGINES = {
@@ -267,22 +285,28 @@ class EngineRun:
     error: str | None = None  # the build failed: what it said last
 
 
-def _last_error(log: str) -> str:
-    """The line of a failed build that says why (a Python or Rust error, else the last)."""
+def _strict_warnings(log: str) -> str:
+    """What --strict stopped on: each "Warning: …" with the "[ file:line:col ]" after it."""
     lines = [line.strip() for line in ANSI.sub("", log).splitlines() if line.strip()]
-    warnings = []  # what --strict stopped on: "Warning: …" and the "[ file:line:col ]" after it
+    warnings = []
     for index, line in enumerate(lines):
         if line.startswith("Warning:"):
             place = next((m[1] for later in lines[index + 1:index + 4]
                           if (m := re.search(r"\[\s*(\S+:\d+:\d+)\s*\]", later))), "")
             warnings.append(f"{line.removeprefix('Warning:').strip()} ({place})")
-    if warnings:
-        return "--strict stopped on: " + "; ".join(warnings)
-    for pattern in (r"\w+(Error|Exception): |thread .* panicked", r"Error\b"):
-        for line in reversed(lines):
-            if re.match(pattern, line):
-                return line
-    return lines[-1] if lines else "no output"
+    return "; ".join(warnings)
+
+
+def _last_error(log: str) -> str:
+    """The line of a failed build that says why (a Python or Rust error, else the last)."""
+    lines = [line.strip() for line in ANSI.sub("", log).splitlines() if line.strip()]
+    warnings = _strict_warnings(log)
+    error = next((line for pattern in (r"\w+(Error|Exception): |thread .* panicked", r"Error\b")
+                  for line in reversed(lines) if re.match(pattern, line)),
+                 lines[-1] if lines else "no output")
+    if STRICT_STOP in error:
+        return f"--strict stopped on: {warnings}"
+    return f"{error} (warnings before it: {warnings})" if warnings else error
 
 
 def build_on_zensical(project: Path, work: Path, engine: str) -> EngineRun:
