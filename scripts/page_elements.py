@@ -357,8 +357,10 @@ def compare_pages(left: dict[str, dict[str, Any]], right: dict[str, dict[str, An
     """Element by element over the pages both builds wrote; a page counts for an element
     where either build has it."""
     shared = sorted(set(left) & set(right))
+    names = [*ELEMENTS, *(name for name in (left[shared[0]] if shared else {})
+                          if name not in ELEMENTS and name != "kind")]  # e.g. a browser's
     results = []
-    for name in ELEMENTS:
+    for name in names:
         result = ElementResult(name)
         for page in shared:
             a, b = left[page][name], right[page][name]

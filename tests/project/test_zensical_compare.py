@@ -137,6 +137,14 @@ def test_a_failed_zensical_build_is_told_by_its_reason() -> None:
         "Traceback …\nRuntimeError: too many arguments (in main.html:70)\nError: Build failed."
     )
     assert _last_error(template) == "RuntimeError: too many arguments (in main.html:70)"
+    both = strict.replace(
+        "RuntimeError: Aborted because --strict flag is set",
+        "RuntimeError: unknown method: string has no method named split (in home.html:9)",
+    )
+    assert _last_error(both) == (
+        "RuntimeError: unknown method: string has no method named split (in home.html:9) "
+        "(warnings before it: page does not exist (de/index.md:3:5))"
+    )
 
 
 def test_plain_zensical_gets_one_project_per_language_from_the_staged_folder(tmp_path) -> None:
