@@ -62,10 +62,15 @@ def test_check_names_facts_outside_the_running_text(tmp_path: Path) -> None:
                     "# Kontakt {{ site.operator.name }}\n\n"
                     "[Schreiben Sie uns](mailto:{{ site.operator.email }})\n\n"
                     '<a href="mailto:{{ site.operator.email }}">Mail</a>\n\n'
-                    "E-Mail: {{ site.operator.email }}, Anschrift: {{ site.operator.address }}\n",
+                    "E-Mail: {{ site.operator.email }}, Anschrift: {{ site.operator.address }}\n\n"
+                    "![Logo {{ site.operator.name }}](logo.png)\n\n"
+                    "Absatz\n{: title=\"{{ site.operator.name }}\" }\n\n"
+                    "Text {in Klammern} mit {{ site.operator.name }}\n",
                     encoding="utf-8")
     problems = page_placeholder_problems(tmp_path / "docs", tmp_path, "data/site.yaml")
-    assert [(p.code, p.line) for p in problems] == [("fact_not_in_text", n) for n in (2, 5, 7, 9)]
+    assert [(p.code, p.line) for p in problems] == [("fact_not_in_text", n)
+                                                    for n in (2, 5, 7, 9, 13, 16)]
+    assert "Alternativtext" in problems[4].message("de")
     message = problems[1].message("de")
     assert message.startswith("docs/de/seite.md, Zeile 5, Spalte 11: ")
     assert "in einer Überschrift" in message and "data/site.yaml" in message

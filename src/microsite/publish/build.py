@@ -15,7 +15,7 @@ from microsite.checks.validation import ValidationFailed
 from microsite.publish.engines import ENGINES, Engine
 from microsite.publish.exports.files import Publishing
 from microsite.publish.exports.ids import valid_tag
-from microsite.publish.finish import Finishing, finish
+from microsite.publish.finish import FinishFailed, Finishing, finish
 from microsite.publish.shared_origin import shared_origin_warning
 from microsite.publish.site_swap import BuildRunning, SiteSwap
 from microsite.publish.stage import stage
@@ -140,7 +140,10 @@ def build(config_file: Path, engine: Engine | str = "mkdocs", site_dir: Path | N
                                   "nothing was written")
             how = finishing(project, site, project.site_url,
                             theme_scripts(engine.theme_dirs(project)))
-            finish(site, staged, swap.staging, how, warn=say)
+            try:
+                finish(site, staged, swap.staging, how, warn=say)
+            except FinishFailed as exc:
+                raise BuildFailed(str(exc)) from None
         except BaseException:
             swap.abort()
             raise

@@ -25,10 +25,14 @@ from microsite.publish.findability import sitemap_entry, write_findability_files
 from microsite.publish.publication import publication_files, write_publication
 from microsite.publish.stage import Staged
 from microsite.render.bidi import mark_directions
-from microsite.render.facts import fill_facts, has_fact_token
+from microsite.render.facts import MisplacedFact, fill_facts, has_fact_token
 from microsite.render.site import SiteData
 
 _TAGS = re.compile(r"<[^>]*>")
+
+
+class FinishFailed(ValueError):
+    """The built site cannot be finished (a page, and why); nothing is put in place."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,12 @@ def finish(site: SiteData, staged: Staged, site_dir: Path, how: Finishing,
         text = path.read_text(encoding="utf-8")
         out = text
         if page is not None:
-            out = _fill(out, site, page.lang, page.easy_read, staged.nonce)
+            try:
+                out = _fill(out, site, page.lang, page.easy_read, staged.nonce)
+            except MisplacedFact as exc:
+                raise FinishFailed(f"microsite: {page.src_uri}: {exc} stands in a link or an "
+                                   "attribute; facts are text, write them in the running "
+                                   "text") from None
             out = mark_directions(out, page.lang)
         if how.policy:
             out, foreign = add_policy(out, how.theme, origin)

@@ -46,7 +46,6 @@ try:  # libyaml's emitter: the pure-Python one took a fifth of the build at 1,00
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-HOME_TEXT = "<!-- ms-home-text -->"  # around the start page's own text (home.html)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -143,7 +142,7 @@ def stage(project: Project, site: SiteData, folder: Path, site_url: str | None =
         staged = StagedPage(
             src_uri=src_uri, lang=lang, url=urls[src_uri],
             canonical_url=absolute(site_url, urls[src_uri]) if site_url else None,
-            title=Markup(escape(title)) if isinstance(title, str) else None, meta=meta,
+            title=None if title is None else Markup(escape(str(title))), meta=meta,
             alternates=alternates, listed=rest != "404.md",
             easy_read=bool((meta.get("microsite") or {}).get("one_sentence_per_line")))
         record_id = (meta.get("microsite") or {}).get("record")
@@ -223,12 +222,11 @@ def _hand_written_body(site: SiteData, project: Project, page: StagedPage,
                                     site.record_addresses())
     parts = []
     markdown = mask_facts(markdown, nonce).strip()
-    if meta.get("home"):  # the first screen; the text under "Hintergrund" (home.html)
+    if meta.get("home"):  # the first screen, then the text under "Hintergrund"
         parts.append(bodies.render("home-start", site_name=project.site_name(page.lang),
                                    base_url=base_url(page.url), **context))
         heading = escape(context["t"]["home.background.heading"])
-        markdown = (f'{HOME_TEXT}\n\n<h2 id="ms-background-heading">{heading}</h2>\n\n'
-                    f"{markdown}\n\n{HOME_TEXT}")
+        parts.append(f'<h2 id="ms-background-heading" class="ms-home__background">{heading}</h2>')
     elif context["microsite_unchecked"]:
         parts.append(bodies.macro("notice.html", "notice",
                                   context["t"]["translation.unchecked"], "unchecked"))

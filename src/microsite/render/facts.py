@@ -208,6 +208,7 @@ _WHERE = {  # where a placeholder cannot be filled in as text, in the message's 
     "heading": {"de": "in einer Überschrift", "en": "in a heading"},
     "link": {"de": "in einem Linkziel", "en": "in a link target"},
     "tag": {"de": "in einem HTML-Tag", "en": "inside an HTML tag"},
+    "alt": {"de": "im Alternativtext eines Bildes", "en": "in an image's alternative text"},
 }
 
 
@@ -223,6 +224,11 @@ def _not_in_text(text: str, line_start: int, pos: int) -> dict[str, str] | None:
         return _WHERE["link"]
     if re.search(r"<[A-Za-z][^>]*$", before):
         return _WHERE["tag"]
+    if re.search(r"!\[[^\]]*$", before):  # an image's alt text, an attribute once rendered
+        return _WHERE["alt"]
+    after = text[text.find("}}", pos) + 2:]
+    if re.search(r"\{:?[^}\n]*$", before) and re.match(r"[^{}\n]*\}", after):
+        return _WHERE["tag"]  # attr_list: {: title="…" }
     return None
 
 
