@@ -1,7 +1,7 @@
 """Performance budget of a record page, measured in the released state (not asserted in tests).
 
     .venv/bin/python scripts/budget.py [--project .] [--page ID] [--lang de] [--no-lighthouse]
-                                       [--json report.json]
+                                       [--json report.json] [--keep-site DIR | --site DIR]
 
 Builds the project (the real site unless ``--project`` names another) as it will be released:
 a copy whose missing site-wide facts are filled in by placeholders, so that the legal gate lets
@@ -14,6 +14,10 @@ does) and measures a record page (``--page``, else the project's first published
     Debian's chromium. Lighthouse is installed from npm into scripts/lighthouse/ on first use.
 The preview as built today (facts missing) is measured for SEO only and reported apart: its
 ``noindex`` costs the SEO score on purpose. Exits 1 when anything fails or misses its budget.
+
+``--keep-site DIR`` keeps the released site it built in ``DIR``; ``--site DIR`` measures such a
+site instead of building one (a copy of it: the folder itself is left as it is). The tests use
+them to build the released site once for every measurement.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import http.server
 import json
 import mimetypes
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -280,6 +285,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", help="language (default: the site's default language)")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--json", type=Path, help="write the results as JSON here")
+    site_source = parser.add_mutually_exclusive_group()
+    site_source.add_argument("--keep-site", type=Path, metavar="DIR",
+                             help="keep the released site built in DIR (must not exist)")
+    site_source.add_argument("--site", type=Path, metavar="DIR",
+                             help="measure this released site of the project (built with "
+                                  "--keep-site) instead of building it")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     settings, _ = read_project_settings(project / "mkdocs.yml")
@@ -287,18 +298,27 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang or languages[0]
     if lang not in languages:
         parser.error(f"--lang {lang}: the site's languages are {', '.join(languages)}")
+    if args.site is not None and not (args.site / "index.html").is_file():
+        parser.error(f"--site {args.site}: no built site there (index.html missing)")
+    if args.keep_site is not None and args.keep_site.exists():
+        parser.error(f"--keep-site {args.keep_site}: the folder exists already")
     page = args.page or first_record(project)
     path = record_url(page, lang, languages[0])
     report = Report(page=f"/{path}")
     published = site_url(project)
     with tempfile.TemporaryDirectory(prefix="microsite-budget-") as tmp:
         work = Path(tmp)
-        released, report.filled_facts = released_copy(project, work / "released",
-                                                      settings.facts_file)
-        if report.filled_facts:
-            print(f"released state: {len(report.filled_facts)} missing facts filled in by "
-                  "placeholders (" + ", ".join(report.filled_facts) + ")")
-        site = build_site(released, work / "released-site")
+        if args.site is not None:  # measured in a copy: publish_at rewrites its addresses
+            site = shutil.copytree(args.site, work / "released-site")
+        else:
+            released, report.filled_facts = released_copy(project, work / "released",
+                                                          settings.facts_file)
+            if report.filled_facts:
+                print(f"released state: {len(report.filled_facts)} missing facts filled in by "
+                      "placeholders (" + ", ".join(report.filled_facts) + ")")
+            site = build_site(released, work / "released-site")
+            if args.keep_site is not None:
+                shutil.copytree(site, args.keep_site)
         measure_released(report, site, published, path, not args.no_lighthouse)
         if not report.failures and not args.no_lighthouse:
             preview = build_site(copy_project(project, work / "preview"), work / "preview-site")

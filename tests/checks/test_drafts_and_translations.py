@@ -1,7 +1,8 @@
 """Drafts, scheduled records, pending and stale translations, and safe text, on built pages.
 
-The sample project is copied and given extra records (test data only, never published), then
-built once as the public site and once as a preview (``include_drafts``).
+The sample project is copied and given extra records (test data only, never published,
+``extra_records``), then built as the public site and as a preview (``include_drafts``): shared
+builds, the same two that ``tests/publish/test_open_data.py`` reads.
 """
 
 from __future__ import annotations
@@ -14,44 +15,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from extra_records import with_test_records
 from projectcopy import check_in_process, copy_project
-from sitebuild import build, soup
+from shared_builds import shared_build
+from sitebuild import soup
 
 BUILD_DATE = dt.date(2026, 11, 25)
-EXTRA_RECORDS = """
-  - id: test-entwurf
-    kind: project
-    draft: true
-    texts:
-      de: {title: Entwurfsprojekt, summary: Noch nicht freigegeben.,
-          description: Geheimer Entwurfstext.}
-      en: {title: Draft project, summary: Not yet approved., description: Secret draft.}
-  - id: test-geplant
-    kind: event
-    publish_from: 2027-01-15
-    texts:
-      de: {title: Geplante Veranstaltung, summary: Erscheint erst im Januar.,
-          description: Geheimer Ankündigungstext.}
-      en: {title: Scheduled event, summary: Appears in January.,
-          description: Secret announcement.}
-  - id: test-faellig
-    kind: event
-    publish_from: 2026-11-01
-    texts:
-      de: {title: Fällige Veranstaltung, summary: Seit November veröffentlicht.,
-          description: Öffentlicher Ankündigungstext.}
-      en: {title: Due event, summary: Published since November.,
-          description: Public announcement.}
-  - id: test-ausstehend
-    kind: service
-    translation: {en: pending}
-    texts:
-      de:
-        title: Beratung & Begleitung "vor Ort"
-        summary: Für Sie & uns – 'zitiert' und 5 < 6 > 4.
-        description: |
-          Text mit **Betonung** und einem [Link](https://www.hannover.de/?a=1&b=2).
-"""
 SECRET_IDS = ("test-entwurf", "test-geplant")
 
 
@@ -67,20 +36,13 @@ def _page(site: Path, lang: str, record_id: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
-    project = copy_project(tmp_path_factory.mktemp("drafts") / "project")
-    data = project / "data" / "projects.yaml"
-    data.write_text(data.read_text(encoding="utf-8") + EXTRA_RECORDS, encoding="utf-8")
-    public = build(project / "public", project=project, build_date=BUILD_DATE)
+def builds(tmp_path_factory: pytest.TempPathFactory, shared_sites: Path) -> Builds:
+    root = tmp_path_factory.mktemp("drafts")
+    project = with_test_records(root / "project")
+    public = shared_build(shared_sites, project, build_date=BUILD_DATE)
     assert public.returncode == 0, public.output
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    anchor = "      records: data/projects.yaml\n"
-    assert anchor in text
-    config.write_text(text.replace(anchor, anchor + "      include_drafts: true\n"),
-                      encoding="utf-8")
-    preview = build(project / "preview", project=project, build_date=BUILD_DATE)
-    config.write_text(text, encoding="utf-8")
+    preview_project = with_test_records(root / "preview-project", preview=True)
+    preview = shared_build(shared_sites, preview_project, build_date=BUILD_DATE)
     assert preview.returncode == 0, preview.output
     return Builds(project, public.site, preview.site)
 
@@ -124,7 +86,8 @@ def test_preview_shows_drafts_with_a_banner(builds: Builds) -> None:
     draft_cards = [card for card in overview.select(".ms-card")
                    if card.select_one(".ms-card__draft")]
     assert {c.select_one(".ms-card__title").get_text(strip=True) for c in draft_cards} == {
-        "Entwurfsprojekt", "Geplante Veranstaltung"}
+        "Entwurfsprojekt", "Geplante Veranstaltung",
+        "Titel entwurf", "Titel spaeter"}  # the open-data tests' draft and scheduled record
     published = soup(_page(builds.preview, "de", "lotse-beruf"))
     assert published.select_one(".ms-notice--draft") is None
 

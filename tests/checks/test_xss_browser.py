@@ -1,5 +1,9 @@
 """The poisoned site (tests/helpers/poisoned_site.py) in real Chromium, under its policy: no dialog
-opens on its pages or from its search, and no element carries an event handler."""
+opens on its pages or from its search, and no element carries an event handler.
+
+Each page's title gets a ``mouseover`` event (dispatched: the same handlers run as on a real
+hover, without Playwright's wait for a stable element); the last search waits for its result,
+not for a fixed time."""
 
 from __future__ import annotations
 
@@ -55,7 +59,7 @@ def test_poisoned_pages_and_search_open_no_dialog(poisoned: PoisonedSite, served
     for url in urls:
         response = page.goto(url, wait_until="load")
         assert response is not None and response.ok, url
-        page.hover("h1")
+        page.dispatch_event("h1", "mouseover")
         handlers += page.evaluate(HANDLER_ATTRIBUTES)
     # the search box on a poisoned page, searching for the poisoned title
     k = _title_vector(poisoned, "Probe &lt;img src=x onerror=alert(1)&gt;")
@@ -65,16 +69,19 @@ def test_poisoned_pages_and_search_open_no_dialog(poisoned: PoisonedSite, served
         page.click("input.md-search__input")
         page.keyboard.type(query)  # as a visitor types: Material searches on key events
         page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        page.wait_for_timeout(300)
+        page.wait_for_timeout(300)  # the results of the last key replace those of the first
         for item in page.query_selector_all(".md-search-result__item")[:10]:
             item.hover()
         handlers += page.evaluate(HANDLER_ATTRIBUTES)
+    title = "Probe &lt;img src=x onerror=alert(1)&gt;"
     page.fill("input.md-search__input", "")
     page.keyboard.type("Probe")
-    page.wait_for_timeout(500)
+    page.wait_for_function(  # the results for "Probe" shown; if never, the test fails here
+        "t => document.querySelector('.md-search-result')?.innerText.includes(t)", arg=title,
+        timeout=10_000)
     shown = page.inner_text(".md-search-result")
     context.close()
-    assert "Probe &lt;img src=x onerror=alert(1)&gt;" in shown  # the title, as text
+    assert title in shown  # the title, as text
     assert dialogs == []
     assert handlers == []
     assert log.foreign == []

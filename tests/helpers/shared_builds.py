@@ -1,8 +1,9 @@
 """Sites built once per test session and shared: by every test module, and by every pytest-xdist
 worker, that builds the same project with the same options.
 
-A site is keyed by what the build reads (``projectcopy.PARTS`` of the project, byte for byte)
-and its options, so two copies of the sample project share one build wherever they lie; the
+A site is keyed by what the build reads (``projectcopy.PARTS`` of the project and its
+``.github/workflows``, whose publishing workflow the build's warnings read, byte for byte) and
+its options, so two copies of the sample project share one build wherever they lie; the
 build does not depend on the project's folder (``tests/publish/test_publishing.py`` proves it).
 The first worker to need a site builds it under a file lock; the others wait and share it.
 Shared sites are read-only: a test that changes files in a site copies it first
@@ -40,7 +41,7 @@ def _locked(cache: Path, key: str) -> Iterator[Path]:
 def inputs_key(project: Path, **options: object) -> str:
     """A digest of every file a build of ``project`` reads, and of the build's options."""
     digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
-    for part in PARTS:
+    for part in (*PARTS, ".github/workflows"):
         source = project / part
         files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else (
             [source] if source.is_file() else [])

@@ -12,7 +12,9 @@ import icalendar
 import pytest
 from lxml import etree
 
+from extra_records import with_test_records
 from projectcopy import copy_project
+from shared_builds import shared_build
 from sitebuild import build, html_pages, page_for_url, soup
 
 LANGS = {"de": "", "en": "en/"}
@@ -173,26 +175,12 @@ def test_overview_links_the_exports(site: Path, site_url: str, lang: str) -> Non
 
 # --- a copy of the data with a dated event, a draft and a record scheduled for later ----------
 
-def _record(record_id: str, kind: str, **fields: object) -> dict:
-    return {"id": record_id, "kind": kind, **fields, "texts": {
-        "de": {"title": f"Titel {record_id}", "summary": "Zusammenfassung."},
-        "en": {"title": f"Title {record_id}", "summary": "Summary."}}}
-
-
-def _add_test_records(records: list[dict]) -> None:
-    records.append(_record("fachtag", "event", sources=[{"date": "2026-11-01"}],
-                           period={"start": "2026-12-03", "end": "2026-12-04"}))
-    records.append(_record("monatstreffen", "event", period={"start": "2027-02"}))
-    records.append(_record("entwurf", "event", draft=True,
-                           period={"start": "2026-12-10", "end": "2026-12-10"}))
-    records.append(_record("spaeter", "project", publish_from="2027-01-01"))
-
-
 @pytest.fixture(scope="module")
-def with_events(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("events")
-    project = copy_project(root / "project", edit_records=_add_test_records)
-    result = build(root / "out", project=project, build_date=dt.date(2026, 11, 25))
+def with_events(tmp_path_factory: pytest.TempPathFactory, shared_sites: Path) -> Path:
+    """The sample with test records (``extra_records``: the same shared public build that
+    tests/checks/test_drafts_and_translations.py reads)."""
+    project = with_test_records(tmp_path_factory.mktemp("events") / "project")
+    result = shared_build(shared_sites, project, build_date=dt.date(2026, 11, 25))
     assert result.returncode == 0, result.output
     return result.site
 
@@ -250,14 +238,15 @@ def test_json_export_follows_its_published_schema(site: Path, site_url: str, lan
         jsonschema.Draft202012Validator(schema).validate(data)
 
 
-def test_a_preview_with_drafts_still_exports_no_draft(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", edit_records=_add_test_records,
-                           plugin_options={"include_drafts": True})
-    result = build(tmp_path / "out", project=project, build_date=dt.date(2026, 11, 25))
+def test_a_preview_with_drafts_still_exports_no_draft(tmp_path: Path, shared_sites: Path) -> None:
+    project = with_test_records(tmp_path / "project", preview=True)
+    result = shared_build(shared_sites, project, build_date=dt.date(2026, 11, 25))
     assert result.returncode == 0, result.output
     assert (result.site / "programme" / "entwurf" / "index.html").is_file()  # the preview page
+    assert (result.site / "programme" / "test-entwurf" / "index.html").is_file()
     for path in (result.site / "opendata").iterdir():
         assert b"entwurf" not in path.read_bytes() and b"spaeter" not in path.read_bytes(), path
+        assert b"test-geplant" not in path.read_bytes(), path
 
 
 def test_missing_licence_is_a_visible_marker(site: Path) -> None:

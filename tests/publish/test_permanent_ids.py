@@ -2,7 +2,9 @@
 
 A custom domain (guide/publishing.md) changes ``site_url``; Atom ids and iCalendar UIDs are
 ``tag:`` URIs from ``id_tag`` in mkdocs.yml and the record ids, so readers and calendars do not
-see every entry again as new.
+see every entry again as new. Both sites are shared builds: the sample as published today (the
+``site`` fixture) and on a custom domain (``custom_domain``, also test_shared_origin's); the
+sample's dated event is the one in the calendar.
 """
 
 from __future__ import annotations
@@ -15,20 +17,15 @@ import icalendar
 import pytest
 import yaml
 
+from custom_domain import CUSTOM, custom_domain_project
 from microsite.publish.exports.ids import Ids, valid_tag
-from projectcopy import copy_project
-from sitebuild import REPO, build
+from shared_builds import shared_build
+from sitebuild import REPO
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LANGS = {"de": "", "en": "en/"}
-NEW_HOME = "https://arbeitsmarkt.example.de/integration/"
-
-
-def _event(records: list[dict]) -> None:
-    records.append({"id": "testtermin", "kind": "event", "sources": [{"date": "2026-11-01"}],
-                    "period": {"start": "2026-12-03", "end": "2026-12-03"}, "texts": {
-                        "de": {"title": "Testtermin", "summary": "Ein Termin für den Test."},
-                        "en": {"title": "Test event", "summary": "An event for the test."}}})
+NEW_HOME = f"https://{CUSTOM}/"
+EVENT = "jobmesse-2027"  # the sample's dated event
 
 
 def _ids(site: Path) -> dict[str, list[str]]:
@@ -45,15 +42,12 @@ def _ids(site: Path) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def two_homes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    sites = []
-    for name, site_url in (("github", None), ("custom-domain", NEW_HOME)):
-        root = tmp_path_factory.mktemp(name)
-        project = copy_project(root / "project", site_url=site_url, edit_records=_event)
-        result = build(root / "out", project=project, build_date=dt.date(2026, 11, 25))
-        assert result.returncode == 0, result.output
-        sites.append(result.site)
-    return sites[0], sites[1]
+def two_homes(tmp_path_factory: pytest.TempPathFactory, site: Path,
+              shared_sites: Path) -> tuple[Path, Path]:
+    project = custom_domain_project(tmp_path_factory.mktemp("custom-domain") / "project")
+    moved = shared_build(shared_sites, project, build_date=dt.date(2026, 11, 25))
+    assert moved.returncode == 0, moved.output
+    return site, moved.site
 
 
 def test_changing_site_url_leaves_every_feed_and_calendar_id_unchanged(
@@ -67,8 +61,8 @@ def test_changing_site_url_leaves_every_feed_and_calendar_id_unchanged(
     for lang, values in ids.items():
         assert len(values) == len(set(values)) >= 3  # feed, entries, the event
         assert all(value.startswith(f"tag:{id_tag}/") for value in values), values
-        assert f"tag:{id_tag}/record/testtermin/{lang}" in values
-        assert f"tag:{id_tag}/event/testtermin" in values  # one UID in every language
+        assert f"tag:{id_tag}/record/{EVENT}/{lang}" in values
+        assert f"tag:{id_tag}/event/{EVENT}" in values  # one UID in every language
 
 
 def _id_tag() -> str:

@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 from linkcheck import broken_links
-from projectcopy import copy_project
+from projectcopy import copy_project, sample_project
+from shared_builds import shared_build
 from sitebuild import build, soup
 
 BUILD_DATE = dt.date(2026, 11, 25)
+LATER = dt.date(2027, 6, 1)  # as tests/render/test_dated_statuses.py
+SUBPATH = "https://example.org/deep/sub/path/"
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -36,31 +39,25 @@ def test_a_build_elsewhere_of_one_commit_and_date_is_byte_identical(tmp_path: Pa
     assert differing == []
 
 
-def test_only_the_build_date_changes_the_output(tmp_path: Path, site: Path) -> None:
-    """A later build date changes date-derived output, but never to a clock time."""
-    later = build(tmp_path / "later", build_date=BUILD_DATE + dt.timedelta(days=1))
+def test_only_the_build_date_changes_the_output(shared_sites: Path, site: Path) -> None:
+    """A later build date changes date-derived output, but never to a clock time. The later
+    build is test_dated_statuses' 2027 site (a shared build)."""
+    later = shared_build(shared_sites, sample_project(), build_date=LATER)
     assert later.returncode == 0, later.output
     first, second = _files(site), _files(later.site)
     assert sorted(first) == sorted(second)
+    assert any(first[name] != second[name] for name in first)  # the date did change pages
     # the feed and catalogue depend on the data only, not on the build date
     for name in ("opendata/feed.atom", "en/opendata/feed.atom", "opendata/dcat.jsonld",
                  "programme/lotse-beruf/index.html"):
         assert first[name] == second[name], name
 
 
-def test_every_internal_link_resolves_under_a_subpath(tmp_path: Path) -> None:
-    site_url = "https://example.org/deep/sub/path/"
-    project = copy_project(tmp_path / "project", site_url=site_url,
-                           edit_records=_rename_lotse)  # redirect pages are checked too
-    result = build(tmp_path / "out", project=project)
-    assert result.returncode == 0, result.output
-    _all_links_resolve(result.site, site_url)
-
-
-def test_every_internal_link_resolves_at_the_published_address(renamed: Path,
-                                                                site_url: str) -> None:
-    """The same at mkdocs.yml's own ``site_url`` (the renamed sample: redirect pages too)."""
-    _all_links_resolve(renamed, site_url)
+def test_every_internal_link_resolves_under_a_subpath(renamed: Path) -> None:
+    """Three folders deep (mkdocs.yml's own address is one folder deep; a custom domain's root:
+    tests/publish/test_shared_origin.py; the real data at mkdocs.yml's address:
+    tests/project/test_real_data.py), the renamed sample's redirect pages included."""
+    _all_links_resolve(renamed, SUBPATH)
 
 
 def _all_links_resolve(site: Path, site_url: str) -> None:
@@ -86,17 +83,18 @@ def _rename_lotse(records: list[dict]) -> None:
 
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with a renamed record, published under a deep subpath."""
     root = tmp_path_factory.mktemp("renamed")
-    project = copy_project(root / "project", edit_records=_rename_lotse)
+    project = copy_project(root / "project", site_url=SUBPATH, edit_records=_rename_lotse)
     result = build(root / "out", project=project)
     assert result.returncode == 0, result.output
     return result.site
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
-def test_a_renamed_record_redirects_from_its_former_urls(renamed: Path, site_url: str,
+def test_a_renamed_record_redirects_from_its_former_urls(renamed: Path,
                                                          lang_prefix: str) -> None:
-    new_url = f"{site_url}{lang_prefix}programme/lotse-beruf-neu/"
+    new_url = f"{SUBPATH}{lang_prefix}programme/lotse-beruf-neu/"
     new_page = soup(renamed / lang_prefix / "programme" / "lotse-beruf-neu" / "index.html")
     assert new_page.select_one("h1.ms-record__title").get_text(strip=True) == "Lotse Beruf"
     for old in ("lotse-beruf", "lotse"):

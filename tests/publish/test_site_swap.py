@@ -3,6 +3,11 @@
 ``mkdocs build`` and ``./dev build`` write into a staging folder next to the site folder and
 swap it in by renaming only when every language built; a lock makes a second build wait; a
 killed build removes its folders and ends its language processes.
+
+The project is the sample project with the shared build of it as its site (the build does not
+depend on the project's folder), so the file builds no site of its own before its tests; the
+two-builds test holds the first build (SIGSTOP) until the second says that it waits, so the
+builds overlap whatever the machine's speed, with no extra records to slow them down.
 """
 
 from __future__ import annotations
@@ -20,23 +25,17 @@ import pytest
 
 from microsite.publish.site_swap import BuildRunning, SiteSwap, lock_path
 from projectcopy import copy_project, snapshot
+from shared_builds import copy_site
 from sitebuild import MKDOCS, build, epoch
 
 DAY = dt.date(2026, 11, 25)
 
 
-def _more_records(records: list[dict]) -> None:
-    """150 more records, so that a build takes long enough to be caught in the middle."""
-    template = records[0]
-    for i in range(150):
-        records.append({**template, "id": f"zusatz-{i}", "former_ids": []})
-
-
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("swap") / "project", edit_records=_more_records)
-    result = build(root / "site", project=root, build_date=DAY)
-    assert result.returncode == 0, result.output
+def project(tmp_path_factory: pytest.TempPathFactory, site: Path) -> Path:
+    """The sample project, its site the shared build of it (``site``, built on ``DAY``)."""
+    root = copy_project(tmp_path_factory.mktemp("swap") / "project")
+    copy_site(site, root / "site")
     return root
 
 
@@ -94,11 +93,18 @@ def test_two_builds_at_once_both_finish_one_after_the_other(project: Path,
     stale.write_text("from an older build", encoding="utf-8")
     first = _start(project, [*MKDOCS, "build"], tmp_path / "first")
     _wait_for(lambda: any(project.glob(".site.new-*")), first, "the first build began")
-    second = _start(project, [*MKDOCS, "build"], tmp_path / "second")
+    first.send_signal(signal.SIGSTOP)  # held in the middle, its lock taken
+    try:
+        assert first.poll() is None and any(project.glob(".site.new-*")), "first build ended"
+        second = _start(project, [*MKDOCS, "build"], tmp_path / "second")
+        waits = f"Ein anderer Build läuft gerade in {project / 'site'}; dieser wartet"
+        _wait_for(lambda: waits in (tmp_path / "second").read_text(encoding="utf-8"), second,
+                  "the second build said that it waits")
+        assert _leftovers(project) != [] and stale.exists()  # nothing swapped in meanwhile
+    finally:
+        first.send_signal(signal.SIGCONT)
     assert first.wait(timeout=300) == 0, (tmp_path / "first").read_text(encoding="utf-8")
     assert second.wait(timeout=300) == 0, (tmp_path / "second").read_text(encoding="utf-8")
-    waited = (tmp_path / "second").read_text(encoding="utf-8")
-    assert f"Ein anderer Build läuft gerade in {project / 'site'}; dieser wartet" in waited
     assert not stale.exists()
     assert snapshot(project / "site") == before  # complete: the same site, byte for byte
     assert _leftovers(project) == []

@@ -21,37 +21,32 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from browser import goto, new_context
+from contact_details import EMAIL, PHONE, TRANSLATED, details_project, with_contact
 from projectcopy import check_in_process, copy_project
+from shared_builds import shared_build
 from sitebuild import build, html_pages, soup
 
 LANGUAGES = ("de", "en", "tr", "ar", "uk")
 OWN_NAMES = {"de": "Deutsch", "en": "English", "tr": "Türkçe", "ar": "العربية",
              "uk": "Українська"}
-RECORD = "gruendung-im-quartier"  # translated into every language in the sample
+RECORD = TRANSLATED  # translated into every language in the sample
 PENDING = "leitbild-teilhabe"  # no tr/ar/uk texts in the sample: shows the German text
-PHONE = "+49 511 1234567"
-EMAIL = "gruendung@example.org"
 REPO = Path(__file__).resolve().parents[2]
 UI = {lang: yaml.safe_load((REPO / "data" / "ui" / f"{lang}.yaml").read_text(encoding="utf-8"))
       for lang in LANGUAGES}
 BUILD_DATE = dt.date(2026, 11, 25)
 
 
-def _with_contact(records: list[dict]) -> None:
-    record = next(r for r in records if r["id"] == RECORD)
-    record["contact"] = {"email": EMAIL, "phone": PHONE}
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("languages") / "project",
-                        edit_records=_with_contact)
+    """The sample with a contact on ``RECORD`` (``contact_details``: the same shared build as
+    tests/render/test_site_build.py's contact and links test)."""
+    return details_project(tmp_path_factory.mktemp("languages") / "project")
 
 
 @pytest.fixture(scope="module")
-def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result = build(tmp_path_factory.mktemp("languages-site") / "out", project=project,
-                   build_date=BUILD_DATE)
+def site(project: Path, shared_sites: Path) -> Path:
+    result = shared_build(shared_sites, project, build_date=BUILD_DATE)
     assert result.returncode == 0, result.output
     return result.site
 
@@ -214,7 +209,7 @@ def test_unchecked_notice_on_every_translated_page(site: Path) -> None:
 
 
 def test_unchecked_notice_goes_after_review(project: Path, tmp_path: Path) -> None:
-    copy = copy_project(tmp_path / "project", edit_records=_with_contact)
+    copy = copy_project(tmp_path / "project", edit_records=with_contact)
     done = subprocess.run([sys.executable, "-m", "microsite.cli", "review", RECORD,
                            "--lang", "ar"], cwd=copy, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr

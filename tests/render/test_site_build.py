@@ -263,20 +263,12 @@ def test_marking_names_touches_text_only() -> None:
                       'einem Dach</span></a> &amp; <span lang="de">Unter einem Dach</span>.</p>')
 
 
-def test_how_to_take_part_contact_and_links_show_where_the_data_has_them(tmp_path: Path) -> None:
-    from projectcopy import copy_project
+def test_how_to_take_part_contact_and_links_show_where_the_data_has_them(
+        tmp_path: Path, shared_sites: Path) -> None:
+    """On ``contact_details``' project (the shared build tests/render/test_languages.py reads)."""
+    from contact_details import details_project
 
-    def add_details(records: list[dict]) -> None:
-        record = next(r for r in records if r["id"] == "lotse-beruf")
-        record["contact"] = {"name": {"de": "Team Lotse", "en": "Lotse team"},
-                             "email": "lotse@example.org", "phone": "+49 511 000000"}
-        record["links"] = [{"url": "https://example.org/lotse",
-                            "label": {"de": "Mehr erfahren", "en": "Find out more"}}]
-        record["texts"]["de"]["how_to_take_part"] = ["Bewerbung schicken", "Zum *Gespräch* kommen"]
-        record["texts"]["en"]["how_to_take_part"] = ["Send an application", "Come to an interview"]
-
-    project = copy_project(tmp_path / "project", edit_records=add_details)
-    result = build(tmp_path / "out", project=project)
+    result = shared_build(shared_sites, details_project(tmp_path / "project"))
     assert result.returncode == 0, result.output
     de = soup(record_page(result.site, "de", "lotse-beruf"))
     steps = de.select(".ms-steps ol li")
