@@ -13,7 +13,7 @@ from microsite.checks.validation import ValidationFailed
 from microsite.editing.cms_cli import add_commands
 from microsite.editing.layout_check import layout_problem
 from microsite.publish.shared_origin import config_warning
-from microsite.render.project import read_project_settings
+from microsite.render.project import ProjectConfigError, read_project_settings
 from microsite.render.release_gate import release_log_line
 from microsite.render.site import load_site
 
@@ -177,6 +177,14 @@ def main(argv: list[str] | None = None) -> int:
     schema_parser.add_argument("-o", "--output", type=Path)
     add_commands(sub)
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except ProjectConfigError as exc:  # mkdocs.yml itself cannot be read: named, no traceback
+        print(exc, file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if hasattr(args, "run"):
         return args.run(args)
     if args.command == "check":

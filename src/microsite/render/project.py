@@ -20,6 +20,10 @@ from microsite.render.site import SiteSettings
 from microsite.render.status import resolve_build_date
 
 
+class ProjectConfigError(ValueError):
+    """``mkdocs.yml`` cannot be read, or the microsite plugin's options are wrong."""
+
+
 @dataclass(frozen=True)
 class MicrositeOptions:
     """Options of the ``microsite`` plugin entry in ``mkdocs.yml`` (paths relative to it)."""
@@ -65,14 +69,14 @@ class MicrositeOptions:
         known = {f.name: f for f in dataclasses.fields(cls)}
         unknown = sorted(set(options) - set(known))
         if unknown:
-            raise ValueError(f"microsite: unknown option(s) {', '.join(unknown)}")
+            raise ProjectConfigError(f"microsite: unknown option(s) {', '.join(unknown)}")
         values = {}
         for name, value in options.items():
             if value is None:
                 continue
             kind = option_type(known[name])
             if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-                raise ValueError(f"microsite: option {name} must be a {kind.__name__}, "
+                raise ProjectConfigError(f"microsite: option {name} must be a {kind.__name__}, "
                                  f"not {value!r}")
             values[name] = value
         return cls(**values)
@@ -139,12 +143,24 @@ def plugin_options(plugins: Any, name: str) -> dict | None:
 
 
 def read_config(config_file: Path) -> dict:
-    return yaml.load(Path(config_file).read_text(encoding="utf-8"),
-                     Loader=_TolerantLoader) or {}
+    """``mkdocs.yml`` as read; ``ProjectConfigError`` naming the file (and line) where it cannot be."""
+    try:
+        config = yaml.load(Path(config_file).read_text(encoding="utf-8"),
+                           Loader=_TolerantLoader) or {}
+    except OSError as exc:
+        raise ProjectConfigError(f"{config_file}: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        raise ProjectConfigError(f"{config_file}{where}: {getattr(exc, 'problem', None) or exc}"
+                         ) from None
+    if not isinstance(config, dict):
+        raise ProjectConfigError(f"{config_file}: not a mapping of settings")
+    return config
 
 
 def read_project(config_file: Path) -> Project:
-    """The project of ``mkdocs.yml`` (its microsite options checked: ``ValueError``)."""
+    """The project of ``mkdocs.yml`` (its microsite options checked: ``ProjectConfigError``)."""
     config_file = Path(config_file).resolve()
     config = read_config(config_file)
     plugins = config.get("plugins")
