@@ -143,7 +143,7 @@ def plugin_options(plugins: Any, name: str) -> dict | None:
 
 
 def read_config(config_file: Path) -> dict:
-    """``mkdocs.yml`` as read; ``ProjectConfigError`` naming the file (and line) where it cannot be."""
+    """``mkdocs.yml`` as read; ``ProjectConfigError`` naming the file (and line) if not."""
     try:
         config = yaml.load(Path(config_file).read_text(encoding="utf-8"),
                            Loader=_TolerantLoader) or {}
