@@ -31,9 +31,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from readme_block import replace_block
+
 REPO = Path(__file__).resolve().parent.parent
-README = REPO / "README.md"
-START, END = "<!-- suite-time:start -->", "<!-- suite-time:end -->"
 DEFAULT_ARGS = ["-n", "auto", "--dist", "loadfile"]
 _DURATION = re.compile(r"^(?P<seconds>\d+\.\d+)s (?P<phase>call|setup|teardown)\s+(?P<test>\S.*)$")
 BUILD_LOG = "MICROSITE_TEST_BUILD_LOG"  # as tests/helpers/sitebuild.py
@@ -105,12 +105,7 @@ def builds_report(builds: list[tuple[float, int, str]]) -> str:
 
 
 def update_readme(text: str) -> None:
-    readme = README.read_text(encoding="utf-8")
-    if START not in readme or END not in readme:
-        raise SystemExit(f"README.md has no {START} … {END} section")
-    before, rest = readme.split(START, 1)
-    after = rest.split(END, 1)[1]
-    README.write_text(f"{before}{START}\n{text}\n{END}{after}", encoding="utf-8")
+    replace_block("suite-time", text)
 
 
 def main(argv: list[str] | None = None) -> int:

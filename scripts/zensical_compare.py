@@ -52,13 +52,12 @@ SCRIPTS = Path(__file__).resolve().parent
 REPO = SCRIPTS.parent
 sys.path[:0] = [str(REPO / "tests" / "helpers"), str(SCRIPTS)]
 from page_elements import Comparison, compare_pages, read_site, site_results  # noqa: E402
+from readme_block import replace_block  # noqa: E402
 
 from projectcopy import copy_project  # noqa: E402
 from sitebuild import epoch  # noqa: E402
 
 LOCK = REPO / "tools" / "zensical" / "requirements.txt"
-README = REPO / "README.md"
-START, END = "<!-- zensical-compare:start -->", "<!-- zensical-compare:end -->"
 ZENSICAL_VENV = REPO / ".venv-zensical"
 PROJECT_PYTHON = Path(sys.executable)
 BUILD_DATE = dt.date(2026, 11, 25)  # the tests' build date: statuses as the tests see them
@@ -563,12 +562,7 @@ def summary(runs: list[EngineRun], when: dt.datetime, counts_dropped: bool = Fal
 
 
 def update_readme(text: str) -> None:
-    readme = README.read_text(encoding="utf-8")
-    if START not in readme or END not in readme:
-        raise SetupFailed(f"README.md has no {START} … {END} section")
-    before, rest = readme.split(START, 1)
-    after = rest.split(END, 1)[1]
-    README.write_text(f"{before}{START}\n{text}\n  {END}{after}", encoding="utf-8")
+    replace_block("zensical-compare", text, indent="  ")
 
 
 def as_json(mkdocs_how: str, runs: list[EngineRun]) -> dict[str, Any]:
