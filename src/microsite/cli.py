@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from microsite.checks.annotations import report_to_github, under_github_actions
 from microsite.checks.problems import Problem
@@ -16,6 +17,9 @@ from microsite.publish.shared_origin import config_warning
 from microsite.render.project import ProjectConfigError, read_project_settings
 from microsite.render.release_gate import release_log_line
 from microsite.render.site import load_site
+
+if TYPE_CHECKING:  # the build's modules load only for build and stage
+    from microsite.publish.build import BuildFailed
 
 # warnings about something that is lost on publishing, not a matter of style
 LOUD_WARNINGS = frozenset({"renamed_without_former_ids"})
@@ -121,10 +125,7 @@ def build_command(config_file: Path, engine: str, site_dir: Path | None) -> int:
     try:
         build(config_file, engine, site_dir, say=lambda line: print(line, file=sys.stderr))
     except BuildFailed as failed:
-        for line, warning in failed.lines:
-            print(_warned(line) if warning else line, file=sys.stderr)
-        print(failed.summary, file=sys.stderr)
-        return 1
+        return _failed(failed)
     return 0
 
 
@@ -137,18 +138,19 @@ def stage_command(config_file: Path, output: Path) -> int:
         project = project_of(config_file)
         site = load_checked(project, say=lambda line: print(line, file=sys.stderr))
     except BuildFailed as failed:
-        for line, _ in failed.lines:
-            print(line, file=sys.stderr)
-        print(failed.summary, file=sys.stderr)
-        return 1
+        return _failed(failed)
     output.mkdir(parents=True, exist_ok=True)
     staged = stage(project, site, output.resolve())
     print(staged.config_file)
     return 0
 
 
-def _warned(line: str) -> str:
-    return f"Hinweis: {line}"
+def _failed(failed: BuildFailed) -> int:
+    """Every problem as ``check`` prints it, then the summary; exit status 1."""
+    for problem in failed.problems:
+        print(_line(problem, failed.lang), file=sys.stderr)
+    print(failed.summary, file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

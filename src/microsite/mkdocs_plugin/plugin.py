@@ -28,6 +28,7 @@ from microsite.publish.finish import finish
 from microsite.publish.site_swap import BuildRunning, SiteSwap
 from microsite.publish.stage import Staged, stage
 from microsite.publish.theme_scripts import theme_scripts
+from microsite.render.project import Project
 from microsite.render.site import SiteData
 
 log = logging.getLogger("mkdocs.plugins.microsite")
@@ -37,6 +38,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.project: Project | None = None
         self.site: SiteData | None = None
         self.staged: Staged | None = None
         self.stage_dir: Path | None = None
@@ -61,15 +63,15 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self._is_first_language(config):
             return config
-        project = project_of(Path(config.config_file_path), dict(self.config))
-        lang = project.options.message_language
         try:
+            self.project = project = project_of(Path(config.config_file_path), dict(self.config))
             self.site = load_checked(project, include_drafts=self.serving, say=log.info)
         except BuildFailed as failed:
-            for line, warning in failed.lines:
-                (log.warning if warning else log.error)(line)
+            for problem in failed.problems:
+                (log.warning if problem.warning else log.error)(problem.message(failed.lang))
             if self.serving:
-                self.preview.failed(failed.heading, [line for line, w in failed.lines if not w])
+                self.preview.failed(failed.heading, [p.message(failed.lang)
+                                                     for p in failed.problems if not p.warning])
             raise PluginError(failed.summary) from None
         if self.stage_dir is None:
             self.stage_dir = Path(tempfile.mkdtemp(prefix="microsite-stage-"))
@@ -78,7 +80,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         config.extra["microsite"] = self.staged.extra
         if self.swapping and self.swap is None:
             try:
-                self.swap = SiteSwap(Path(config.site_dir), say=log.info, lang=lang)
+                self.swap = SiteSwap(Path(config.site_dir), say=log.info,
+                                     lang=project.options.message_language)
             except BuildRunning as exc:
                 raise PluginError(str(exc)) from None
             self.built = False
@@ -93,9 +96,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self._is_first_language(config):
             return
-        assert self.site is not None and self.staged is not None
-        project = project_of(Path(config.config_file_path), dict(self.config))
-        how = finishing(project, self.site, config.site_url or "",
+        assert self.site is not None and self.staged is not None and self.project is not None
+        how = finishing(self.project, self.site, config.site_url or "",
                         theme_scripts(config.theme.dirs), policy=not self.serving)
         try:
             finish(self.site, self.staged, Path(config.site_dir), how, warn=log.warning)
@@ -126,7 +128,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.preview.install(server)
         if self.staged is not None:
             server.unwatch(str(self.staged.docs_dir))
-        for path in watched_paths(project_of(Path(config.config_file_path), dict(self.config))):
+        for path in watched_paths(self.project) if self.project else ():
             server.watch(str(path))
         return server
 

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from microsite.checks.problems import Problem
 from microsite.checks.validation import ValidationFailed
 from microsite.publish.engines import ENGINES, Engine
 from microsite.publish.exports.files import Publishing
@@ -40,13 +41,14 @@ PREVIEW_HEADING = {
 
 
 class BuildFailed(Exception):
-    """The build stops before anything is written: ``lines`` (message, is a warning) say why."""
+    """The build stops before anything is written: ``problems`` (in ``lang``) say why."""
 
-    def __init__(self, summary: str, lines: list[tuple[str, bool]] | None = None,
+    def __init__(self, summary: str, problems: list[Problem] | None = None, lang: str = "de",
                  heading: str = "") -> None:
         super().__init__(summary)
         self.summary = summary
-        self.lines = lines or []
+        self.problems = problems or []
+        self.lang = lang
         self.heading = heading
 
 
@@ -91,8 +93,7 @@ def load_checked(project: Project, include_drafts: bool = False,
         raise BuildFailed(
             f"{errors} Fehler in den Daten; es wurde nichts geschrieben." if lang == "de"
             else f"{errors} error(s) in the data; nothing was written.",
-            [(p.message(lang), p.warning) for p in failed.problems],
-            PREVIEW_HEADING.get(lang, PREVIEW_HEADING["en"])) from None
+            failed.problems, lang, PREVIEW_HEADING.get(lang, PREVIEW_HEADING["en"])) from None
     for problem in site.warnings:
         say(problem.message(lang))
     for line in (release_log_line(site.unreleased, options.facts, lang),

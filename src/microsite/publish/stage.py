@@ -225,8 +225,6 @@ def _hand_written_body(site: SiteData, project: Project, page: StagedPage,
     if meta.get("home"):  # the first screen, then the text under "Hintergrund"
         parts.append(bodies.render("home-start", site_name=project.site_name(page.lang),
                                    base_url=base_url(page.url), **context))
-        heading = escape(context["t"]["home.background.heading"])
-        parts.append(f'<h2 id="ms-background-heading" class="ms-home__background">{heading}</h2>')
     elif context["microsite_unchecked"]:
         parts.append(bodies.macro("notice.html", "notice",
                                   context["t"]["translation.unchecked"], "unchecked"))
