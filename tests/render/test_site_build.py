@@ -263,6 +263,18 @@ def test_marking_names_touches_text_only() -> None:
                       'einem Dach</span></a> &amp; <span lang="de">Unter einem Dach</span>.</p>')
 
 
+@pytest.mark.parametrize("name", ["amp", "39", "x27", "quot"])
+def test_a_name_is_never_marked_inside_a_character_reference(name: str) -> None:
+    from markupsafe import Markup
+
+    from microsite.render.markup import mark_languages
+
+    html = Markup("<p>A &amp; B, &#39;C&#39;, &#x27;D&#x27;, &quot;E&quot; and amp 39 quot</p>")
+    marked = mark_languages(html, {name: "de"})
+    assert marked.count(f'<span lang="de">{name}</span>') == (0 if name == "x27" else 1)
+    assert str(marked).replace(f'<span lang="de">{name}</span>', name) == html
+
+
 def test_how_to_take_part_contact_and_links_show_where_the_data_has_them(
         tmp_path: Path, shared_sites: Path) -> None:
     """On ``contact_details``' project (the shared build tests/render/test_languages.py reads)."""

@@ -59,6 +59,7 @@ def render_markdown(text: str) -> Markup:
 
 
 _TAG = re.compile(r"(<[^>]*>)")
+_REFERENCE = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
 
 
 def mark_languages(html: Markup, names: dict[str, str]) -> Markup:
@@ -68,11 +69,19 @@ def mark_languages(html: Markup, names: dict[str, str]) -> Markup:
     if not names:
         return html
     escaped = {str(escape(name)): lang for name, lang in names.items() if name}
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(escaped, key=len, reverse=True)))
+    # a character reference is skipped whole: a name such as "amp" or "39" is never marked
+    # inside "&amp;" or "&#39;"
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(escaped, key=len, reverse=True))
+                         + "|" + _REFERENCE)
+
+    def mark(match: re.Match[str]) -> str:
+        found = match.group(0)
+        lang = escaped.get(found)
+        return found if lang is None else f'<span lang="{lang}">{found}</span>'
+
     parts = _TAG.split(str(html))
     for i in range(0, len(parts), 2):  # even parts are text, odd parts are tags
-        parts[i] = pattern.sub(
-            lambda m: f'<span lang="{escaped[m.group(0)]}">{m.group(0)}</span>', parts[i])
+        parts[i] = pattern.sub(mark, parts[i])
     return Markup("".join(parts))
 
 
