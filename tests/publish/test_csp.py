@@ -84,9 +84,13 @@ def test_only_the_themes_own_inline_scripts_get_a_hash() -> None:
             '<script>__md_scope=new URL("../..",location)</script>'
             '<script>__md_scope=new URL("x",location);alert(1)</script>'
             '<script>alert(1)</script>'
-            '<script type="application/ld+json">{"name": "x"}</script></body></html>')
+            '<script type="application/ld+json">{"name": "x"}</script>'
+            '<script data-type="application/json">alert(2)</script>'
+            '<script data-src="x.js">alert(3)</script></body></html>')
     out, foreign = add_policy(page, theme, "https://example.org")
-    assert foreign == ['__md_scope=new URL("x",location);alert(1)', "alert(1)"]
+    # data-type= and data-src= are other attributes: those scripts run, and are named
+    assert foreign == ['__md_scope=new URL("x",location);alert(1)', "alert(1)", "alert(2)",
+                       "alert(3)"]
     soup = BeautifulSoup(out, "lxml")
     content = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     own = '__md_scope=new URL("../..",location)'

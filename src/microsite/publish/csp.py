@@ -21,8 +21,10 @@ from urllib.parse import urlsplit
 
 # ``<script …>…</script>``; in HTML a script's text ends at the first "</script".
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-_TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_SRC = re.compile(r"\bsrc\s*=", re.I)
+# an attribute's name starts after a blank, a quote or "/": "data-type=" is not "type="
+_ATTRIBUTE = r"""(?:(?<=[\s"'/])|^)"""
+_TYPE = re.compile(_ATTRIBUTE + r"""type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SRC = re.compile(_ATTRIBUTE + r"src\s*=", re.I)
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 # what a template expression inside a theme script may render to: a (relative) URL path
