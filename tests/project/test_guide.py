@@ -120,6 +120,10 @@ EXPLAINED = {
     "not_canonical": "nicht in der einheitlichen Anordnung",
     "number_as_text": "liest YAML als Zahl, nicht als Text",
     "pasted_bullets": "beginnen mit dem Aufzählungszeichen",
+    # data/ui texts the generator fills in
+    "ui_placeholder": "kennt das Programm hier nicht. In diesem Text stehen nur diese Platzhalter",
+    "ui_placeholder_missing": "fehlt: ohne ihn fehlt die Angabe auf der Seite",
+    "ui_braces": "eine geschweifte Klammer steht allein",
 }
 
 

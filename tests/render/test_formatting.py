@@ -6,6 +6,7 @@ import pytest
 
 from microsite.data.model import PartialDate, Period
 from microsite.render.formatting import autonym, format_amount, format_partial_date, format_period
+from microsite.render.ui import Phrases
 
 PHRASES = {
     "de": {"period.range": "{start} – {end}", "period.from": "ab {start}",
@@ -49,7 +50,7 @@ def test_month_and_day_precision() -> None:
     ],
 )
 def test_periods(period: Period, locale: str, expected: str | None) -> None:
-    assert format_period(period, locale, PHRASES[locale]) == expected
+    assert format_period(period, locale, Phrases(PHRASES[locale])) == expected
 
 
 def test_language_names_in_themselves() -> None:

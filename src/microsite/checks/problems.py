@@ -185,6 +185,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{found}” is not allowed in texts: curly brackets like these are placeholders "
         "of the page templates. Please remove them",
     },
+    "ui_placeholder": {
+        "de": "„{found}“ kennt das Programm hier nicht. In diesem Text stehen nur diese "
+        "Platzhalter, genau so geschrieben: {expected}",
+        "en": "“{found}” is not known here. This text takes only these placeholders, written "
+        "exactly so: {expected}",
+    },
+    "ui_placeholder_missing": {
+        "de": "der Platzhalter „{found}“ fehlt: ohne ihn fehlt die Angabe auf der Seite. "
+        "Bitte wieder einfügen",
+        "en": "the placeholder “{found}” is missing: without it the page leaves the fact out. "
+        "Please put it back",
+    },
+    "ui_braces": {
+        "de": "eine geschweifte Klammer steht allein. In diesem Text stehen nur diese "
+        "Platzhalter: {expected}; eine Klammer als Zeichen wird doppelt geschrieben: {{{{ }}}}",
+        "en": "a curly bracket stands alone. This text takes only these placeholders: "
+        "{expected}; a bracket as a character is written twice: {{{{ }}}}",
+    },
     "german_number": {
         "de": "„{found}“ ist mit Tausenderpunkten geschrieben, so liest YAML die Zahl falsch. "
         "Tausenderpunkte weglassen: {suggestion}",

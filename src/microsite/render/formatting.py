@@ -11,6 +11,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from microsite.data.model import PartialDate, Period
+from microsite.render.ui import Phrases
 
 
 def format_amount(amount: float | int, currency: str, lang: str) -> str:
@@ -34,7 +35,7 @@ def format_day(value: dt.date, lang: str) -> str:
     return format_date(value, "long", locale=lang)
 
 
-def format_period(period: Period, lang: str, phrases: dict[str, str],
+def format_period(period: Period, lang: str, phrases: Phrases,
                   single_day: bool = False) -> str | None:
     """"September 2024 – August 2025", or "ab …" / "bis …" from the language's phrases.
 
@@ -45,11 +46,11 @@ def format_period(period: Period, lang: str, phrases: dict[str, str],
     if start and not end and single_day:
         return start
     if start and end:
-        return phrases["period.range"].format(start=start, end=end)
+        return phrases.fill("period.range", start=start, end=end)
     if start:
-        return phrases["period.from"].format(start=start)
+        return phrases.fill("period.from", start=start)
     if end:
-        return phrases["period.until"].format(end=end)
+        return phrases.fill("period.until", end=end)
     return None
 
 

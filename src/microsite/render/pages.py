@@ -35,7 +35,7 @@ def generate_pages(site: SiteData) -> list[GeneratedPage]:
             number = overview_page.number
             title = phrases["overview.title"]
             if number > 1:
-                title = phrases["overview.page_title"].format(title=title, number=number)
+                title = phrases.fill("overview.page_title", title=title, number=number)
             pages.append(GeneratedPage(overview_page_src_uri(lang, number), OVERVIEW, {
                 "title": title, "description": phrases["overview.intro"],
                 "microsite": {"overview": True, "overview_page": number}}))

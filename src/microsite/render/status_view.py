@@ -58,7 +58,7 @@ def status_today(record: Record, today: dt.date,
 
 def _when(day: PartialDate, locale: str, phrases: Phrases) -> str:
     key = "when.day" if day.day is not None else "when.month"
-    return phrases[key].format(date=format_partial_date(day, locale))
+    return phrases.fill(key, date=format_partial_date(day, locale))
 
 
 def status_label(record: Record, state: StatusToday, locale: str, phrases: Phrases) -> str | None:
@@ -76,13 +76,13 @@ def status_label(record: Record, state: StatusToday, locale: str, phrases: Phras
             day = (effective_end(record) if state.value is Status.COMPLETED
                    else record.period.start)
         if state.value is Status.COMPLETED and day is not None:
-            return phrases["event.past"].format(when=_when(day, locale, phrases))
+            return phrases.fill("event.past", when=_when(day, locale, phrases))
         if state.value is Status.PLANNED and day is not None:
-            return phrases["event.future"].format(when=_when(day, locale, phrases))
+            return phrases.fill("event.future", when=_when(day, locale, phrases))
     if state.basis == "stated":
         if state.as_of is None:
             return plain
-        return phrases["status.as_of"].format(date=as_of_date(state.as_of, locale),
+        return phrases.fill("status.as_of", date=as_of_date(state.as_of, locale),
                                               status=plain)
     return plain
 

@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+import string
+from collections.abc import Iterator
 from pathlib import Path
 
 from microsite.checks.collector import refusal_problem
 from microsite.checks.problems import Problem
+from microsite.data.document import LoadedDocument
 from microsite.data.input_guards import InputRefused, control_characters, read_data_file
 from microsite.data.loading import DuplicateKeyError, YamlSyntaxError, parse_yaml
+
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    key: frozenset(names) for key, names in {
+        "source.date": ("date",),
+        "source.quoted": ("title",),
+        "status.source.derived": ("type", "date"),
+        "status.source.stated": ("type", "date"),
+        "period.range": ("start", "end"),
+        "period.from": ("start",),
+        "period.until": ("end",),
+        "preview.scheduled": ("date",),
+        "status.as_of": ("date", "status"),
+        "overview.group.as_of": ("date",),
+        "event.past": ("when",),
+        "event.future": ("when",),
+        "when.day": ("date",),
+        "when.month": ("date",),
+        "glance.none.source": ("type", "date"),
+        "home.more": ("count",),
+        "home.all": ("count",),
+        "overview.page_title": ("title", "number"),
+        "overview.page": ("number",),
+    }.items()
+}
+"""The texts the generator fills in, and the names each is given (``{date}``): a text must use
+each of its names, and no other, so that no fact drops out and the build never meets a name it
+does not know (``tests/render/test_ui_placeholders.py`` holds this list to the code)."""
 
 
 class Phrases(dict):
@@ -15,6 +45,14 @@ class Phrases(dict):
 
     def __missing__(self, key: str) -> str:
         return key
+
+    def fill(self, key: str, **values: object) -> str:
+        """The text of ``key`` with its placeholders filled in. ``check`` holds every text to
+        its names in ``PLACEHOLDERS``; a call with other names is a mistake in the code."""
+        if set(values) != PLACEHOLDERS.get(key, frozenset()):
+            raise TypeError(f"{key} takes {sorted(PLACEHOLDERS.get(key, ()))}, not "
+                            f"{sorted(values)} (render/ui.py PLACEHOLDERS)")
+        return self[key].format_map(values)
 
     def pick(self, key: str, variant: str | None) -> str:
         """``label.providers.event`` where it exists, else ``label.providers``."""
@@ -53,6 +91,7 @@ def load_phrases(directory: Path, langs: tuple[str, ...],
                         for path, at, char in control_characters(doc))
         data = doc.data if isinstance(doc.data, dict) else {}
         phrases[lang] = Phrases({str(k): str(v) for k, v in data.items()})
+        problems.extend(_placeholder_problems(doc, phrases[lang], shown))
     if langs and langs[0] in phrases:
         reference = phrases[langs[0]]
         for lang in langs[1:]:
@@ -61,3 +100,35 @@ def load_phrases(directory: Path, langs: tuple[str, ...],
                     problems.append(Problem(f"{display_dir}/{lang}.yaml", 1, 1, "missing",
                                             field=key, params={"key": key}))
     return phrases, problems
+
+
+def _placeholder_problems(doc: LoadedDocument, phrases: Phrases, shown: str
+                          ) -> Iterator[Problem]:
+    """A text the generator fills in names exactly its placeholders, each as a plain
+    ``{name}``: "{datum}", "{date:>9}", "{date.year}" or a lone "{" would stop the build."""
+    for key, names in PLACEHOLDERS.items():
+        text = phrases.get(key)
+        if text is None:
+            continue
+        at = doc.position((key,))
+        expected = " ".join(f"{{{name}}}" for name in sorted(names))
+        try:
+            fields = [(name, spec, conversion)
+                      for _, name, spec, conversion in string.Formatter().parse(text)
+                      if name is not None]
+        except ValueError:
+            yield Problem(shown, at.line, at.column, "ui_braces", field=key,
+                          params={"expected": expected})
+            continue
+        for name, spec, conversion in fields:
+            if name not in names or spec or conversion:
+                shown_field = "{" + name + (f"!{conversion}" if conversion else "") + (
+                    f":{spec}" if spec else "") + "}"
+                yield Problem(shown, at.line, at.column, "ui_placeholder", field=key,
+                              params={"found": shown_field, "expected": expected})
+        if any(name not in names or spec or conversion for name, spec, conversion in fields):
+            continue  # the message above names the placeholders the text takes
+        used = {name for name, _, _ in fields}
+        for name in sorted(names - used):
+            yield Problem(shown, at.line, at.column, "ui_placeholder_missing", field=key,
+                          params={"found": f"{{{name}}}"})

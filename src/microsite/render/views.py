@@ -180,7 +180,7 @@ def _preview_notice(record: Record, today: dt.date, phrases: Phrases, locale: st
     if record.draft:
         return phrases["preview.draft"]
     if record.publish_from and record.publish_from > today:
-        return phrases["preview.scheduled"].format(date=format_day(record.publish_from, locale))
+        return phrases.fill("preview.scheduled", date=format_day(record.publish_from, locale))
     return None
 
 
@@ -206,7 +206,7 @@ def build_record_view(record: Record, lang: str, default: str, today: dt.date,
     if status and source:
         status_note = source.derived if state.basis == "dates" else source.stated
     group = overview_group_key(state)
-    group_heading = (phrases["overview.group.as_of"].format(date=as_of_date(state.as_of, locale))
+    group_heading = (phrases.fill("overview.group.as_of", date=as_of_date(state.as_of, locale))
                      if group.startswith("as-of-") and state.as_of else
                      phrases[f"overview.group.{group}"])
     results_note = source.stated if source is not None else None
@@ -298,7 +298,7 @@ def _missing_next_steps(source: SourceView | None, phrases: Phrases) -> str:
     20. September 2024 nennt keine Kontaktstelle." Without a source, of the entry."""
     if source is None:
         return phrases["glance.none"]
-    return phrases["glance.none.source"].format(type=source.type, date=source.long_date)
+    return phrases.fill("glance.none.source", type=source.type, date=source.long_date)
 
 
 def _location(record: Record, lang: str, default: str) -> tuple[Text, ...]:
