@@ -71,7 +71,8 @@ def check(config_file: Path, lang: str | None, list_facts: bool = False) -> int:
         errors = sum(1 for p in failed.problems if not p.warning)
         print(f"{errors} Fehler." if lang == "de" else f"{errors} error(s).", file=sys.stderr)
         return 1
-    layout = layout_problem(settings.root / settings.data_file, str(settings.data_file))
+    layout = layout_problem(settings.root / settings.data_file, str(settings.data_file),
+                            site.records_file)
     warnings = [*site.warnings, *([layout] if layout else [])]
     _annotate(warnings, lang, len(site.all_records))
     _report(warnings, lang, settings.facts_file, list_facts)

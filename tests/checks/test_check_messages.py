@@ -93,3 +93,22 @@ def test_yaml_mistakes_are_named_at_the_line_to_change(project: Path, old: str, 
     assert words in message
     assert f"(in der Zeile steht „{marked.strip()}" in message
     assert "Anführungszeichen setzen" not in message  # no advice about quoting
+
+
+def test_a_file_out_of_the_forms_layout_is_named_at_its_first_other_line(tmp_path: Path) -> None:
+    """check holds the records file, as it has read it once, to the layout the form writes."""
+    from microsite.data.loading import read_yaml
+    from microsite.editing.yaml_layout import format_projects
+
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "projects.yaml"
+    canonical = format_projects(read_yaml(path).data)
+    path.write_text(canonical, encoding="utf-8")
+    assert "einheitlichen Anordnung" not in check_in_process(project).stderr
+    lines = canonical.splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith("    kind: ")) + 1
+    lines[number - 1] = lines[number - 1].replace("kind: ", "kind:   ")  # YAML reads the same
+    path.write_text("".join(lines), encoding="utf-8")
+    report = check_in_process(project).stderr
+    assert (f"Hinweis: data/projects.yaml, Zeile {number}, Spalte 1: die Datei ist nicht in der "
+            "einheitlichen Anordnung") in report, report

@@ -59,8 +59,9 @@ def check_editorial(records: list[dict], out: ProblemCollector, languages: tuple
         # only where the text is followed by "#" or spans lines (rare): checks stay fast
         if path[:1] == ("records",) and (end.line in with_hash or end.line > start.line):
             _check_cut_and_lists(path, out)
-    suspect = any(_SUSPECT.search(line) for line in lines)
-    bullets = any(_BULLET.search(line) for line in lines)
+    text = "\n".join(lines)  # one search over the file, not one per line
+    suspect = _SUSPECT.search(text) is not None
+    bullets = _BULLET.search(text) is not None
     titles: dict[tuple[str, str], tuple[str, tuple]] = {}
     for index, item in enumerate(records):
         base: list[str | int] = ["records", index]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from microsite.checks.collector import ValidationFailed, refusal_problem
 from microsite.checks.problems import Problem
@@ -39,6 +40,8 @@ class Dataset:
     warnings: list[Problem]
     source: Source | None = None
     """The file's own source (top-level ``source:``), which hand-written pages may name."""
+    data: Any = None
+    """The file as read, which ``check`` holds to the canonical layout (not read twice)."""
 
 
 def _org(data: dict) -> Organisation:
@@ -169,4 +172,4 @@ def load_records_from_text(text: str, langs: SiteLanguages, file: str) -> Datase
     except (RecursionError, MemoryError):
         raise ValidationFailed([Problem(file, 1, 1, "too_complex")]) from None
     return Dataset(records=records, warnings=[p for p in problems if p.warning],
-                   source=default_source)
+                   source=default_source, data=doc.data)

@@ -8,17 +8,20 @@ of records nobody touched. ``./dev format`` is the fix.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from microsite.checks.problems import Problem
 from microsite.data.loading import YamlSyntaxError, parse_yaml
 from microsite.editing.yaml_layout import format_projects
 
 
-def layout_problem(path: Path, shown_as: str) -> Problem | None:
-    """A warning naming the first line that differs, or None when the file is canonical."""
+def layout_problem(path: Path, shown_as: str, data: Any = None) -> Problem | None:
+    """A warning naming the first line that differs, or None when the file is canonical.
+    ``data``: the file as ``check`` has read it already (else it is read here)."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = parse_yaml(text).data
+        if data is None:
+            data = parse_yaml(text).data
     except (OSError, UnicodeDecodeError, YamlSyntaxError):
         return None  # check reports these itself
     if not isinstance(data, dict) or not isinstance(data.get("records"), list):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from microsite.checks.doc_links import doc_link_problems
 from microsite.checks.file_guards import foreign_file_problems, outside_link_problems
@@ -71,6 +72,8 @@ class SiteData:
     """The data file's source, named by hand-written pages that draw on it."""
     unreleased: tuple[str, ...] = ()
     """Mandatory facts still missing: while any is, the site is a preview (release_gate.py)."""
+    records_file: Any = None
+    """The records file as read (``check`` compares it with the canonical layout)."""
 
     def record(self, record_id: str) -> Record:
         if not hasattr(self, "_by_id"):
@@ -177,11 +180,13 @@ def load_site(settings: SiteSettings) -> SiteData:
     records: list[Record] = []
     warnings: list[Problem] = []
     source = None
+    records_file = None
     records_valid = False
     try:
         dataset = load_records(settings.root / settings.data_file, settings.languages,
                                settings.data_file)
         records, warnings, source = dataset.records, dataset.warnings, dataset.source
+        records_file = dataset.data
         records_valid = True
     except ValidationFailed as failed:
         problems.extend(failed.problems)
@@ -208,4 +213,5 @@ def load_site(settings: SiteSettings) -> SiteData:
         raise ValidationFailed(problems + [p for p in warnings if p not in problems])
     unreleased = missing_release_facts(facts, settings.root / settings.docs_dir, bool(published))
     return SiteData(settings=settings, records=published, phrases=phrases, warnings=warnings,
-                    facts=facts, all_records=records, source=source, unreleased=unreleased)
+                    facts=facts, all_records=records, source=source, unreleased=unreleased,
+                    records_file=records_file)
