@@ -6,6 +6,7 @@ Runs the suite as ``./dev test`` does (every core, a file per worker), so run it
     .venv/bin/python scripts/suite_time.py                       # the whole suite
     .venv/bin/python scripts/suite_time.py tests/data -n 0       # one folder, one process
     .venv/bin/python scripts/suite_time.py --update-readme       # also the README's figure
+    .venv/bin/python scripts/suite_time.py --update-order        # and tests/costly_files.txt
 
 Prints the figure in one line (machine, load, wall time, result), the ten slowest phases
 as pytest's ``--durations`` reports them, and the site builds the run made (every
@@ -34,7 +35,10 @@ from pathlib import Path
 from readme_block import replace_block
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_ARGS = ["-n", "auto", "--dist", "loadfile"]
+DEFAULT_ARGS = ["-n", "auto", "--dist", "loadfile", "--no-loadscope-reorder"]  # as ./dev test
+COSTLY_FILES = REPO / "tests" / "costly_files.txt"  # as tests/helpers/file_order.py
+COSTLY_SECONDS = 2.0
+"""A file whose tests take this long together is listed in ``COSTLY_FILES``."""
 _DURATION = re.compile(r"^(?P<seconds>\d+\.\d+)s (?P<phase>call|setup|teardown)\s+(?P<test>\S.*)$")
 BUILD_LOG = "MICROSITE_TEST_BUILD_LOG"  # as tests/helpers/sitebuild.py
 _SUMMARY = re.compile(r"^=+ (?P<summary>.*\d+ (?:passed|failed|error).*) =+$")
@@ -52,13 +56,15 @@ class Measurement:
     output: str
     builds: list[tuple[float, int, str]]
     """Every ``mkdocs build`` a test ran (tests/helpers/sitebuild.py): seconds, exit code, test."""
+    files: list[tuple[float, str]]
+    """Each test file's phases summed, costliest first."""
 
 
 def run_suite(pytest_args: list[str]) -> Measurement:
     args = pytest_args or DEFAULT_ARGS
     if not any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in args):
         args = [*DEFAULT_ARGS, *args]
-    cmd = [sys.executable, "-m", "pytest", "-q", "--durations=10", "--durations-min=0", *args]
+    cmd = [sys.executable, "-m", "pytest", "-q", "--durations=0", "--durations-min=0", *args]
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "builds.tsv"
@@ -70,14 +76,32 @@ def run_suite(pytest_args: list[str]) -> Measurement:
         builds = [(float(seconds), int(code), test) for seconds, code, test in
                   (line.split("\t", 2) for line in log.read_text(encoding="utf-8").splitlines())]
     lines = proc.stdout.splitlines()
-    slowest = [(float(m["seconds"]), m["phase"], m["test"]) for line in lines
-               if (m := _DURATION.match(line.strip()))][:10]
+    phases = [(float(m["seconds"]), m["phase"], m["test"]) for line in lines
+              if (m := _DURATION.match(line.strip()))]
     summaries = [m["summary"] for line in lines if (m := _SUMMARY.match(line.strip()))]
     summary = summaries[-1] if summaries else (lines[-1] if lines else proc.stderr.strip())
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-2000:])
-    return Measurement(wall, proc.returncode, summary, slowest, load, os.cpu_count() or 1, args,
-                       proc.stdout + proc.stderr, builds)
+    return Measurement(wall, proc.returncode, summary, phases[:10], load, os.cpu_count() or 1,
+                       args, proc.stdout + proc.stderr, builds, file_costs(phases))
+
+
+def file_costs(phases: list[tuple[float, str, str]]) -> list[tuple[float, str]]:
+    """Seconds per test file (setup, call and teardown of its tests), costliest first."""
+    per_file: Counter[str] = Counter()
+    for seconds, _, test in phases:
+        per_file[test.split("::", 1)[0]] += seconds
+    return sorted(((round(s, 1), name) for name, s in per_file.items()),
+                  key=lambda item: (-item[0], item[1]))
+
+
+def write_order(files: list[tuple[float, str]], path: Path = COSTLY_FILES) -> None:
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [f"# The costliest test files, most expensive first (seconds of their tests, "
+             f"measured {when}", "# by scripts/suite_time.py --update-order). tests/conftest.py "
+             "starts them first: tests/helpers/file_order.py."]
+    lines += [f"{name}  # {seconds:.1f} s" for seconds, name in files if seconds >= COSTLY_SECONDS]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def report(m: Measurement) -> str:
@@ -112,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update-readme", action="store_true",
                         help="write the figure into README.md (suite-time markers)")
+    parser.add_argument("--update-order", action="store_true",
+                        help="list the costliest test files in tests/costly_files.txt")
     parser.add_argument("--output", type=Path,
                         help="also keep pytest's whole output (and the build log) in this file")
     args, pytest_args = parser.parse_known_args(argv)
@@ -123,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.update_readme and measurement.returncode == 0:
         update_readme(text)
+    if args.update_order and measurement.returncode == 0:
+        write_order(measurement.files)
     return measurement.returncode
 
 

@@ -11,6 +11,7 @@ import yaml
 from playwright.sync_api import Browser
 
 from browser import AXE, serve, shared_browser
+from file_order import costly_files, rank, sort_key
 from poisoned_site import PoisonedSite, build_poisoned, check_corpus
 from projectcopy import sample_project, sample_records
 from shared_builds import made_once, shared_build
@@ -21,6 +22,13 @@ from sitebuild import REPO
 # these variables themselves (tests/checks/test_annotations.py).
 for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
     os.environ.pop(_name, None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The costliest files first (tests/helpers/file_order.py), so that no worker starts a long
+    file when the others are nearly done; within a file, tests keep their order."""
+    ranks = rank(costly_files())
+    items.sort(key=lambda item: sort_key(item.nodeid.split("::", 1)[0], ranks))
 
 
 @pytest.fixture(scope="session")
