@@ -1,21 +1,24 @@
-"""``python -m mkdocs build`` without starting Python each time.
+"""``python -m mkdocs build`` and ``python -m microsite.cli check`` without starting Python
+each time.
 
 A test process starts one server (this file, run as a script: its own process, not a fork of
 the test process, whose Playwright threads a fork would copy in a broken state). The server
 imports once what every build imports – MkDocs, Material, mkdocs-static-i18n, Babel's locale
 data for the site's languages, our package – and then forks a child per build. The child is
 the build process: it takes the build's folder and environment, writes its stdout and stderr
-to the files the caller names, runs MkDocs' command line and ends with its exit code. A child
-starts from the server's untouched state, so no build sees what another left behind.
+to the files the caller names, runs the module as ``python -m`` does (``runpy``) and ends with
+its exit code. A child starts from the server's untouched state, so no build sees what another
+left behind.
 
 What a process would set up at its start and the child cannot change stays the server's:
 the hash seed, the time zone, the locale, and whether Material prints its end-of-life notice.
 A build that sets any of them (``PYTHONHASHSEED`` and ``TZ``: the reproducibility test), or
 that runs inside another command, is a plain subprocess (``sitebuild.build``).
 
-Protocol, one JSON object per line: the caller sends ``{"argv", "cwd", "env", "stdout",
-"stderr"}``, the server answers ``{"pid"}`` once the child runs and ``{"returncode"}`` when it
-has ended (negative: killed by that signal, as ``subprocess`` reports it).
+Protocol, one JSON object per line: the caller sends ``{"module", "argv", "cwd", "env",
+"stdout", "stderr"}``, the server answers ``{"pid"}`` once the child runs and
+``{"returncode"}`` when it has ended (negative: killed by that signal, as ``subprocess``
+reports it).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import atexit
 import contextlib
 import json
 import os
+import runpy
 import signal
 import subprocess
 import sys
@@ -39,7 +43,7 @@ PRELOAD = (
     "mkdocs_static_i18n.folder", "microsite.mkdocs_plugin.plugin",
     "microsite.mkdocs_plugin.config", "microsite.mkdocs_plugin.preview",
     "microsite.publish.build", "microsite.publish.compiled_templates",
-    "microsite.render.gender_forms", "markdown", "markdown.extensions.attr_list",
+    "microsite.render.gender_forms", "microsite.cli", "markdown", "markdown.extensions.attr_list",
     "markdown.extensions.codehilite", "markdown.extensions.fenced_code",
     "markdown.extensions.toc", "markdown.extensions.tables", "markdown.extensions.md_in_html",
     "pymdownx", "jinja2", "babel.dates", "babel.numbers", "lxml.etree", "yaml", "colorama",
@@ -88,11 +92,10 @@ def _run_child(request: dict, protocol: tuple[int, int]) -> None:
         sys.path.insert(0, os.getcwd())  # as ``python -m`` puts it first
         os.environ.clear()
         os.environ.update(request["env"])
-        import mkdocs.__main__ as entry
-
-        sys.argv = [entry.__file__, *request["argv"]]
+        _forget(request["module"])
+        sys.argv = ["-m", *request["argv"]]  # runpy puts the module's file first, as -m does
         try:
-            entry.cli.main(args=request["argv"], prog_name="python -m mkdocs")
+            runpy.run_module(request["module"], run_name="__main__", alter_sys=True)
             code = 0
         except SystemExit as stop:
             code = _exit_code(stop.code)
@@ -106,6 +109,14 @@ def _run_child(request: dict, protocol: tuple[int, int]) -> None:
             sys.stderr.flush()
         finally:
             os._exit(code)
+
+
+def _forget(module: str) -> None:
+    """Unload ``module`` (its imports stay): ``python -m`` runs it as ``__main__`` only."""
+    sys.modules.pop(module, None)
+    parent, _, name = module.rpartition(".")
+    if parent in sys.modules and hasattr(sys.modules[parent], name):
+        delattr(sys.modules[parent], name)
 
 
 def _exit_code(code: object) -> int:
@@ -170,15 +181,16 @@ class BuildServer:
                 process.kill()
                 process.wait()
 
-    def run(self, argv: list[str], *, cwd: Path, env: dict[str, str], stdout: Path,
-            stderr: Path, timeout: float) -> int:
-        """``python -m mkdocs *argv`` as a child of the server: its exit code; its output is
+    def run(self, module: str, argv: list[str], *, cwd: Path, env: dict[str, str],
+            stdout: Path, stderr: Path, timeout: float) -> int:
+        """``python -m module *argv`` as a child of the server: its exit code; its output is
         in ``stdout`` and ``stderr``."""
         with self._lock:
             server = self._started()
             assert server.stdin is not None and server.stdout is not None
-            server.stdin.write(json.dumps({"argv": argv, "cwd": str(cwd), "env": env,
-                                           "stdout": str(stdout), "stderr": str(stderr)}) + "\n")
+            server.stdin.write(json.dumps({
+                "module": module, "argv": argv, "cwd": str(cwd), "env": env,
+                "stdout": str(stdout), "stderr": str(stderr)}) + "\n")
             server.stdin.flush()
             pid = json.loads(server.stdout.readline())["pid"]
             killed = threading.Event()
@@ -192,7 +204,7 @@ class BuildServer:
                 raise RuntimeError("the build server ended unexpectedly")
             returncode = json.loads(answer)["returncode"]
             if killed.is_set():
-                raise subprocess.TimeoutExpired(["mkdocs", *argv], timeout)
+                raise subprocess.TimeoutExpired([module, *argv], timeout)
             return returncode
 
 

@@ -95,10 +95,12 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def run_check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``microsite check`` in ``project``, as an editor or the pre-commit hook runs it."""
+    """``microsite check`` in ``project``, as an editor or the pre-commit hook runs it: a
+    process of its own, forked from the build server (tests/helpers/build_server.py)."""
+    from sitebuild import run_by_server
+
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([*MICROSITE, "check", *args], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return run_by_server("microsite.cli", ["check", *args], cwd=project, env=env, timeout=60)
 
 
 def check_in_process(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

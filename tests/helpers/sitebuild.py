@@ -69,15 +69,23 @@ def _set_at_start(env: dict) -> bool:
 def _build_by_server(argv: list[str], project: Path, env: dict[str, str]) -> tuple[int, str]:
     """``python -m mkdocs *argv`` forked from the build server (tests/helpers/build_server.py):
     the same exit code and output as its own process, without starting Python again."""
+    proc = run_by_server("mkdocs", argv, cwd=project, env=env, timeout=300)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def run_by_server(module: str, argv: list[str], *, cwd: Path, env: dict[str, str],
+                  timeout: float) -> subprocess.CompletedProcess[str]:
+    """``python -m module *argv`` as ``subprocess.run(…, capture_output=True, text=True)``
+    gives it, forked from the build server."""
     from build_server import SERVER
 
-    with tempfile.TemporaryDirectory(prefix="microsite-build-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="microsite-run-") as tmp:
         out, err = Path(tmp) / "stdout", Path(tmp) / "stderr"
-        returncode = SERVER.run(argv, cwd=project, env=env, stdout=out, stderr=err,
-                                timeout=300)
+        returncode = SERVER.run(module, argv, cwd=cwd, env=env, stdout=out, stderr=err,
+                                timeout=timeout)
         encoding = locale.getpreferredencoding(False)
-        return returncode, out.read_text(encoding) + err.read_text(encoding)
-
+        return subprocess.CompletedProcess([sys.executable, "-m", module, *argv], returncode,
+                                           out.read_text(encoding), err.read_text(encoding))
 
 BUILD_LOG = "MICROSITE_TEST_BUILD_LOG"
 """Set by ``scripts/suite_time.py``: a file where every ``build()`` appends one line (seconds,

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_server import SERVER
+from projectcopy import MICROSITE, copy_project, run_check
 
 HOOK = '''
 import json
@@ -48,7 +49,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _by_server(project: Path, mode: str, timeout: float = 120) -> tuple[int, str, str]:
     out, err = project / f"{mode}.out", project / f"{mode}.err"
-    code = SERVER.run(["build", "-d", str(project / f"site-{mode}")], cwd=project,
+    code = SERVER.run("mkdocs", ["build", "-d", str(project / f"site-{mode}")], cwd=project,
                       env={**os.environ, "HOOK_MODE": mode}, stdout=out, stderr=err,
                       timeout=timeout)
     return code, out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8")
@@ -90,3 +91,18 @@ def test_a_build_past_its_timeout_is_killed_and_raises(project: Path) -> None:
     with pytest.raises(subprocess.TimeoutExpired):
         _by_server(project, "hang", timeout=1)
     assert _by_server(project, "ok")[0] == 0  # the server goes on serving
+
+
+def test_check_by_the_server_says_what_its_own_process_says(tmp_path: Path) -> None:
+    """``run_check`` (forked from the server) against ``python -m microsite.cli check``."""
+    project = copy_project(tmp_path / "project")
+    records = project / "data" / "projects.yaml"
+    records.write_text(records.read_text(encoding="utf-8").replace("kind: ", "kind: x", 1),
+                       encoding="utf-8")
+    forked = run_check(project)
+    alone = subprocess.run([*MICROSITE, "check"], cwd=project, capture_output=True, text=True,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=60)
+    assert forked.returncode == alone.returncode == 1
+    assert forked.stdout == alone.stdout
+    assert forked.stderr == alone.stderr
+    assert "Feld „kind“" in forked.stderr
