@@ -192,7 +192,10 @@ class BuildServer:
                 "module": module, "argv": argv, "cwd": str(cwd), "env": env,
                 "stdout": str(stdout), "stderr": str(stderr)}) + "\n")
             server.stdin.flush()
-            pid = json.loads(server.stdout.readline())["pid"]
+            started = server.stdout.readline()
+            if not started:
+                raise RuntimeError("the build server ended unexpectedly")
+            pid = json.loads(started)["pid"]
             killed = threading.Event()
             timer = threading.Timer(timeout, _kill, (pid, killed))
             timer.start()
