@@ -65,7 +65,10 @@ def _preload() -> None:
     import importlib
 
     for name in PRELOAD:
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as missing:  # renamed: the children import it, only later
+            print(f"build_server: {name} is not preloaded ({missing})", file=sys.stderr)
     import babel
     from mkdocs.plugins import get_plugins
     from mkdocs.utils import get_theme_names
