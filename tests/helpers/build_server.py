@@ -92,13 +92,20 @@ def _run_child(request: dict, protocol: tuple[int, int]) -> None:
             os.dup2(out, fd)
             os.close(out)
         os.chdir(request["cwd"])
-        sys.path.insert(0, os.getcwd())  # as ``python -m`` puts it first
         os.environ.clear()
         os.environ.update(request["env"])
-        _forget(request["module"])
-        sys.argv = ["-m", *request["argv"]]  # runpy puts the module's file first, as -m does
+        target = request["module"]
         try:
-            runpy.run_module(request["module"], run_name="__main__", alter_sys=True)
+            if target.endswith(".py"):  # a script: its folder first on the path, as python does
+                script = os.path.abspath(target)
+                sys.path.insert(0, os.path.dirname(script))
+                sys.argv = [target, *request["argv"]]
+                runpy.run_path(script, run_name="__main__")
+            else:
+                sys.path.insert(0, os.getcwd())  # as ``python -m`` puts it first
+                _forget(target)
+                sys.argv = ["-m", *request["argv"]]  # runpy puts the module's file first
+                runpy.run_module(target, run_name="__main__", alter_sys=True)
             code = 0
         except SystemExit as stop:
             code = _exit_code(stop.code)
@@ -186,8 +193,9 @@ class BuildServer:
 
     def run(self, module: str, argv: list[str], *, cwd: Path, env: dict[str, str],
             stdout: Path, stderr: Path, timeout: float) -> int:
-        """``python -m module *argv`` as a child of the server: its exit code; its output is
-        in ``stdout`` and ``stderr``."""
+        """``python -m module *argv`` (or ``python module *argv`` for a script's path ending
+        in ``.py``) as a child of the server: its exit code; its output is in ``stdout`` and
+        ``stderr``."""
         with self._lock:
             server = self._started()
             assert server.stdin is not None and server.stdout is not None

@@ -75,8 +75,9 @@ def _build_by_server(argv: list[str], project: Path, env: dict[str, str]) -> tup
 
 def run_by_server(module: str, argv: list[str], *, cwd: Path, env: dict[str, str],
                   timeout: float) -> subprocess.CompletedProcess[str]:
-    """``python -m module *argv`` as ``subprocess.run(…, capture_output=True, text=True)``
-    gives it, forked from the build server."""
+    """``python -m module *argv`` (``python module *argv`` for a script's path, ``….py``) as
+    ``subprocess.run(…, capture_output=True, text=True)`` gives it, forked from the build
+    server."""
     from build_server import SERVER
 
     with tempfile.TemporaryDirectory(prefix="microsite-run-") as tmp:
@@ -84,7 +85,9 @@ def run_by_server(module: str, argv: list[str], *, cwd: Path, env: dict[str, str
         returncode = SERVER.run(module, argv, cwd=cwd, env=env, stdout=out, stderr=err,
                                 timeout=timeout)
         encoding = locale.getpreferredencoding(False)
-        return subprocess.CompletedProcess([sys.executable, "-m", module, *argv], returncode,
+        command = [sys.executable, module] if module.endswith(".py") else [
+            sys.executable, "-m", module]
+        return subprocess.CompletedProcess([*command, *argv], returncode,
                                            out.read_text(encoding), err.read_text(encoding))
 
 BUILD_LOG = "MICROSITE_TEST_BUILD_LOG"

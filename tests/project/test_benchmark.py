@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -44,10 +43,11 @@ def _table(text: str, heading: str) -> list[list[str]]:
 def results(tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("bench") / "results.md"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "benchmark.py"), "--sizes", *map(str, SIZES),
-         "--repeat", "1", "--quick", "--no-hugo", "--no-lighthouse", "--output", str(out)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    proc = run_by_server(
+        str(REPO / "bench" / "benchmark.py"), ["--sizes", *map(str, SIZES), "--repeat", "1",
+                                               "--quick", "--no-hugo", "--no-lighthouse",
+                                               "--output", str(out)],
+        cwd=REPO, env=env, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out.read_text(encoding="utf-8")
 

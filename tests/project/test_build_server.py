@@ -16,6 +16,7 @@ import pytest
 
 from build_server import SERVER
 from projectcopy import MICROSITE, copy_project, run_check
+from sitebuild import run_by_server
 
 HOOK = '''
 import json
@@ -106,3 +107,26 @@ def test_check_by_the_server_says_what_its_own_process_says(tmp_path: Path) -> N
     assert forked.stdout == alone.stdout
     assert forked.stderr == alone.stderr
     assert "Feld „kind“" in forked.stderr
+
+
+SCRIPT = """
+import os
+import sys
+
+print(sys.argv, sys.path[0] == os.path.dirname(os.path.abspath(__file__)), os.getcwd())
+print(__name__, file=sys.stderr)
+sys.exit(3)
+"""
+
+
+def test_a_script_runs_as_python_runs_a_file(tmp_path: Path) -> None:
+    script = tmp_path / "tool" / "probe.py"
+    script.parent.mkdir()
+    script.write_text(SCRIPT, encoding="utf-8")
+    forked = run_by_server(str(script), ["--flag"], cwd=tmp_path, env=dict(os.environ),
+                           timeout=60)
+    alone = subprocess.run([sys.executable, str(script), "--flag"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=60)
+    assert forked.returncode == alone.returncode == 3
+    assert forked.stdout == alone.stdout == f"{[str(script), '--flag']} True {tmp_path}\n"
+    assert forked.stderr == alone.stderr == "__main__\n"
