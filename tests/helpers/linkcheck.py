@@ -36,9 +36,9 @@ def broken_links(site: Path, site_url: str) -> tuple[list[str], int]:
     """(links to missing files, number of internal links checked) over every HTML page."""
     broken, checked = [], 0
     for page in sorted(site.rglob("*.html")):
-        base = page_url(site, site_url, page)
+        base, parsed = page_url(site, site_url, page), soup(page)  # each page parsed once
         for tag, attribute in ATTRIBUTES:
-            for element in soup(page).find_all(tag):
+            for element in parsed.find_all(tag):
                 value = element.get(attribute)
                 if not value or value.startswith("#") or value.startswith(SKIPPED_SCHEMES):
                     continue

@@ -49,10 +49,11 @@ def sample_project() -> Path:
 
 def copy_project(target: Path, *, site_url: str | None = None, plugin_options: dict | None = None,
                  edit_records: Callable[[list[dict]], None] | None = None,
-                 real: bool = False) -> Path:
+                 real: bool = False, languages: tuple[str, ...] | None = None) -> Path:
     """Copy what a build reads (config, pages, templates, data) into ``target`` – the sample
     project, or with ``real`` the real one – then apply the requested changes to its
-    configuration and records."""
+    configuration and records; ``languages`` keeps only these of the site's languages (a
+    fixture whose tests read German and English pages builds no others)."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
         source = REPO / part
@@ -74,7 +75,43 @@ def copy_project(target: Path, *, site_url: str | None = None, plugin_options: d
             yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     if edit_records is not None:
         rewrite_records(target, edit_records)
+    if languages is not None:
+        keep_languages(target, languages)
     return target
+
+
+def keep_languages(project: Path, keep: tuple[str, ...]) -> None:
+    """Remove every language but ``keep`` from ``project``: from the i18n plugin's list and
+    the optional languages, its pages, interface texts and the records' texts."""
+    config_file = project / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    dropped: set[str] = set()
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = plugin["i18n"]["languages"]
+            dropped = {entry["locale"] for entry in entries} - set(keep)
+            plugin["i18n"]["languages"] = [e for e in entries if e["locale"] in keep]
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "microsite" in plugin:
+            options = plugin["microsite"]
+            options["optional_languages"] = [
+                lang for lang in options.get("optional_languages", []) if lang in keep]
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                           encoding="utf-8")
+    for lang in sorted(dropped):
+        shutil.rmtree(project / "docs" / lang, ignore_errors=True)
+        (project / "data" / "ui" / f"{lang}.yaml").unlink(missing_ok=True)
+
+    def drop_texts(records: list[dict]) -> None:
+        for record in records:
+            for key in ("texts", "translation"):
+                if isinstance(record.get(key), dict):
+                    for lang in dropped:
+                        record[key].pop(lang, None)
+            if "languages" in record:
+                record["languages"] = [lang for lang in record["languages"] if lang in keep]
+
+    rewrite_records(project, drop_texts)
 
 
 def rewrite_records(project: Path, edit: Callable[[list[dict]], None]) -> None:
@@ -95,10 +132,12 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def run_check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``microsite check`` in ``project``, as an editor or the pre-commit hook runs it."""
+    """``microsite check`` in ``project``, as an editor or the pre-commit hook runs it: a
+    process of its own, forked from the build server (tests/helpers/build_server.py)."""
+    from sitebuild import run_by_server
+
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([*MICROSITE, "check", *args], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return run_by_server("microsite.cli", ["check", *args], cwd=project, env=env, timeout=60)
 
 
 def check_in_process(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -14,8 +14,6 @@ import datetime as dt
 import html
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +22,7 @@ from bs4 import BeautifulSoup
 from markupsafe import escape
 
 from projectcopy import sample_project
-from sitebuild import ANSI, epoch
+from sitebuild import ANSI, epoch, run_by_server
 
 TITLE = "Recognition service point Q&amp;A"  # tests/fixtures/sample/data/projects.yaml
 
@@ -40,9 +38,9 @@ def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str
            "NO_MKDOCS_2_WARNING": "1"}
     out = tmp_path_factory.mktemp("properdocs") / "site"
     project = sample_project()  # what the `site` fixture builds
-    proc = subprocess.run([sys.executable, "-m", "microsite.cli", "build", "--engine",
-                           "properdocs", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    proc = run_by_server("microsite.cli", ["build", "--engine", "properdocs", "-f",
+                                           str(project / "mkdocs.yml"), "-d", str(out)],
+                         cwd=project, env=env, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out, ANSI.sub("", proc.stderr)
 
@@ -60,9 +58,9 @@ def test_properdocs_without_the_plugin_builds_the_same_site_byte_for_byte(
 
 def test_the_staged_config_has_no_microsite_plugin(tmp_path: Path) -> None:
     project = sample_project()
-    proc = subprocess.run([sys.executable, "-m", "microsite.cli", "stage", "-f",
-                           str(project / "mkdocs.yml"), "-o", str(tmp_path / "staged")],
-                          cwd=project, capture_output=True, text=True, timeout=120)
+    proc = run_by_server("microsite.cli", ["stage", "-f", str(project / "mkdocs.yml"), "-o",
+                                           str(tmp_path / "staged")],
+                         cwd=project, env=dict(os.environ), timeout=120)
     assert proc.returncode == 0, proc.stderr
     config = yaml.safe_load((tmp_path / "staged" / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]

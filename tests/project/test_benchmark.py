@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from microsite.render.project import read_project_settings
-from sitebuild import REPO
+from sitebuild import REPO, run_by_server
 
 SIZES = (2, 4)
 # the benchmark builds every configured language: one record page per record and language
@@ -44,10 +43,11 @@ def _table(text: str, heading: str) -> list[list[str]]:
 def results(tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("bench") / "results.md"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "benchmark.py"), "--sizes", *map(str, SIZES),
-         "--repeat", "1", "--quick", "--no-hugo", "--no-lighthouse", "--output", str(out)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    proc = run_by_server(
+        str(REPO / "bench" / "benchmark.py"), ["--sizes", *map(str, SIZES), "--repeat", "1",
+                                               "--quick", "--no-hugo", "--no-lighthouse",
+                                               "--output", str(out)],
+        cwd=REPO, env=env, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out.read_text(encoding="utf-8")
 
@@ -143,12 +143,12 @@ def test_synthetic_records_are_valid_in_every_language(tmp_path: Path) -> None:
         sys.path.remove(str(REPO / "bench"))
     project = synthetic.copy_project(REPO, tmp_path / "p")
     synthetic.write_records(project, 3, ("de", "en"))
-    check = [sys.executable, "-m", "microsite.cli", "check", "-f", str(project / "mkdocs.yml")]
-    ok = subprocess.run(check, capture_output=True, text=True, cwd=project)
+    check = ["check", "-f", str(project / "mkdocs.yml")]
+    ok = run_by_server("microsite.cli", check, cwd=project, env=dict(os.environ), timeout=60)
     assert ok.returncode == 0, ok.stderr
     assert "3 Einträge" in ok.stdout
     synthetic.write_records(project, 3, ("de", "en", "xx"))  # a language the site lacks
-    bad = subprocess.run(check, capture_output=True, text=True, cwd=project)
+    bad = run_by_server("microsite.cli", check, cwd=project, env=dict(os.environ), timeout=60)
     assert bad.returncode == 1
 
 

@@ -11,23 +11,20 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from projectcopy import sample_project, sample_records
-from sitebuild import REPO
+from sitebuild import REPO, run_by_server
 
 SCRIPT = REPO / "scripts" / "budget.py"
 
 
 def run_budget(tmp: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], dict]:
     report = tmp / "report.json"
-    proc = subprocess.run(
-        [sys.executable, str(SCRIPT), "--no-lighthouse", "--json", str(report), *args],
-        cwd=REPO, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True,
-        text=True, timeout=600)
+    proc = run_by_server(str(SCRIPT), ["--no-lighthouse", "--json", str(report), *args],
+                         cwd=REPO, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
     assert report.is_file(), proc.stdout + proc.stderr
     return proc, json.loads(report.read_text(encoding="utf-8"))
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from sitebuild import REPO
 
 # a stand-in for python3 and for .venv/bin/python: `-m venv DIR` makes DIR/bin/python (itself)
-# and DIR/bin/microsite; `-m pip install` logs its start and end around a pause; `-c` (the
-# health check) fails while the file BROKEN exists
+# and DIR/bin/microsite; `-m pip install` logs its start and end around a pause (FAKE_PAUSE
+# seconds: the two-runs test gives a second run the time to start while one installs); `-c`
+# (the health check) fails while the file BROKEN exists
 FAKE_PYTHON = """#!/bin/sh
 LOG="$FAKE_LOG"
 if [ "$1" = -m ] && [ "$2" = venv ]; then
@@ -27,7 +28,7 @@ if [ "$1" = -m ] && [ "$2" = venv ]; then
   echo "venv $$" >> "$LOG"; exit 0
 fi
 if [ "$1" = -m ] && [ "$2" = pip ] && [ "$3" = install ]; then
-  echo "start $$" >> "$LOG"; sleep 1; echo "end $$" >> "$LOG"; exit 0
+  echo "start $$" >> "$LOG"; sleep "$FAKE_PAUSE"; echo "end $$" >> "$LOG"; exit 0
 fi
 if [ "$1" = -m ] && [ "$2" = pip ]; then exit 0; fi
 if [ "$1" = -c ]; then [ ! -e "$FAKE_BROKEN" ]; exit $?; fi
@@ -55,7 +56,7 @@ def _checkout(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         (bin_dir / name).chmod(0o755)
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}",
            "PYTHON": str(bin_dir / "python3"), "FAKE_LOG": str(tmp_path / "log"),
-           "FAKE_BROKEN": str(tmp_path / "broken")}
+           "FAKE_BROKEN": str(tmp_path / "broken"), "FAKE_PAUSE": "0"}
     return root, env
 
 
@@ -65,6 +66,7 @@ def _log(tmp_path: Path) -> list[str]:
 
 def test_two_first_runs_at_once_set_up_one_after_the_other(tmp_path: Path) -> None:
     root, env = _checkout(tmp_path)
+    env["FAKE_PAUSE"] = "1"
     runs = [subprocess.Popen([str(root / "dev"), "check"], env=env, cwd=root,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)]

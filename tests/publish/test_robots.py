@@ -24,7 +24,8 @@ def test_robots_txt_only_at_the_root_of_a_host(site_url: str, read: bool) -> Non
 
 def test_a_site_on_its_own_domain_gets_robots_txt_naming_the_sitemap(tmp_path: Path) -> None:
     site_url = "https://arbeitsmarkt.example.de/"
-    project = copy_project(tmp_path / "project", site_url=site_url)
+    project = copy_project(tmp_path / "project", site_url=site_url,
+                           languages=("de", "en"))
     result = build(tmp_path / "out", project=project, build_date=dt.date(2026, 11, 25))
     assert result.returncode == 0, result.output
     robots = (result.site / "robots.txt").read_text(encoding="utf-8")

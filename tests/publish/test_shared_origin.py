@@ -27,7 +27,8 @@ def test_without_the_editor_on_the_site_there_is_no_token_to_warn_about(tmp_path
 
 def test_check_and_build_warn_on_the_shared_origin(tmp_path: Path) -> None:
     project = with_workflow(copy_project(tmp_path / "project",
-                                          site_url="https://lhh-microsite.github.io/x/"))
+                                          site_url="https://lhh-microsite.github.io/x/",
+                                          languages=("de", "en")))
     checked = check_in_process(project)
     assert checked.returncode == 0, checked.stderr
     assert f"Hinweis: die Website liegt auf lhh-microsite.github.io, {WARNING}" in checked.stderr

@@ -12,14 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from projectcopy import copy_project, sample_project
 from shared_builds import shared_build
-from sitebuild import MKDOCS, epoch, soup
+from sitebuild import epoch, run_by_server, soup
 
 DATES = {"2024": dt.date(2024, 11, 15), "2025": dt.date(2025, 6, 1), "2027": dt.date(2027, 6, 1)}
 PREFIX = {"de": "", "en": "en/"}
@@ -189,9 +188,8 @@ def test_the_impressum_names_the_office_not_a_person(sites: dict) -> None:
 def test_a_copy_without_git_builds_with_todays_date_and_says_so(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "zip-download")  # a plain folder: no git history
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    proc = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(tmp_path / "site")],
-                          cwd=project, env={**env, "NO_MKDOCS_2_WARNING": "1"},
-                          capture_output=True, text=True, timeout=300)
+    proc = run_by_server("mkdocs", ["build", "--strict", "-d", str(tmp_path / "site")],
+                         cwd=project, env={**env, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output
     today = dt.datetime.now(dt.UTC).date().isoformat()

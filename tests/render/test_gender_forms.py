@@ -58,7 +58,7 @@ def test_built_site_keeps_gender_forms_in_records_and_pages(tmp_path: Path) -> N
         texts["how_to_take_part"] = ["Melden Sie sich bei den Berater*innen."]
         records[0]["texts"]["en"]["how_to_take_part"] = ["Contact the advisers."]
 
-    project = copy_project(tmp_path / "project", edit_records=edit)
+    project = copy_project(tmp_path / "project", edit_records=edit, languages=("de", "en"))
     page = project / "docs" / "de" / "einwanderungsstadt.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n{PAGE_FORMS} und *betont*.\n",
                     encoding="utf-8")

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ from browser import goto, new_context
 from contact_details import EMAIL, PHONE, TRANSLATED, details_project, with_contact
 from projectcopy import check_in_process, copy_project
 from shared_builds import shared_build
-from sitebuild import build, html_pages, soup
+from sitebuild import build, html_pages, run_by_server, soup
 
 LANGUAGES = ("de", "en", "tr", "ar", "uk")
 OWN_NAMES = {"de": "Deutsch", "en": "English", "tr": "Türkçe", "ar": "العربية",
@@ -210,8 +209,8 @@ def test_unchecked_notice_on_every_translated_page(site: Path) -> None:
 
 def test_unchecked_notice_goes_after_review(project: Path, tmp_path: Path) -> None:
     copy = copy_project(tmp_path / "project", edit_records=with_contact)
-    done = subprocess.run([sys.executable, "-m", "microsite.cli", "review", RECORD,
-                           "--lang", "ar"], cwd=copy, capture_output=True, text=True, timeout=60)
+    done = run_by_server("microsite.cli", ["review", RECORD, "--lang", "ar"], cwd=copy,
+                         env=dict(os.environ), timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
     result = build(tmp_path / "out", project=copy, build_date=BUILD_DATE)
     assert result.returncode == 0, result.output

@@ -70,7 +70,7 @@ def _given(project: Path) -> None:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     root = tmp_path_factory.mktemp("next-step")
-    project = copy_project(root / "project", edit_records=_edit)
+    project = copy_project(root / "project", edit_records=_edit, languages=tuple(LANGS))
     _given(project)
     result = build(root / "site", project=project)
     assert result.returncode == 0, result.output

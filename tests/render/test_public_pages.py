@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -15,7 +14,7 @@ import pytest
 import yaml
 
 from microsite.render.facts import SiteFacts, UnknownFact, fill_facts, load_facts
-from sitebuild import REPO, build, html_pages, page_for_url, soup
+from sitebuild import REPO, build, html_pages, page_for_url, run_by_server, soup
 
 LANGS = {"de": "", "en": "en/"}
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -110,8 +109,8 @@ def test_bad_facts_file_names_file_line_and_field(tmp_path: Path) -> None:
 
 
 def test_check_lists_the_missing_facts() -> None:
-    proc = subprocess.run([sys.executable, "-m", "microsite.cli", "check", "--lang", "en",
-                           "--facts"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    proc = run_by_server("microsite.cli", ["check", "--lang", "en", "--facts"], cwd=REPO,
+                         env=dict(os.environ), timeout=60)
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stderr.splitlines() if "data/site.yaml, line" in line]
     assert any("operator.address" in line and "line " in line for line in lines), proc.stderr

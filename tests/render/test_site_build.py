@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
@@ -62,15 +63,22 @@ def test_status_is_derived_from_the_dates(shared_sites: Path, day: dt.date, de_l
     assert en.select_one(".ms-record__kind .ms-tag").get_text() == en_label
 
 
+@functools.cache
+def _head(page: Path) -> tuple[str, dict[str, str]]:
+    """A built page's language and alternates, read once (built sites are not changed)."""
+    parsed = soup(page)
+    links = parsed.select('head link[rel="alternate"][hreflang]')
+    return parsed.html["lang"], {link["hreflang"]: link["href"] for link in links}
+
+
 def _alternates(page: Path) -> dict[str, str]:
-    links = soup(page).select('head link[rel="alternate"][hreflang]')
-    return {link["hreflang"]: link["href"] for link in links}
+    return dict(_head(page)[1])
 
 
 def fallbacks(pages: list[Path]) -> int:
     """Record pages in a language the record has no text in (they show the German text)."""
     return sum(1 for page in pages if (alternates := _alternates(page))
-               and soup(page).html["lang"] not in alternates)
+               and _head(page)[0] not in alternates)
 
 
 def test_alternates_are_reciprocal_on_every_page(site: Path, site_url: str) -> None:
@@ -82,7 +90,7 @@ def test_alternates_are_reciprocal_on_every_page(site: Path, site_url: str) -> N
         if not alternates:
             single_language.add(page.relative_to(site).as_posix())
             continue
-        lang = soup(page).html["lang"]
+        lang = _head(page)[0]
         if lang not in alternates:  # no text in this language: the German one, no alternate
             assert "/programme/" in page.as_posix() and lang in ("tr", "ar", "uk"), page
             continue

@@ -67,7 +67,7 @@ def _cited(index: int, records: list[dict]) -> dict | None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = copy_project(tmp_path_factory.mktemp("sources") / "project")
+    root = copy_project(tmp_path_factory.mktemp("sources") / "project", languages=("de", "en"))
     records = _write_data(root, _with_test_sources)
     result = build(root / "out", project=root, build_date=dt.date(2031, 6, 1))
     assert result.returncode == 0, result.output

@@ -1,0 +1,235 @@
+"""``python -m mkdocs build`` and ``python -m microsite.cli check`` without starting Python
+each time.
+
+A test process starts one server (this file, run as a script: its own process, not a fork of
+the test process, whose Playwright threads a fork would copy in a broken state). The server
+imports once what every build imports – MkDocs, Material, mkdocs-static-i18n, Babel's locale
+data for the site's languages, our package – and then forks a child per build. The child is
+the build process: it takes the build's folder and environment, writes its stdout and stderr
+to the files the caller names, runs the module as ``python -m`` does (``runpy``) and ends with
+its exit code. A child starts from the server's untouched state, so no build sees what another
+left behind.
+
+What a process would set up at its start and the child cannot change stays the server's:
+the hash seed, the time zone, the locale, and whether Material prints its end-of-life notice.
+A build that sets any of them (``PYTHONHASHSEED`` and ``TZ``: the reproducibility test), or
+that runs inside another command, is a plain subprocess (``sitebuild.build``).
+
+Protocol, one JSON object per line: the caller sends ``{"module", "argv", "cwd", "env",
+"stdout", "stderr"}``, the server answers ``{"pid"}`` once the child runs and
+``{"returncode"}`` when it has ended (negative: killed by that signal, as ``subprocess``
+reports it).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import runpy
+import signal
+import subprocess
+import sys
+import threading
+import traceback
+from pathlib import Path
+
+PRELOAD = (
+    "mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.plugins",
+    "mkdocs.theme", "mkdocs.structure.files", "mkdocs.structure.nav", "mkdocs.structure.pages",
+    "mkdocs.contrib.search", "material.plugins.search.plugin", "material.plugins.search.config",
+    "material.templates", "mkdocs_static_i18n.plugin", "mkdocs_static_i18n.reconfigure",
+    "mkdocs_static_i18n.folder", "microsite.mkdocs_plugin.plugin",
+    "microsite.mkdocs_plugin.config", "microsite.mkdocs_plugin.preview",
+    "microsite.publish.build", "microsite.publish.compiled_templates",
+    "microsite.render.gender_forms", "microsite.cli", "markdown", "markdown.extensions.attr_list",
+    "markdown.extensions.codehilite", "markdown.extensions.fenced_code",
+    "markdown.extensions.toc", "markdown.extensions.tables", "markdown.extensions.md_in_html",
+    "pymdownx", "jinja2", "babel.dates", "babel.numbers", "lxml.etree", "yaml", "colorama",
+    "encodings.unicode_escape", "encodings.utf_8_sig",
+)
+"""What a build of the sample project imports (``python -X importtime -m mkdocs build``, and
+what ``sys.modules`` gains during a build); a module missing here is imported by the child,
+only later."""
+LOCALES = ("de", "en", "tr", "ar", "uk")
+"""The site's languages: Babel reads their locale data once, in the server."""
+SERVER_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+"""Material reads this once, on import: the tests silence its end-of-life notice (a build
+that shows it is a plain subprocess)."""
+
+
+# --- the server -----------------------------------------------------------------------------
+
+def _preload() -> None:
+    import importlib
+
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as missing:  # renamed: the children import it, only later
+            print(f"build_server: {name} is not preloaded ({missing})", file=sys.stderr)
+    import babel
+    from mkdocs.plugins import get_plugins
+    from mkdocs.utils import get_theme_names
+
+    get_plugins()  # entry points: importlib.metadata reads the installed packages once
+    get_theme_names()
+    for code in LOCALES:
+        babel.Locale.parse(code).number_symbols  # noqa: B018 (loads the locale data)
+
+
+def _run_child(request: dict, protocol: tuple[int, int]) -> None:
+    """In the forked child: become the build process, then end with its exit code."""
+    code = 1
+    try:
+        for fd in protocol:
+            os.close(fd)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        for fd, path in ((1, request["stdout"]), (2, request["stderr"])):
+            out = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.dup2(out, fd)
+            os.close(out)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        target = request["module"]
+        try:
+            if target.endswith(".py"):  # a script: its folder first on the path, as python does
+                script = os.path.abspath(target)
+                sys.path.insert(0, os.path.dirname(script))
+                sys.argv = [target, *request["argv"]]
+                runpy.run_path(script, run_name="__main__")
+            else:
+                sys.path.insert(0, os.getcwd())  # as ``python -m`` puts it first
+                _forget(target)
+                sys.argv = ["-m", *request["argv"]]  # runpy puts the module's file first
+                runpy.run_module(target, run_name="__main__", alter_sys=True)
+            code = 0
+        except SystemExit as stop:
+            code = _exit_code(stop.code)
+        except BaseException:  # what an interpreter prints for an uncaught exception
+            traceback.print_exc()
+            code = 1
+        atexit._run_exitfuncs()
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+
+def _forget(module: str) -> None:
+    """Unload ``module`` (its imports stay): ``python -m`` runs it as ``__main__`` only."""
+    sys.modules.pop(module, None)
+    parent, _, name = module.rpartition(".")
+    if parent in sys.modules and hasattr(sys.modules[parent], name):
+        delattr(sys.modules[parent], name)
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def serve() -> None:
+    """Answer build requests on stdin/stdout until stdin closes."""
+    requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
+    answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    protocol = (requests.fileno(), answers.fileno())
+    os.dup2(2, 1)  # what the server itself prints never mixes with the answers
+    sys.path.pop(0)  # this file's folder: a build process has its own folder there instead
+    _preload()
+    import gc
+
+    gc.freeze()  # the children share the imported modules' pages instead of copying them
+    for line in requests:
+        request = json.loads(line)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            _run_child(request, protocol)
+        answers.write(json.dumps({"pid": pid}) + "\n")
+        answers.flush()
+        _, status = os.waitpid(pid, 0)
+        answers.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n")
+        answers.flush()
+
+
+# --- the caller -----------------------------------------------------------------------------
+
+class BuildServer:
+    """One server per test process, started on the first build and ended with the process."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[str] | None = None
+        self._lock = threading.Lock()
+
+    def _started(self) -> subprocess.Popen[str]:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                [sys.executable, __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                text=True, encoding="utf-8", env={**os.environ, **SERVER_ENV})
+            atexit.register(self.stop)
+        return self._process
+
+    def stop(self) -> None:
+        """End the server (closing its input ends it) and reap it."""
+        process, self._process = self._process, None
+        if process is not None and process.stdin is not None:
+            process.stdin.close()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    def run(self, module: str, argv: list[str], *, cwd: Path, env: dict[str, str],
+            stdout: Path, stderr: Path, timeout: float) -> int:
+        """``python -m module *argv`` (or ``python module *argv`` for a script's path ending
+        in ``.py``) as a child of the server: its exit code; its output is in ``stdout`` and
+        ``stderr``."""
+        with self._lock:
+            server = self._started()
+            assert server.stdin is not None and server.stdout is not None
+            server.stdin.write(json.dumps({
+                "module": module, "argv": argv, "cwd": str(cwd), "env": env,
+                "stdout": str(stdout), "stderr": str(stderr)}) + "\n")
+            server.stdin.flush()
+            started = server.stdout.readline()
+            if not started:
+                raise RuntimeError("the build server ended unexpectedly")
+            pid = json.loads(started)["pid"]
+            killed = threading.Event()
+            timer = threading.Timer(timeout, _kill, (pid, killed))
+            timer.start()
+            try:
+                answer = server.stdout.readline()
+            finally:
+                timer.cancel()
+            if not answer:
+                raise RuntimeError("the build server ended unexpectedly")
+            returncode = json.loads(answer)["returncode"]
+            if killed.is_set():
+                raise subprocess.TimeoutExpired([module, *argv], timeout)
+            return returncode
+
+
+def _kill(pid: int, killed: threading.Event) -> None:
+    killed.set()
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+SERVER = BuildServer()
+
+
+if __name__ == "__main__":
+    serve()

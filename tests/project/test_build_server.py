@@ -1,0 +1,132 @@
+"""The tests' build server (tests/helpers/build_server.py) gives what ``python -m mkdocs`` in a
+process of its own gives: the exit code, the whole output, a traceback where the process would
+print one, a fresh state for every build, and a timeout that ends the build.
+
+A tiny MkDocs project with a hook stands in for the site: what is proved here is the process
+around a build, not the build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_server import SERVER
+from projectcopy import MICROSITE, copy_project, run_check
+from sitebuild import run_by_server
+
+HOOK = '''
+import json
+import os
+import sys
+import time
+
+
+def on_config(config):
+    # a module the server imported before forking: a build that changed it would leak
+    json.BUILDS_SEEN = getattr(json, "BUILDS_SEEN", 0) + 1
+    print("builds seen:", json.BUILDS_SEEN, "in", os.getcwd(), "mode", os.environ["HOOK_MODE"])
+    print("to stderr", file=sys.stderr)
+    if os.environ["HOOK_MODE"] == "crash":
+        raise RuntimeError("the hook broke")
+    if os.environ["HOOK_MODE"] == "hang":
+        time.sleep(60)
+    return config
+'''
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("server-project")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    (root / "hook.py").write_text(HOOK, encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Probe\nhooks: [hook.py]\n", encoding="utf-8")
+    return root
+
+
+def _by_server(project: Path, mode: str, timeout: float = 120) -> tuple[int, str, str]:
+    out, err = project / f"{mode}.out", project / f"{mode}.err"
+    code = SERVER.run("mkdocs", ["build", "-d", str(project / f"site-{mode}")], cwd=project,
+                      env={**os.environ, "HOOK_MODE": mode}, stdout=out, stderr=err,
+                      timeout=timeout)
+    return code, out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8")
+
+
+def _by_process(project: Path, mode: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d",
+                           str(project / f"proc-{mode}")], cwd=project,
+                          env={**os.environ, "HOOK_MODE": mode}, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_a_build_gives_its_exit_code_and_both_streams_like_its_own_process(
+        project: Path) -> None:
+    code, out, err = _by_server(project, "ok")
+    alone = _by_process(project, "ok")
+    assert code == alone.returncode == 0, err
+    assert out == alone.stdout == f"builds seen: 1 in {project} mode ok\n"
+    assert "to stderr" in err and "Documentation built" in err
+    assert (project / "site-ok" / "index.html").is_file()
+
+
+def test_every_build_starts_from_the_servers_untouched_state(project: Path) -> None:
+    first = _by_server(project, "ok")
+    second = _by_server(project, "ok")
+    assert first[1] == second[1] == f"builds seen: 1 in {project} mode ok\n"
+
+
+def test_an_uncaught_exception_is_a_traceback_and_exit_code_1(project: Path) -> None:
+    code, _, err = _by_server(project, "crash")
+    alone = _by_process(project, "crash")
+    assert code == alone.returncode == 1
+    for output in (err, alone.stderr):
+        assert "Traceback (most recent call last)" in output
+        assert output.rstrip().endswith("RuntimeError: the hook broke")
+
+
+def test_a_build_past_its_timeout_is_killed_and_raises(project: Path) -> None:
+    with pytest.raises(subprocess.TimeoutExpired):
+        _by_server(project, "hang", timeout=1)
+    assert _by_server(project, "ok")[0] == 0  # the server goes on serving
+
+
+def test_check_by_the_server_says_what_its_own_process_says(tmp_path: Path) -> None:
+    """``run_check`` (forked from the server) against ``python -m microsite.cli check``."""
+    project = copy_project(tmp_path / "project")
+    records = project / "data" / "projects.yaml"
+    records.write_text(records.read_text(encoding="utf-8").replace("kind: ", "kind: x", 1),
+                       encoding="utf-8")
+    forked = run_check(project)
+    alone = subprocess.run([*MICROSITE, "check"], cwd=project, capture_output=True, text=True,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=60)
+    assert forked.returncode == alone.returncode == 1
+    assert forked.stdout == alone.stdout
+    assert forked.stderr == alone.stderr
+    assert "Feld „kind“" in forked.stderr
+
+
+SCRIPT = """
+import os
+import sys
+
+print(sys.argv, sys.path[0] == os.path.dirname(os.path.abspath(__file__)), os.getcwd())
+print(__name__, file=sys.stderr)
+sys.exit(3)
+"""
+
+
+def test_a_script_runs_as_python_runs_a_file(tmp_path: Path) -> None:
+    script = tmp_path / "tool" / "probe.py"
+    script.parent.mkdir()
+    script.write_text(SCRIPT, encoding="utf-8")
+    forked = run_by_server(str(script), ["--flag"], cwd=tmp_path, env=dict(os.environ),
+                           timeout=60)
+    alone = subprocess.run([sys.executable, str(script), "--flag"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=60)
+    assert forked.returncode == alone.returncode == 3
+    assert forked.stdout == alone.stdout == f"{[str(script), '--flag']} True {tmp_path}\n"
+    assert forked.stderr == alone.stderr == "__main__\n"
