@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import published_url
-from cms_editor import Editor, editor
+from cms_editor import Editor, editor, shared_editor
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
 from projectcopy import check_in_process, copy_project
@@ -53,8 +53,7 @@ def test_a_record_made_in_the_form_is_saved_checked_and_built(project: Path,
                                                                tmp_path: Path) -> None:
     data_file = project / "data" / "projects.yaml"
     before = read_yaml(data_file).data["records"]
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         _add_record(ed, NEW_ID)
         # German and English side by side
         texts = ed.page.locator("[id^='texts-field-']").last
@@ -90,8 +89,7 @@ def test_a_record_made_in_the_form_is_saved_checked_and_built(project: Path,
 def test_a_wrong_id_gets_the_german_message_and_nothing_is_saved(project: Path) -> None:
     data_file = project / "data" / "projects.yaml"
     before = data_file.read_bytes()
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         _add_record(ed, "Neues Projekt")
         ed.publish()
         message = ed.page.get_by_text(re.compile("ist keine gültige Kennung: nur Kleinbuchstaben"))

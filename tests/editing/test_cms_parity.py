@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Dialog, expect
 from test_cms_browser import _add_record, _fill
 
-from cms_editor import Editor, editor
+from cms_editor import Editor, editor, shared_editor
 from microsite.checks.problems import MESSAGES
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
@@ -58,8 +58,7 @@ def _words(code: str, **params: str) -> str:
 def test_amounts_are_stored_exactly_or_refused_in_checks_words(project: Path) -> None:
     data_file = project / "data" / "projects.yaml"
     before = data_file.read_bytes()
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         _add_record(ed, NEW_ID)
         _expand(ed, "funding")
         _fill(ed, "amount", "50,5")
@@ -89,8 +88,7 @@ def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
         project: Path) -> None:
     data_file = project / "data" / "projects.yaml"
     before = data_file.read_bytes()
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         _add_record(ed, NEW_ID, languages=("de",))
         _expand(ed, "period")
         _date(ed, "start", "2025-03")
@@ -124,9 +122,8 @@ def test_deleting_a_programme_asks_first_and_names_it(project: Path) -> None:
         questions.append(dialog.message)
         dialog.dismiss() if len(questions) == 1 else dialog.accept()
 
-    with editor(project) as ed:
-        ed.page.on("dialog", answer)
-        ed.open_records()
+    with shared_editor(project) as ed:
+        ed.listen("dialog", answer)
         summary = ed.page.get_by_text(f"{title} ({target['id']})", exact=True)
         remove = summary.locator("xpath=..").get_by_role("button", name="Eintrag löschen")
         remove.click()
@@ -161,7 +158,7 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
     before = data_file.read_text(encoding="utf-8")
     index = 1
     target = records[index]
-    with editor(project) as ed:
+    with shared_editor(project) as ed:
         ed.change_summary(index, target, " Ergänzt im Formular.")
     old_lines, new_lines = before.splitlines(), data_file.read_text(encoding="utf-8").splitlines()
     assert len(old_lines) == len(new_lines)
@@ -173,10 +170,8 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
 
 def test_the_editor_speaks_german_shows_no_fingerprints_and_fits_1280_and_375_pixels(
         project: Path) -> None:
-    with editor(project) as ed:
-        ed.page.goto(ed.url + "admin/")
-        expect(ed.page.get_by_role("button", name="Anmelden", exact=True)).to_be_visible()
-        ed.open_records()
+    # the login button's German name: Editor.log_in clicks "Anmelden" in every fresh page
+    with shared_editor(project) as ed:
         _add_record(ed, NEW_ID)
         body = ed.page.locator("body").inner_text()
         for english in ("Login", "Oops", "Expand", "Set ", "publish_from"):
@@ -221,8 +216,7 @@ def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) ->
     data["source"] = {"type": {"de": "Pressemitteilung", "en": "press release"},
                       "title": "Eine Meldung", "date": "2024-09-20"}
     data_file.write_text(format_projects(data), encoding="utf-8")
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         _add_record(ed, NEW_ID)
         _expand(ed, "period")
         _date(ed, "start", "2020-03")
@@ -269,8 +263,7 @@ def test_the_preview_says_whether_the_translation_still_matches(project: Path) -
                          if isinstance(r.get("translation", {}).get("en"), dict))
     checked = check_in_process(project).stderr
     assert f"„{target['id']}“, Feld „texts.de." not in checked  # its review is current
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         item = ed.page.get_by_text(f"{target['texts']['de']['title']} ({target['id']})",
                                    exact=True)
         item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()

@@ -18,9 +18,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browser import chromium, serve, shared_browser
-from cms_editor import editor
+from cms_editor import shared_admin_folder, shared_editor
 from microsite.editing.admin_site import write_admin
-from microsite.editing.cms_local import admin_folder, editor_server
+from microsite.editing.cms_local import editor_server
 from projectcopy import copy_project, snapshot
 from sitebuild import REPO, build
 
@@ -82,8 +82,7 @@ def _files(project: Path) -> dict[str, str]:
 def test_an_upload_through_the_editor_is_refused_and_nothing_is_written(project: Path) -> None:
     (project / "dev").write_text("#!/bin/sh\n", encoding="utf-8")
     before = _files(project)
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         ed.page.get_by_role("button", name="eintrag hinzufügen").click()
         # no media library: no button opens one, in the header or a field
         assert ed.page.get_by_role("button", name="Medien").count() == 0
@@ -157,7 +156,7 @@ def test_the_local_server_answers_only_its_own_host_and_origin(project: Path) ->
         "options": {"commitMessage": "x", "useWorkflow": False, "status": "draft"}}}).encode()
     read = json.dumps({"action": "getEntry",
                        "params": {"branch": "main", "path": "data/projects.yaml"}}).encode()
-    with admin_folder(REPO) as site, editor_server(site, project) as server:
+    with editor_server(shared_admin_folder(), project) as server:
         api = f"http://127.0.0.1:{server.port}/api/v1"
         own = f"localhost:{server.port}"
         # DNS rebinding: the browser names the attacker's host
@@ -180,7 +179,7 @@ def test_the_local_server_answers_only_its_own_host_and_origin(project: Path) ->
 
 def test_a_rebinding_page_in_chromium_is_refused(project: Path) -> None:
     before = _files(project)
-    with admin_folder(REPO) as site, editor_server(site, project) as server, \
+    with editor_server(shared_admin_folder(), project) as server, \
             chromium("--host-resolver-rules=MAP evil.example 127.0.0.1") as (_, browser):
         page = browser.new_page()
         response = page.goto(f"http://evil.example:{server.port}/admin/")
@@ -192,21 +191,18 @@ def test_a_rebinding_page_in_chromium_is_refused(project: Path) -> None:
 
 
 def test_the_editor_page_has_a_strict_policy(project: Path) -> None:
-    with admin_folder(REPO) as site:
-        for name in ("index.html", "anmeldung.html"):
-            html = BeautifulSoup((site / "admin" / name).read_text(encoding="utf-8"), "lxml")
-            policy = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-            assert policy is not None, name
-            directives = dict(d.strip().split(" ", 1) for d in policy["content"].split(";"))
-            assert directives["default-src"] == "'none'"
-            assert "'unsafe-inline'" not in directives.get("script-src", "")
-            assert not html.find("script", src=False), name  # no inline script
-    with editor(project) as ed:
-        violations: list[str] = []
-        ed.page.on("console", lambda m: violations.append(m.text)
-                   if "Content Security Policy" in m.text else None)
-        ed.open_records()
-        assert violations == []  # Decap works under the policy
+    site = shared_admin_folder()
+    for name in ("index.html", "anmeldung.html"):
+        html = BeautifulSoup((site / "admin" / name).read_text(encoding="utf-8"), "lxml")
+        policy = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert policy is not None, name
+        directives = dict(d.strip().split(" ", 1) for d in policy["content"].split(";"))
+        assert directives["default-src"] == "'none'"
+        assert "'unsafe-inline'" not in directives.get("script-src", "")
+        assert not html.find("script", src=False), name  # no inline script
+    with shared_editor(project) as ed:
+        # Decap works under the policy: no violation since the page was first loaded
+        assert ed.policy_messages == []
         ran = ed.page.evaluate("""async () => {
           const s = document.createElement('script');
           s.textContent = 'window.injected = 1';
@@ -217,7 +213,8 @@ def test_the_editor_page_has_a_strict_policy(project: Path) -> None:
         }""")
     assert ran == [False, "blocked"]
     assert ed.foreign == []  # the fetch never left the page: the policy stopped it
-    assert violations
+    assert ed.policy_messages
+    ed.policy_messages.clear()  # the shared page's record: this test's violations were wanted
 
 
 def test_edit_refuses_a_port_another_process_holds(project: Path) -> None:
@@ -246,7 +243,7 @@ def test_the_config_has_no_uploads_and_asks_for_the_least_scope() -> None:
 def test_the_published_page_asks_no_local_server_only_edit_does() -> None:
     published = yaml.safe_load((REPO / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert "local_backend" not in published
-    with admin_folder(REPO) as site:
-        local = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    site = shared_admin_folder()
+    local = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert local["local_backend"]["allowed_hosts"] == ["127.0.0.1", "localhost"]
     assert local["local_backend"]["url"].endswith("/api/v1")
