@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Dialog, expect
 from test_cms_browser import _add_record, _fill
 
-from cms_editor import Editor, editor, shared_editor
+from cms_editor import Editor, shared_editor
 from microsite.checks.problems import MESSAGES
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
@@ -68,7 +68,7 @@ def test_amounts_are_stored_exactly_or_refused_in_checks_words(project: Path) ->
         assert refused in _errors(ed, "amount")
         # the page went to the faulty field
         expect(ed.page.locator("[id^='amount-field-']").last).to_be_focused()
-        ed.page.wait_for_timeout(500)
+        assert ed.nothing_saved()
         assert data_file.read_bytes() == before
         _fill(ed, "amount", "50.000 €")
         ed.publish()
@@ -100,7 +100,7 @@ def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
         missing = _words("missing_language", language="Englisch", lang="en")
         expect(ed.page.get_by_text(missing).first).to_be_visible()
         assert missing in _errors(ed, "texts")
-        ed.page.wait_for_timeout(500)
+        assert ed.nothing_saved()
         assert data_file.read_bytes() == before
     # check says the same about the same record
     text = before.decode("utf-8") + (
@@ -127,7 +127,8 @@ def test_deleting_a_programme_asks_first_and_names_it(project: Path) -> None:
         summary = ed.page.get_by_text(f"{title} ({target['id']})", exact=True)
         remove = summary.locator("xpath=..").get_by_role("button", name="Eintrag löschen")
         remove.click()
-        ed.page.wait_for_timeout(300)
+        ed.settle()
+        assert len(questions) == 1
         expect(summary).to_be_visible()  # cancelled: still there
         remove.click()
         expect(summary).to_have_count(0)
@@ -192,14 +193,14 @@ def _the_form_is_usable_at_1280_and_at_375_pixels(ed: Editor) -> None:
     """The new record's form (one editor session with the German test above)."""
     page = ed.page
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.wait_for_timeout(300)
+    ed.settle()
     texts = page.locator("[id^='texts-field-']").last
     de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
               for lang in ("de", "en"))
     assert de and en and abs(en["y"] - de["y"]) < 60  # side by side ...
     assert min(de["width"], en["width"]) >= 300, (de, en)  # ... and wide enough to read
     page.set_viewport_size({"width": 375, "height": 800})
-    page.wait_for_timeout(300)
+    ed.settle()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
               for lang in ("de", "en"))
@@ -245,8 +246,7 @@ def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) ->
 def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(project: Path) -> None:
     """A duplicate id is a rule only check knows; after the save its message is in the page."""
     taken = read_yaml(project / "data" / "projects.yaml").data["records"][0]["id"]
-    with editor(project, check=True) as ed:
-        ed.open_records()
+    with shared_editor(project, check=True) as ed:
         _add_record(ed, taken)
         ed.publish()
         expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)

@@ -128,7 +128,7 @@ def test_a_page_cannot_read_the_token_after_an_upload(project: Path, tmp_path: P
             statuses.append(response.status if response else None)
             assert page.evaluate("window.stolen") is None
         page.goto(url)
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")  # all the start page asks for
         context.close()
     assert statuses == [404] * 5
     assert not any(TOKEN in s or "evil.example" in s for s in sent), sent

@@ -14,10 +14,12 @@ open their own with ``editor``.
 from __future__ import annotations
 
 import atexit
+import json
+import re
 import socket
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ from playwright.sync_api import BrowserContext, Dialog, Page, Route, expect
 
 from browser import shared_browser
 from microsite.editing.cms_local import EditorServer, admin_folder, editor_server
-from microsite.editing.edit_check import check_on_save
+from microsite.editing.edit_check import REPORT, check_on_save
 from sitebuild import REPO
 
 VIEWPORT = {"width": 1400, "height": 1000}
@@ -46,6 +48,12 @@ _CLEAR_BACKUPS = """() => new Promise((resolve, reject) => {
   };
 })"""
 
+_ASK_INFO = """() => fetch('/api/v1', {method: 'POST', body: JSON.stringify({action: 'info'}),
+                                    headers: {'Content-Type': 'application/json'}})
+  .then(response => response.status)"""
+_TWO_FRAMES = """() => new Promise(done =>
+  requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"""
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -61,6 +69,10 @@ class Editor:
     server: EditorServer | None = None
     foreign: list[str] = field(default_factory=list)
     listeners: list[tuple[str, Callable[..., Any]]] = field(default_factory=list)
+    api_actions: list[str] = field(default_factory=list)
+    """The actions the page sent to its local backend (``persistEntry`` saves)."""
+    check_report: Path | None = None
+    """Where ``check`` writes its report for this page, as under ./dev edit."""
     policy_messages: list[str] = field(default_factory=list)
     """Chromium's console reports of Content-Security-Policy violations, from the page's
     first load on."""
@@ -73,6 +85,18 @@ class Editor:
         """``page.on``, undone when the test is over (the page may serve the next test)."""
         self.page.on(event, handler)  # type: ignore[call-overload]
         self.listeners.append((event, handler))
+
+    def nothing_saved(self) -> bool:
+        """Whether the page has sent no save to its local backend since the test began. A
+        request of the page's own, answered after any it sent before, closes the window."""
+        self.page.evaluate(_ASK_INFO)
+        assert self.api_actions[-1:] == ["info"], self.api_actions
+        return "persistEntry" not in self.api_actions
+
+    def settle(self) -> None:
+        """Wait until the page has drawn two more frames: what a click or a resize set off
+        in the same task is on the screen."""
+        self.page.evaluate(_TWO_FRAMES)
 
     def log_in(self) -> None:
         """Load the editor page and log in (the local server needs no password)."""
@@ -127,19 +151,38 @@ class Editor:
 
 def _route_outside(context: BrowserContext, session: Editor, server: EditorServer,
                    proxy: bool) -> None:
-    """Record and block every request that leaves the page's origin (and, without ``proxy``,
-    the local backend's API)."""
+    """Record and block every request that leaves the page's origin; record the actions the
+    page sends to its local backend (or, without ``proxy``, block them); answer
+    ``admin/check.json`` from ``session.check_report`` while a test sets one. The page's
+    other requests go to its server without a round trip through Python."""
+    own = server.url
+
     def route(route: Route) -> None:
-        request_url = route.request.url
-        if request_url.startswith(("data:", "blob:")) or (
-                request_url.startswith(server.url)
-                and (proxy or not request_url.startswith(server.url + "api/"))):
-            route.continue_()
-        else:
-            if not request_url.startswith(server.url):
-                session.foreign.append(request_url)
-            route.abort()
-    context.route("**/*", route)
+        request = route.request
+        if request.url.startswith(own + "api/"):
+            if not proxy:
+                return route.abort()
+            if request.method == "POST":
+                session.api_actions.append(_action(request.post_data))
+            return route.continue_()
+        if request.url.startswith(own + "admin/" + REPORT) and session.check_report:
+            report = session.check_report / REPORT
+            if report.is_file():
+                return route.fulfill(path=report, content_type="application/json")
+            return route.fulfill(status=404)
+        if request.url.startswith((own, "data:", "blob:")):
+            return route.continue_()
+        session.foreign.append(request.url)
+        return route.abort()
+    context.route(re.compile(
+        "^(?!" + re.escape(own) + "(?!api/|admin/" + re.escape(REPORT) + "))"), route)
+
+
+def _action(body: str | None) -> str:
+    try:
+        return str(json.loads(body or "")["action"])
+    except (ValueError, KeyError, TypeError):
+        return "?"
 
 
 _ADMIN: Path | None = None
@@ -157,15 +200,11 @@ def shared_admin_folder() -> Path:
 
 
 @contextmanager
-def editor(project: Path, *, proxy: bool = True, check: bool = False) -> Iterator[Editor]:
+def editor(project: Path, *, proxy: bool = True) -> Iterator[Editor]:
     """A fresh editor page on ``project``; without ``proxy`` its local backend is unreachable
-    (as on the published site, where the page runs on another host); with ``check``, ``check``
-    runs after every save as under ./dev edit."""
-    browser = shared_browser()
-    with (admin_folder(REPO) if check else nullcontext(shared_admin_folder())) as site, \
-            editor_server(site, project) as server, \
-            (check_on_save(project, site / "admin") if check else nullcontext()):
-        context = browser.new_context(viewport=VIEWPORT)
+    (as on the published site, where the page runs on another host)."""
+    with editor_server(shared_admin_folder(), project) as server:
+        context = shared_browser().new_context(viewport=VIEWPORT)
         session = Editor(context.new_page(), server.url, project, server)
         _route_outside(context, session, server, proxy)
         try:
@@ -194,19 +233,29 @@ def _shared_session() -> Editor:
 
 
 @contextmanager
-def shared_editor(project: Path) -> Iterator[Editor]:
+def shared_editor(project: Path, *, check: bool = False) -> Iterator[Editor]:
     """The shared logged-in page, saving into ``project``, with its records file open as
-    Decap read it from ``project``; what the test changed of the page is undone afterwards."""
+    Decap read it from ``project``; with ``check``, ``check`` runs after every save as under
+    ./dev edit and the page reads its report. What the test changed of the page is undone
+    afterwards."""
     session = _shared_session()
     assert session.server is not None
     session.server.repo = project.resolve()
     session.project = project
     session.foreign.clear()
-    session.reopen_records()
-    try:
-        yield session
-    finally:
-        for event, handler in session.listeners:
-            session.page.remove_listener(event, handler)
-        session.listeners.clear()
-        session.page.set_viewport_size(VIEWPORT)
+    session.api_actions.clear()
+    with ExitStack() as stack:
+        if check:
+            report = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            stack.enter_context(check_on_save(project, report))
+            session.check_report = report
+        session.reopen_records()
+        try:
+            yield session
+        finally:
+            session.check_report = None
+            for event, handler in session.listeners:
+                session.page.remove_listener(event, handler)
+            session.listeners.clear()
+            session.page.set_viewport_size(VIEWPORT)
+            session.page.evaluate("document.getElementById('microsite-check')?.remove()")
