@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Dialog, expect
 from test_cms_browser import _add_record, _fill
 
-from cms_editor import Editor, shared_editor
+from cms_editor import Editor, only_the_first_record, shared_editor
 from microsite.checks.problems import MESSAGES
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
@@ -25,6 +25,16 @@ NEW_ID = "betrag-aus-dem-formular"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     project = copy_project(tmp_path / "project")
+    data = project / "data" / "projects.yaml"
+    data.write_text(format_projects(read_yaml(data).data), encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def one_record(tmp_path: Path) -> Path:
+    """The sample with only its first record, formatted: the test's subject is a new record's
+    form."""
+    project = copy_project(tmp_path / "project", edit_records=only_the_first_record)
     data = project / "data" / "projects.yaml"
     data.write_text(format_projects(read_yaml(data).data), encoding="utf-8")
     return project
@@ -85,7 +95,8 @@ def test_amounts_are_stored_exactly_or_refused_in_checks_words(project: Path) ->
 
 
 def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
-        project: Path) -> None:
+        one_record: Path) -> None:
+    project = one_record
     data_file = project / "data" / "projects.yaml"
     before = data_file.read_bytes()
     with shared_editor(project) as ed:
@@ -243,8 +254,9 @@ def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) ->
     assert saved["period"] == {"start": "2020-03", "end": "2021-01-15"}
 
 
-def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(project: Path) -> None:
+def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(one_record: Path) -> None:
     """A duplicate id is a rule only check knows; after the save its message is in the page."""
+    project = one_record
     taken = read_yaml(project / "data" / "projects.yaml").data["records"][0]["id"]
     with shared_editor(project, check=True) as ed:
         _add_record(ed, taken)

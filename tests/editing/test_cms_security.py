@@ -18,7 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browser import chromium, serve, shared_browser
-from cms_editor import shared_admin_folder, shared_editor
+from cms_editor import only_the_first_record, shared_admin_folder, shared_editor
 from microsite.editing.admin_site import write_admin
 from microsite.editing.cms_local import editor_server
 from projectcopy import copy_project, snapshot
@@ -74,12 +74,19 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def one_record(tmp_path: Path) -> Path:
+    """The sample with only its first record: what the test tries needs no records."""
+    return copy_project(tmp_path / "project", edit_records=only_the_first_record)
+
+
 def _files(project: Path) -> dict[str, str]:
     return {name: digest for name, digest in snapshot(project).items()
             if not name.startswith((".", "site"))}
 
 
-def test_an_upload_through_the_editor_is_refused_and_nothing_is_written(project: Path) -> None:
+def test_an_upload_through_the_editor_is_refused_and_nothing_is_written(one_record: Path) -> None:
+    project = one_record
     (project / "dev").write_text("#!/bin/sh\n", encoding="utf-8")
     before = _files(project)
     with shared_editor(project) as ed:
@@ -190,7 +197,8 @@ def test_a_rebinding_page_in_chromium_is_refused(project: Path) -> None:
     assert _files(project) == before
 
 
-def test_the_editor_page_has_a_strict_policy(project: Path) -> None:
+def test_the_editor_page_has_a_strict_policy(one_record: Path) -> None:
+    project = one_record
     site = shared_admin_folder()
     for name in ("index.html", "anmeldung.html"):
         html = BeautifulSoup((site / "admin" / name).read_text(encoding="utf-8"), "lxml")
