@@ -6,9 +6,10 @@ origin is recorded and blocked.
 Starting Decap costs seconds of CPU (6.5 MB of JavaScript parsed afresh in every context), so
 most tests share one logged-in page per test process (``shared_editor``): for each test it is
 turned to that test's project copy and led within the app to the records file, which makes
-Decap read the file again; its local backups of unsaved changes are cleared first. Tests
-whose point is a fresh page (before login, without the local backend, ``check`` after saves)
-open their own with ``editor``.
+Decap read the file again; its local backups of unsaved changes and its messages are
+cleared first. ``check`` after saves (``shared_editor(check=True)``) writes its report into the
+test's own folder, which the page reads as ``admin/check.json``. A test whose point is a fresh
+page (before login, without the local backend) opens its own with ``editor``.
 """
 
 from __future__ import annotations
@@ -96,8 +97,8 @@ class Editor:
     def nothing_saved(self) -> bool:
         """Whether the page has sent no save to its local backend since the test began. A
         request of the page's own, answered after any it sent before, closes the window."""
-        self.page.evaluate(_ASK_INFO)
-        assert self.api_actions[-1:] == ["info"], self.api_actions
+        assert self.page.evaluate(_ASK_INFO) == 200
+        assert "info" in self.api_actions, self.api_actions  # the route saw the page's requests
         return "persistEntry" not in self.api_actions
 
     def settle(self) -> None:
