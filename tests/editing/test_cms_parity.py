@@ -5,8 +5,9 @@ review changes one record's lines, and the editor speaks German."""
 
 from __future__ import annotations
 
+import io
 import re
-import subprocess
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,10 @@ from test_cms_browser import _add_record, _fill
 
 from cms_editor import Editor, only_the_first_record, shared_editor
 from microsite.checks.problems import MESSAGES
+from microsite.cli import main
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
-from projectcopy import MICROSITE, check_in_process, copy_project
+from projectcopy import check_in_process, copy_project
 
 NEW_ID = "betrag-aus-dem-formular"
 
@@ -59,6 +61,14 @@ def _date(ed: Editor, field: str, value: str) -> None:
     month_only.set_checked(len(value) == 7)
     assert picker.get_attribute("type") == ("month" if len(value) == 7 else "date")
     picker.fill(value)
+
+
+def _in_process(*args: str) -> tuple[int, str]:
+    """A ``microsite`` command through its own ``main`` in this process: exit code, stderr."""
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        code = main(list(args))
+    return code, err.getvalue()
 
 
 def _words(code: str, **params: str) -> str:
@@ -160,12 +170,12 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
     text = data_file.read_text(encoding="utf-8")
     data_file.write_text(text.replace(first, first + " Von Hand ergänzt.", 1), encoding="utf-8")
     reviewed = next(r for r in records if "en" in r.get("texts", {}))
-    done = subprocess.run([*MICROSITE, "review", reviewed["id"], "--lang", "en"], cwd=project,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    formatted = subprocess.run([*MICROSITE, "format", "--check"], cwd=project,
-                               capture_output=True, text=True, timeout=60)
-    assert formatted.returncode == 0, formatted.stderr
+    # the commands' own main in this process (as processes: tests/editing/test_review.py)
+    code, said = _in_process("review", reviewed["id"], "--lang", "en",
+                             "-f", str(project / "mkdocs.yml"))
+    assert code == 0, said
+    code, said = _in_process("format", "--check", str(data_file))
+    assert code == 0, said
     assert "einheitlichen Anordnung" not in check_in_process(project).stderr
     before = data_file.read_text(encoding="utf-8")
     index = 1
