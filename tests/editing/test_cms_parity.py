@@ -5,19 +5,21 @@ review changes one record's lines, and the editor speaks German."""
 
 from __future__ import annotations
 
+import io
 import re
-import subprocess
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Dialog, expect
 from test_cms_browser import _add_record, _fill
 
-from cms_editor import Editor, editor
+from cms_editor import Editor, only_the_first_record, shared_editor
 from microsite.checks.problems import MESSAGES
+from microsite.cli import main
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
-from projectcopy import MICROSITE, check_in_process, copy_project
+from projectcopy import check_in_process, copy_project
 
 NEW_ID = "betrag-aus-dem-formular"
 
@@ -25,6 +27,16 @@ NEW_ID = "betrag-aus-dem-formular"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     project = copy_project(tmp_path / "project")
+    data = project / "data" / "projects.yaml"
+    data.write_text(format_projects(read_yaml(data).data), encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def one_record(tmp_path: Path) -> Path:
+    """The sample with only its first record, formatted: the test's subject is a new record's
+    form."""
+    project = copy_project(tmp_path / "project", edit_records=only_the_first_record)
     data = project / "data" / "projects.yaml"
     data.write_text(format_projects(read_yaml(data).data), encoding="utf-8")
     return project
@@ -51,6 +63,14 @@ def _date(ed: Editor, field: str, value: str) -> None:
     picker.fill(value)
 
 
+def _in_process(*args: str) -> tuple[int, str]:
+    """A ``microsite`` command through its own ``main`` in this process: exit code, stderr."""
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        code = main(list(args))
+    return code, err.getvalue()
+
+
 def _words(code: str, **params: str) -> str:
     return MESSAGES[code]["de"].format(**params)
 
@@ -58,8 +78,7 @@ def _words(code: str, **params: str) -> str:
 def test_amounts_are_stored_exactly_or_refused_in_checks_words(project: Path) -> None:
     data_file = project / "data" / "projects.yaml"
     before = data_file.read_bytes()
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         _add_record(ed, NEW_ID)
         _expand(ed, "funding")
         _fill(ed, "amount", "50,5")
@@ -69,7 +88,7 @@ def test_amounts_are_stored_exactly_or_refused_in_checks_words(project: Path) ->
         assert refused in _errors(ed, "amount")
         # the page went to the faulty field
         expect(ed.page.locator("[id^='amount-field-']").last).to_be_focused()
-        ed.page.wait_for_timeout(500)
+        assert ed.nothing_saved()
         assert data_file.read_bytes() == before
         _fill(ed, "amount", "50.000 €")
         ed.publish()
@@ -86,11 +105,11 @@ def test_amounts_are_stored_exactly_or_refused_in_checks_words(project: Path) ->
 
 
 def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
-        project: Path) -> None:
+        one_record: Path) -> None:
+    project = one_record
     data_file = project / "data" / "projects.yaml"
     before = data_file.read_bytes()
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         _add_record(ed, NEW_ID, languages=("de",))
         _expand(ed, "period")
         _date(ed, "start", "2025-03")
@@ -102,7 +121,7 @@ def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
         missing = _words("missing_language", language="Englisch", lang="en")
         expect(ed.page.get_by_text(missing).first).to_be_visible()
         assert missing in _errors(ed, "texts")
-        ed.page.wait_for_timeout(500)
+        assert ed.nothing_saved()
         assert data_file.read_bytes() == before
     # check says the same about the same record
     text = before.decode("utf-8") + (
@@ -124,13 +143,13 @@ def test_deleting_a_programme_asks_first_and_names_it(project: Path) -> None:
         questions.append(dialog.message)
         dialog.dismiss() if len(questions) == 1 else dialog.accept()
 
-    with editor(project) as ed:
-        ed.page.on("dialog", answer)
-        ed.open_records()
+    with shared_editor(project) as ed:
+        ed.listen("dialog", answer)
         summary = ed.page.get_by_text(f"{title} ({target['id']})", exact=True)
         remove = summary.locator("xpath=..").get_by_role("button", name="Eintrag löschen")
         remove.click()
-        ed.page.wait_for_timeout(300)
+        ed.settle()
+        assert len(questions) == 1
         expect(summary).to_be_visible()  # cancelled: still there
         remove.click()
         expect(summary).to_have_count(0)
@@ -151,17 +170,17 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
     text = data_file.read_text(encoding="utf-8")
     data_file.write_text(text.replace(first, first + " Von Hand ergänzt.", 1), encoding="utf-8")
     reviewed = next(r for r in records if "en" in r.get("texts", {}))
-    done = subprocess.run([*MICROSITE, "review", reviewed["id"], "--lang", "en"], cwd=project,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    formatted = subprocess.run([*MICROSITE, "format", "--check"], cwd=project,
-                               capture_output=True, text=True, timeout=60)
-    assert formatted.returncode == 0, formatted.stderr
+    # the commands' own main in this process (as processes: tests/editing/test_review.py)
+    code, said = _in_process("review", reviewed["id"], "--lang", "en",
+                             "-f", str(project / "mkdocs.yml"))
+    assert code == 0, said
+    code, said = _in_process("format", "--check", str(data_file))
+    assert code == 0, said
     assert "einheitlichen Anordnung" not in check_in_process(project).stderr
     before = data_file.read_text(encoding="utf-8")
     index = 1
     target = records[index]
-    with editor(project) as ed:
+    with shared_editor(project) as ed:
         ed.change_summary(index, target, " Ergänzt im Formular.")
     old_lines, new_lines = before.splitlines(), data_file.read_text(encoding="utf-8").splitlines()
     assert len(old_lines) == len(new_lines)
@@ -173,10 +192,8 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
 
 def test_the_editor_speaks_german_shows_no_fingerprints_and_fits_1280_and_375_pixels(
         project: Path) -> None:
-    with editor(project) as ed:
-        ed.page.goto(ed.url + "admin/")
-        expect(ed.page.get_by_role("button", name="Anmelden", exact=True)).to_be_visible()
-        ed.open_records()
+    # the login button's German name: Editor.log_in clicks "Anmelden" in every fresh page
+    with shared_editor(project) as ed:
         _add_record(ed, NEW_ID)
         body = ed.page.locator("body").inner_text()
         for english in ("Login", "Oops", "Expand", "Set ", "publish_from"):
@@ -197,14 +214,14 @@ def _the_form_is_usable_at_1280_and_at_375_pixels(ed: Editor) -> None:
     """The new record's form (one editor session with the German test above)."""
     page = ed.page
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.wait_for_timeout(300)
+    ed.settle()
     texts = page.locator("[id^='texts-field-']").last
     de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
               for lang in ("de", "en"))
     assert de and en and abs(en["y"] - de["y"]) < 60  # side by side ...
     assert min(de["width"], en["width"]) >= 300, (de, en)  # ... and wide enough to read
     page.set_viewport_size({"width": 375, "height": 800})
-    page.wait_for_timeout(300)
+    ed.settle()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     de, en = (texts.locator(f"[id^='{lang}-field-']").first.bounding_box()
               for lang in ("de", "en"))
@@ -221,8 +238,7 @@ def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) ->
     data["source"] = {"type": {"de": "Pressemitteilung", "en": "press release"},
                       "title": "Eine Meldung", "date": "2024-09-20"}
     data_file.write_text(format_projects(data), encoding="utf-8")
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         _add_record(ed, NEW_ID)
         _expand(ed, "period")
         _date(ed, "start", "2020-03")
@@ -248,11 +264,11 @@ def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) ->
     assert saved["period"] == {"start": "2020-03", "end": "2021-01-15"}
 
 
-def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(project: Path) -> None:
+def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(one_record: Path) -> None:
     """A duplicate id is a rule only check knows; after the save its message is in the page."""
+    project = one_record
     taken = read_yaml(project / "data" / "projects.yaml").data["records"][0]["id"]
-    with editor(project, check=True) as ed:
-        ed.open_records()
+    with shared_editor(project, check=True) as ed:
         _add_record(ed, taken)
         ed.publish()
         expect(ed.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
@@ -264,13 +280,16 @@ def test_under_dev_edit_checks_report_reaches_the_editor_after_a_save(project: P
 
 def test_the_preview_says_whether_the_translation_still_matches(project: Path) -> None:
     """Review is a step (./dev review), its result a line: checked, or changed since."""
-    records = read_yaml(project / "data" / "projects.yaml").data["records"]
-    index, target = next((i, r) for i, r in enumerate(records)
-                         if isinstance(r.get("translation", {}).get("en"), dict))
+    data_file = project / "data" / "projects.yaml"
+    data = read_yaml(data_file).data
+    target = next(r for r in data["records"]
+                  if isinstance(r.get("translation", {}).get("en"), dict))
     checked = check_in_process(project).stderr
     assert f"„{target['id']}“, Feld „texts.de." not in checked  # its review is current
-    with editor(project) as ed:
-        ed.open_records()
+    # the form with that record alone: the others play no part, and each costs CPU
+    data["records"], index = [target], 0
+    data_file.write_text(format_projects(data), encoding="utf-8")
+    with shared_editor(project) as ed:
         item = ed.page.get_by_text(f"{target['texts']['de']['title']} ({target['id']})",
                                    exact=True)
         item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()

@@ -18,11 +18,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browser import chromium, serve, shared_browser
-from cms_editor import editor
+from cms_editor import only_the_first_record, shared_admin_folder, shared_editor
 from microsite.editing.admin_site import write_admin
-from microsite.editing.cms_local import admin_folder, editor_server
+from microsite.editing.cms_local import editor_server
 from projectcopy import copy_project, snapshot
-from sitebuild import REPO, build
+from shared_builds import copy_site
+from sitebuild import REPO, build_stops
 
 TOKEN = "gho_GEHEIM4711"
 USER = json.dumps({"backendName": "github", "token": TOKEN, "login": "redaktion"})
@@ -74,16 +75,22 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def one_record(tmp_path: Path) -> Path:
+    """The sample with only its first record: what the test tries needs no records."""
+    return copy_project(tmp_path / "project", edit_records=only_the_first_record)
+
+
 def _files(project: Path) -> dict[str, str]:
     return {name: digest for name, digest in snapshot(project).items()
             if not name.startswith((".", "site"))}
 
 
-def test_an_upload_through_the_editor_is_refused_and_nothing_is_written(project: Path) -> None:
+def test_an_upload_through_the_editor_is_refused_and_nothing_is_written(one_record: Path) -> None:
+    project = one_record
     (project / "dev").write_text("#!/bin/sh\n", encoding="utf-8")
     before = _files(project)
-    with editor(project) as ed:
-        ed.open_records()
+    with shared_editor(project) as ed:
         ed.page.get_by_role("button", name="eintrag hinzufügen").click()
         # no media library: no button opens one, in the header or a field
         assert ed.page.get_by_role("button", name="Medien").count() == 0
@@ -97,18 +104,19 @@ def test_an_upload_through_the_editor_is_refused_and_nothing_is_written(project:
     assert not (project / "docs" / "assets" / "uploads").exists()
 
 
-def test_a_page_cannot_read_the_token_after_an_upload(project: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    first = build(site, project=project)
-    assert first.returncode == 0, first.output
-    write_admin(site, REPO)
+def test_a_page_cannot_read_the_token_after_an_upload(project: Path, tmp_path: Path,
+                                                      site: Path) -> None:
+    # the sample's site as build(project) writes it, built once per run
+    published = copy_site(site, tmp_path / "site")
+    write_admin(published, REPO)
     uploads = project / "docs" / "assets" / "uploads"
     uploads.mkdir(parents=True)
     for name, text in UPLOADS.items():  # as the old media library saved them
         (uploads / name).write_text(text, encoding="utf-8")
-    second = build(site, project=project)
-    assert second.returncode == 1 and "darf nicht auf die Website" in second.output
-    with serve(site) as url:
+    # the build refuses them before writing (as a process: tests/checks/test_foreign_files.py)
+    stopped, log = build_stops(project, published)
+    assert stopped and "darf nicht auf die Website" in log, log
+    with serve(published) as url:
         context = shared_browser().new_context()
         sent: list[str] = []
 
@@ -129,7 +137,7 @@ def test_a_page_cannot_read_the_token_after_an_upload(project: Path, tmp_path: P
             statuses.append(response.status if response else None)
             assert page.evaluate("window.stolen") is None
         page.goto(url)
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")  # all the start page asks for
         context.close()
     assert statuses == [404] * 5
     assert not any(TOKEN in s or "evil.example" in s for s in sent), sent
@@ -157,7 +165,7 @@ def test_the_local_server_answers_only_its_own_host_and_origin(project: Path) ->
         "options": {"commitMessage": "x", "useWorkflow": False, "status": "draft"}}}).encode()
     read = json.dumps({"action": "getEntry",
                        "params": {"branch": "main", "path": "data/projects.yaml"}}).encode()
-    with admin_folder(REPO) as site, editor_server(site, project) as server:
+    with editor_server(shared_admin_folder(), project) as server:
         api = f"http://127.0.0.1:{server.port}/api/v1"
         own = f"localhost:{server.port}"
         # DNS rebinding: the browser names the attacker's host
@@ -180,7 +188,7 @@ def test_the_local_server_answers_only_its_own_host_and_origin(project: Path) ->
 
 def test_a_rebinding_page_in_chromium_is_refused(project: Path) -> None:
     before = _files(project)
-    with admin_folder(REPO) as site, editor_server(site, project) as server, \
+    with editor_server(shared_admin_folder(), project) as server, \
             chromium("--host-resolver-rules=MAP evil.example 127.0.0.1") as (_, browser):
         page = browser.new_page()
         response = page.goto(f"http://evil.example:{server.port}/admin/")
@@ -191,22 +199,20 @@ def test_a_rebinding_page_in_chromium_is_refused(project: Path) -> None:
     assert _files(project) == before
 
 
-def test_the_editor_page_has_a_strict_policy(project: Path) -> None:
-    with admin_folder(REPO) as site:
-        for name in ("index.html", "anmeldung.html"):
-            html = BeautifulSoup((site / "admin" / name).read_text(encoding="utf-8"), "lxml")
-            policy = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-            assert policy is not None, name
-            directives = dict(d.strip().split(" ", 1) for d in policy["content"].split(";"))
-            assert directives["default-src"] == "'none'"
-            assert "'unsafe-inline'" not in directives.get("script-src", "")
-            assert not html.find("script", src=False), name  # no inline script
-    with editor(project) as ed:
-        violations: list[str] = []
-        ed.page.on("console", lambda m: violations.append(m.text)
-                   if "Content Security Policy" in m.text else None)
-        ed.open_records()
-        assert violations == []  # Decap works under the policy
+def test_the_editor_page_has_a_strict_policy(one_record: Path) -> None:
+    project = one_record
+    site = shared_admin_folder()
+    for name in ("index.html", "anmeldung.html"):
+        html = BeautifulSoup((site / "admin" / name).read_text(encoding="utf-8"), "lxml")
+        policy = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert policy is not None, name
+        directives = dict(d.strip().split(" ", 1) for d in policy["content"].split(";"))
+        assert directives["default-src"] == "'none'"
+        assert "'unsafe-inline'" not in directives.get("script-src", "")
+        assert not html.find("script", src=False), name  # no inline script
+    with shared_editor(project) as ed:
+        # Decap works under the policy: no violation since the page was first loaded
+        assert ed.policy_messages == []
         ran = ed.page.evaluate("""async () => {
           const s = document.createElement('script');
           s.textContent = 'window.injected = 1';
@@ -217,7 +223,8 @@ def test_the_editor_page_has_a_strict_policy(project: Path) -> None:
         }""")
     assert ran == [False, "blocked"]
     assert ed.foreign == []  # the fetch never left the page: the policy stopped it
-    assert violations
+    assert ed.policy_messages
+    ed.policy_messages.clear()  # the shared page's record: this test's violations were wanted
 
 
 def test_edit_refuses_a_port_another_process_holds(project: Path) -> None:
@@ -246,7 +253,7 @@ def test_the_config_has_no_uploads_and_asks_for_the_least_scope() -> None:
 def test_the_published_page_asks_no_local_server_only_edit_does() -> None:
     published = yaml.safe_load((REPO / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert "local_backend" not in published
-    with admin_folder(REPO) as site:
-        local = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    site = shared_admin_folder()
+    local = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert local["local_backend"]["allowed_hosts"] == ["127.0.0.1", "localhost"]
     assert local["local_backend"]["url"].endswith("/api/v1")

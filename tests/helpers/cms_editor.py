@@ -2,22 +2,65 @@
 as ``./dev edit`` serves it, from its own server on a free loopback port, saving into the copy
 through that server's local backend (same origin). Every request that leaves the page's own
 origin is recorded and blocked.
+
+Starting Decap costs seconds of CPU (6.5 MB of JavaScript parsed afresh in every context), so
+most tests share one logged-in page per test process (``shared_editor``): for each test it is
+turned to that test's project copy and led within the app to the records file, which makes
+Decap read the file again; its local backups of unsaved changes and its messages are
+cleared first. ``check`` after saves (``shared_editor(check=True)``) writes its report into the
+test's own folder, which the page reads as ``admin/check.json``. A test whose point is a fresh
+page (before login, without the local backend) opens its own with ``editor``.
 """
 
 from __future__ import annotations
 
+import atexit
+import json
+import re
 import socket
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import BrowserContext, Dialog, Page, Route, expect
 
 from browser import shared_browser
 from microsite.editing.cms_local import EditorServer, admin_folder, editor_server
-from microsite.editing.edit_check import check_on_save
+from microsite.editing.edit_check import REPORT, check_on_save
 from sitebuild import REPO
+
+VIEWPORT = {"width": 1400, "height": 1000}
+RECORDS = "admin/#/collections/records/entries/projects"
+# Decap keeps unsaved changes in IndexedDB (localforage) and offers them on the next visit
+_CLEAR_BACKUPS = """() => new Promise((resolve, reject) => {
+  const opened = indexedDB.open('localforage');
+  opened.onerror = () => reject(opened.error);
+  opened.onsuccess = () => {
+    const db = opened.result;
+    const stores = Array.from(db.objectStoreNames);
+    if (!stores.length) { db.close(); return resolve(0); }
+    const tx = db.transaction(stores, 'readwrite');
+    stores.forEach(name => tx.objectStore(name).clear());
+    tx.oncomplete = () => { db.close(); resolve(stores.length); };
+    tx.onerror = () => reject(tx.error);
+  };
+})"""
+
+_ASK_INFO = """() => fetch('/api/v1', {method: 'POST', body: JSON.stringify({action: 'info'}),
+                                    headers: {'Content-Type': 'application/json'}})
+  .then(response => response.status)"""
+_TWO_FRAMES = """() => new Promise(done =>
+  requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"""
+
+
+def only_the_first_record(records: list[dict]) -> None:
+    """For ``copy_project(edit_records=...)``: a records file of one record, for tests whose
+    subject is the form of a new record (Decap draws every record of the file, and each costs
+    CPU on every change)."""
+    del records[1:]
 
 
 def free_port() -> int:
@@ -33,13 +76,46 @@ class Editor:
     project: Path
     server: EditorServer | None = None
     foreign: list[str] = field(default_factory=list)
+    listeners: list[tuple[str, Callable[..., Any]]] = field(default_factory=list)
+    api_actions: list[str] = field(default_factory=list)
+    """The actions the page sent to its local backend (``persistEntry`` saves)."""
+    check_report: Path | None = None
+    """Where ``check`` writes its report for this page, as under ./dev edit."""
+    policy_messages: list[str] = field(default_factory=list)
+    """Chromium's console reports of Content-Security-Policy violations, from the page's
+    first load on."""
 
-    def open_records(self) -> None:
-        """Log in (the local server needs no password) and open the records file."""
+    def __post_init__(self) -> None:
+        self.page.on("console", lambda message: self.policy_messages.append(message.text)
+                     if "Content Security Policy" in message.text else None)
+
+    def listen(self, event: str, handler: Callable[..., Any]) -> None:
+        """``page.on``, undone when the test is over (the page may serve the next test)."""
+        self.page.on(event, handler)  # type: ignore[call-overload]
+        self.listeners.append((event, handler))
+
+    def nothing_saved(self) -> bool:
+        """Whether the page has sent no save to its local backend since the test began. A
+        request of the page's own, answered after any it sent before, closes the window."""
+        assert self.page.evaluate(_ASK_INFO) == 200
+        assert "info" in self.api_actions, self.api_actions  # the route saw the page's requests
+        return "persistEntry" not in self.api_actions
+
+    def settle(self) -> None:
+        """Wait until the page has drawn two more frames: what a click or a resize set off
+        in the same task is on the screen."""
+        self.page.evaluate(_TWO_FRAMES)
+
+    def log_in(self) -> None:
+        """Load the editor page and log in (the local server needs no password)."""
         self.page.goto(self.url + "admin/")
         self.page.get_by_role("button", name="Anmelden", exact=True).click()
         self.page.get_by_text("Inhaltstypen").wait_for()
-        self.page.goto(self.url + "admin/#/collections/records/entries/projects")
+
+    def open_records(self) -> None:
+        """Log in and open the records file (the second step a navigation within the app)."""
+        self.log_in()
+        self.page.goto(self.url + RECORDS)
         self.page.get_by_role("button", name="Eintrag hinzufügen", exact=True).first.wait_for()
 
     def publish(self) -> None:
@@ -47,9 +123,8 @@ class Editor:
         self.page.get_by_text("Jetzt veröffentlichen").click()
 
     def change_summary(self, index: int, record: dict, added: str) -> None:
-        """Open the ``index``-th record (``record`` as in the file), add ``added`` to its German
-        summary and save."""
-        self.open_records()
+        """In the open records file, the ``index``-th record (``record`` as in the file): add
+        ``added`` to its German summary and save."""
         item = self.page.get_by_text(f"{record['texts']['de']['title']} ({record['id']})",
                                      exact=True)
         # the record's expand button: the first button of the box around its summary line
@@ -60,30 +135,134 @@ class Editor:
         self.publish()
         expect(self.page.get_by_text("Beitrag gespeichert")).to_be_visible(timeout=20000)
 
+    def reopen_records(self) -> None:
+        """Leave the form (answering Decap's "leave the page?" with yes), forget the old
+        form's backups and messages, and open the records file again: Decap reads it anew."""
+        page = self.page
+
+        def leave(dialog: Dialog) -> None:
+            dialog.accept()
+        page.on("dialog", leave)
+        try:
+            page.goto(self.url + "admin/#/")
+            page.get_by_text("Inhaltstypen").wait_for()
+        finally:
+            page.remove_listener("dialog", leave)
+        page.evaluate(_CLEAR_BACKUPS)
+        # a click closes a message (closeOnClick); one fading out may be gone already
+        page.evaluate("document.querySelectorAll('.Toastify__toast').forEach(t => t.click())")
+        expect(page.locator(".Toastify__toast")).to_have_count(0)
+        page.goto(self.url + RECORDS)
+        page.get_by_role("button", name="Eintrag hinzufügen", exact=True).first.wait_for()
+
+
+def _route_outside(context: BrowserContext, session: Editor, server: EditorServer,
+                   proxy: bool) -> None:
+    """Record and block every request that leaves the page's origin; record the actions the
+    page sends to its local backend (or, without ``proxy``, block them); answer
+    ``admin/check.json`` from ``session.check_report`` while a test sets one. The page's
+    other requests go to its server without a round trip through Python."""
+    own = server.url
+
+    def route(route: Route) -> None:
+        request = route.request
+        if request.url.startswith(own + "api/"):
+            if not proxy:
+                return route.abort()
+            if request.method == "POST":
+                session.api_actions.append(_action(request.post_data))
+            return route.continue_()
+        if request.url.startswith(own + "admin/" + REPORT) and session.check_report:
+            report = session.check_report / REPORT
+            if report.is_file():
+                return route.fulfill(path=report, content_type="application/json")
+            return route.fulfill(status=404)
+        if request.url.startswith((own, "data:", "blob:")):
+            return route.continue_()
+        session.foreign.append(request.url)
+        return route.abort()
+    context.route(re.compile(
+        "^(?!" + re.escape(own) + "(?!api/|admin/" + re.escape(REPORT) + "))"), route)
+
+
+def _action(body: str | None) -> str:
+    try:
+        return str(json.loads(body or "")["action"])
+    except (ValueError, KeyError, TypeError):
+        return "?"
+
+
+_ADMIN: Path | None = None
+
+
+def shared_admin_folder() -> Path:
+    """The editor page as ``./dev edit`` serves it, written once per test process for every
+    session that writes nothing into it (``check`` writes its report there)."""
+    global _ADMIN
+    if _ADMIN is None:
+        stack = ExitStack()
+        _ADMIN = stack.enter_context(admin_folder(REPO))
+        atexit.register(stack.close)
+    return _ADMIN
+
 
 @contextmanager
-def editor(project: Path, *, proxy: bool = True, check: bool = False) -> Iterator[Editor]:
-    """The editor on ``project``; without ``proxy`` its local backend is unreachable (as on
-    the published site, where the page runs on another host); with ``check``, ``check`` runs
-    after every save as under ./dev edit."""
-    browser = shared_browser()
-    with admin_folder(REPO) as site, editor_server(site, project) as server, \
-            (check_on_save(project, site / "admin") if check else nullcontext()):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def editor(project: Path, *, proxy: bool = True) -> Iterator[Editor]:
+    """A fresh editor page on ``project``; without ``proxy`` its local backend is unreachable
+    (as on the published site, where the page runs on another host)."""
+    with editor_server(shared_admin_folder(), project) as server:
+        context = shared_browser().new_context(viewport=VIEWPORT)
         session = Editor(context.new_page(), server.url, project, server)
-
-        def route(route: Route) -> None:
-            request_url = route.request.url
-            if request_url.startswith(("data:", "blob:")) or (
-                    request_url.startswith(server.url)
-                    and (proxy or not request_url.startswith(server.url + "api/"))):
-                route.continue_()
-            else:
-                if not request_url.startswith(server.url):
-                    session.foreign.append(request_url)
-                route.abort()
-        context.route("**/*", route)
+        _route_outside(context, session, server, proxy)
         try:
             yield session
         finally:
             context.close()
+
+
+_SHARED: Editor | None = None
+
+
+def _shared_session() -> Editor:
+    """The process's one logged-in editor page (its server's project is set per test)."""
+    global _SHARED
+    if _SHARED is None or _SHARED.page.is_closed():
+        stack = ExitStack()
+        project = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        server = stack.enter_context(editor_server(shared_admin_folder(), project))
+        context = shared_browser().new_context(viewport=VIEWPORT)
+        stack.callback(context.close)
+        _SHARED = Editor(context.new_page(), server.url, project, server)
+        _route_outside(context, _SHARED, server, proxy=True)
+        _SHARED.log_in()
+        atexit.register(stack.close)  # before the browser closes (last in, first out)
+    return _SHARED
+
+
+@contextmanager
+def shared_editor(project: Path, *, check: bool = False) -> Iterator[Editor]:
+    """The shared logged-in page, saving into ``project``, with its records file open as
+    Decap read it from ``project``; with ``check``, ``check`` runs after every save as under
+    ./dev edit and the page reads its report. What the test changed of the page is undone
+    afterwards."""
+    session = _shared_session()
+    assert session.server is not None
+    session.server.repo = project.resolve()
+    session.project = project
+    session.foreign.clear()
+    session.api_actions.clear()
+    with ExitStack() as stack:
+        if check:
+            report = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            stack.enter_context(check_on_save(project, report))
+            session.check_report = report
+        session.reopen_records()
+        try:
+            yield session
+        finally:
+            session.check_report = None
+            for event, handler in session.listeners:
+                session.page.remove_listener(event, handler)
+            session.listeners.clear()
+            session.page.set_viewport_size(VIEWPORT)
+            session.page.evaluate("document.getElementById('microsite-check')?.remove()")
