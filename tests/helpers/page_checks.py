@@ -1,7 +1,7 @@
 """What the browser tests prove on every built page, split into a cheap part and a costly one.
 
-Chromium with axe-core costs about a second and a half per page and colour scheme, and most of
-the pages of a site are the same template in another language or with another record. So:
+Chromium costs most for loading a page (axe-core's scan is a fraction of that), and most of the
+pages of a site are the same template in another language or with another record. So:
 
 - ``static_problems`` reads every page's HTML (milliseconds): the first Tab stop is the skip
   link and its target exists; nothing is loaded from another host; everything loaded from the
@@ -9,8 +9,10 @@ the pages of a site are the same template in another language or with another re
   Chromium; and the page-level rules axe would report first (language, title, alt texts,
   unique ids, references between elements, names of links and form fields).
 - ``representatives`` picks the pages that do go through Chromium and axe: one page per
-  template, language and colour scheme, rotating through the pages of a template so that every
-  record page and every text page is scanned in one language or another.
+  template and language, rotating through the pages of a template so that every record page
+  and every text page is scanned in one language or another. Each is loaded once and scanned
+  in every colour scheme (``tests/render/test_every_page.py`` switches the scheme on the loaded
+  page, as the site's palette switch does).
 """
 
 from __future__ import annotations
@@ -67,25 +69,28 @@ def classify(site: Path, path: Path, languages: tuple[str, ...]) -> SitePage:
     return SitePage(path, rel, language, template, variant)
 
 
-def representatives(pages: list[SitePage], schemes: tuple[str, ...]
-                    ) -> dict[str, list[SitePage]]:
-    """Per colour scheme, one page for every template in every language. Within a template, the
-    page whose address was picked least often so far is taken, so that the picks rotate through
-    the template's pages (every record, every hand-written page) across languages and schemes."""
+def representatives(pages: list[SitePage]) -> list[SitePage]:
+    """One page for every template in every language, and then the first page of every record
+    or text page not picked yet. Within a template and language, the page whose address was
+    picked least often so far is taken, so that the picks rotate through the template's pages
+    (every record, every hand-written page) across languages."""
     groups: dict[tuple[str, str], list[SitePage]] = defaultdict(list)
     for page in pages:
         groups[(page.template, page.language)].append(page)
     languages_of = Counter(page.variant for page in pages)
     picked: Counter[tuple[str, str]] = Counter()
-    chosen: dict[str, list[SitePage]] = {scheme: [] for scheme in schemes}
+    chosen: list[SitePage] = []
     for (template, _), group in sorted(groups.items()):
-        for scheme in schemes:
-            # least picked first; of those, the page with the fewest languages (it has the
-            # fewest chances), e.g. the German-only page in Leichter Sprache
-            page = min(group, key=lambda p: (picked[(template, p.variant)],
-                                             languages_of[p.variant], p.rel))
-            picked[(template, page.variant)] += 1
-            chosen[scheme].append(page)
+        # least picked first; of those, the page with the fewest languages (it has the
+        # fewest chances), e.g. the German-only page in Leichter Sprache
+        page = min(group, key=lambda p: (picked[(template, p.variant)],
+                                         languages_of[p.variant], p.rel))
+        picked[(template, page.variant)] += 1
+        chosen.append(page)
+    for page in sorted(pages, key=lambda p: p.rel):  # more records or pages than languages
+        if not picked[(page.template, page.variant)]:
+            picked[(page.template, page.variant)] += 1
+            chosen.append(page)
     return chosen
 
 
