@@ -1,12 +1,36 @@
 """The sample site in real Chromium: keyboard, reflow, search and print; that the axe and privacy
-watchers can fail. Every page's axe and privacy check: test_every_page.py."""
+watchers can fail. Every page's axe and privacy check: test_every_page.py.
+
+The tests share one browser context (a fresh page each, at its own window size): a page's first
+load in a new context costs about as much again as the load itself. No test here depends on
+what a context keeps (no cookies are set; the storage holds Material's palette choice)."""
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Browser, Page
+from collections.abc import Iterator
 
-from browser import WCAG_AA_TAGS, add_axe, goto, new_context
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from browser import WCAG_AA_TAGS, RequestLog, add_axe, goto, new_context
+
+
+@pytest.fixture(scope="module")
+def shared(served: str, browser: Browser) -> Iterator[tuple[BrowserContext, RequestLog]]:
+    context, log = new_context(browser, served)
+    yield context, log
+    context.close()
+
+
+@pytest.fixture
+def page(shared: tuple[BrowserContext, RequestLog]) -> Iterator[Page]:
+    """A fresh page of the shared context; no request to another host while the test runs."""
+    context, log = shared
+    page = context.new_page()
+    before = len(log.foreign)
+    yield page
+    page.close()
+    assert log.foreign[before:] == []
 
 
 def _axe(page: Page) -> list[dict]:
@@ -19,15 +43,12 @@ def _axe(page: Page) -> list[dict]:
     ]
 
 
-def test_axe_finds_a_planted_violation(served: str, browser: Browser) -> None:
+def test_axe_finds_a_planted_violation(served: str, page: Page) -> None:
     """The check can fail: an image without alt text on a real page is reported."""
-    context, _ = new_context(browser, served)
-    page = context.new_page()
     goto(page, served)
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', "
                   "'<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">')")
     assert "image-alt" in {v["id"] for v in _axe(page)}
-    context.close()
 
 
 def test_foreign_requests_are_caught(served: str, browser: Browser) -> None:
@@ -55,9 +76,7 @@ def _focused(page: Page) -> dict:
 
 
 @pytest.mark.parametrize("path", ["", "programme/lotse-beruf/", "en/programme/", "impressum/"])
-def test_skip_link_is_the_first_stop_and_visible(served: str, browser: Browser, path: str) -> None:
-    context, _ = new_context(browser, served)
-    page = context.new_page()
+def test_skip_link_is_the_first_stop_and_visible(served: str, page: Page, path: str) -> None:
     goto(page, served + path)
     page.keyboard.press("Tab")
     first = _focused(page)
@@ -67,14 +86,11 @@ def test_skip_link_is_the_first_stop_and_visible(served: str, browser: Browser, 
     assert target.startswith("#") and page.locator(target).count() == 1
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == target
-    context.close()
 
 
-def test_keyboard_reaches_the_language_switcher_and_footer(served: str, browser: Browser) -> None:
+def test_keyboard_reaches_the_language_switcher_and_footer(served: str, page: Page) -> None:
     """Tab order: skip link, then header (switcher) before content, legal links at the end;
     every stop shows a visible focus outline."""
-    context, _ = new_context(browser, served)
-    page = context.new_page()
     goto(page, served + "en/programme/lotse-beruf/")
     stops = []
     for _ in range(60):
@@ -91,33 +107,28 @@ def test_keyboard_reaches_the_language_switcher_and_footer(served: str, browser:
     assert texts.index("Deutsch") < back < texts.index("Accessibility")
     hidden = [s for s in stops if s["tag"] == "A" and not s["outline"]]
     assert hidden == []
-    # Enter on the switcher follows the link to the German page
-    goto(page, served + "en/programme/lotse-beruf/")
+    # Enter on the switcher follows the link to the German page (the same page: focus moves
+    # from wherever the Tabs left it)
     page.locator("nav.ms-languages a[hreflang=de]").focus()
     href = page.evaluate("document.activeElement.href")
     assert href.endswith("/programme/lotse-beruf/") and "/en/" not in href
-    context.close()
 
 
 @pytest.mark.parametrize("path", ["programme/", "en/programme/gruendung-im-quartier/",
                                   "impressum/", "en/datenschutz/", "leichte-sprache/",
                                   "ar/programme/gruendung-im-quartier/", "uk/programme/"])
-def test_no_horizontal_scrolling_at_320_px(served: str, browser: Browser, path: str) -> None:
+def test_no_horizontal_scrolling_at_320_px(served: str, page: Page, path: str) -> None:
     """Reflow (WCAG 1.4.10): nothing scrolls sideways; axe finds nothing in the narrow layout."""
-    context, _ = new_context(browser, served, viewport={"width": 320, "height": 640})
-    page = context.new_page()
+    page.set_viewport_size({"width": 320, "height": 640})
     goto(page, served + path)
     width = page.evaluate("document.documentElement.scrollWidth")
     violations = _axe(page)
-    context.close()
     assert width <= 320, (path, width)
     assert violations == [], violations
 
 
-def test_keyboard_reaches_every_record_on_the_overview(served: str, browser: Browser) -> None:
+def test_keyboard_reaches_every_record_on_the_overview(served: str, page: Page) -> None:
     """Every card's link is a Tab stop, in the order the cards are shown."""
-    context, _ = new_context(browser, served)
-    page = context.new_page()
     goto(page, served + "en/programme/")
     cards = page.eval_on_selector_all("a.ms-card__link", "els => els.map(e => e.href)")
     reached = []
@@ -127,13 +138,10 @@ def test_keyboard_reaches_every_record_on_the_overview(served: str, browser: Bro
                              "? document.activeElement.href : null")
         if href:
             reached.append(href)
-    context.close()
     assert len(cards) == 6 and reached[: len(cards)] == cards
 
 
-def test_search_finds_pages_in_the_current_language_only(served: str, browser: Browser) -> None:
-    context, log = new_context(browser, served)
-    page = context.new_page()
+def test_search_finds_pages_in_the_current_language_only(served: str, page: Page) -> None:
     # "Lotse Beruf" has pages in both languages: each search finds only its own language's
     for path, in_english in (("", False), ("en/", True)):
         goto(page, served + path)
@@ -144,18 +152,13 @@ def test_search_finds_pages_in_the_current_language_only(served: str, browser: B
                                           "els => els.map(e => e.href)")
         assert any("programme/lotse-beruf/" in h for h in hrefs), hrefs
         assert all(("/en/" in h) == in_english for h in hrefs), hrefs
-    context.close()
-    assert log.foreign == []
 
 
-def test_print_shows_the_content_without_navigation(served: str, browser: Browser) -> None:
-    context, _ = new_context(browser, served)
-    page = context.new_page()
+def test_print_shows_the_content_without_navigation(served: str, page: Page) -> None:
     goto(page, served + "programme/gruendung-im-quartier/")
     page.emulate_media(media="print")
     shown = page.evaluate("""() => Object.fromEntries(
       ['.md-header', '.md-sidebar--primary', '.ms-footer', '.ms-glance', 'h1.ms-record__title']
         .map(s => [s, getComputedStyle(document.querySelector(s)).display !== 'none']))""")
-    context.close()
     assert shown == {".md-header": False, ".md-sidebar--primary": False, ".ms-footer": False,
                      ".ms-glance": True, "h1.ms-record__title": True}
