@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from browser import AXE, serve, shared_browser
+from browser import AXE, RequestLog, new_context, serve, shared_browser
 from file_order import costly_files, rank, sort_key
 from poisoned_site import PoisonedSite, build_poisoned, check_corpus
 from projectcopy import sample_project, sample_records
@@ -95,3 +95,25 @@ def browser() -> Browser:
     carry over)."""
     assert AXE.is_file(), "axe-core is missing: run `npm ci` in tests/browser (./dev test does)"
     return shared_browser()
+
+
+@pytest.fixture(scope="module")
+def shared_context(served: str, browser: Browser) -> Iterator[tuple[BrowserContext, RequestLog]]:
+    """One browser context for a module's tests on ``served`` (a page's first load in a new
+    context costs about as much again as the load: a new renderer, cold caches). For tests
+    that do not depend on what a context keeps between pages (cookies, storage)."""
+    context, log = new_context(browser, served)
+    yield context, log
+    context.close()
+
+
+@pytest.fixture
+def page(shared_context: tuple[BrowserContext, RequestLog]) -> Iterator[Page]:
+    """A fresh page of the module's shared context (its own window size, media and focus);
+    the test fails if a request left localhost while it ran."""
+    context, log = shared_context
+    page = context.new_page()
+    before = len(log.foreign)
+    yield page
+    page.close()
+    assert log.foreign[before:] == [], "Anfragen an andere Hosts"

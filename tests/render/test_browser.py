@@ -1,36 +1,16 @@
 """The sample site in real Chromium: keyboard, reflow, search and print; that the axe and privacy
 watchers can fail. Every page's axe and privacy check: test_every_page.py.
 
-The tests share one browser context (a fresh page each, at its own window size): a page's first
-load in a new context costs about as much again as the load itself. No test here depends on
-what a context keeps (no cookies are set; the storage holds Material's palette choice)."""
+The tests share one browser context (conftest's ``page``: a fresh page each, at its own window
+size); no test here depends on what a context keeps between pages (no cookies are set; the
+storage holds Material's palette choice)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, Page
 
-from browser import WCAG_AA_TAGS, RequestLog, add_axe, goto, new_context
-
-
-@pytest.fixture(scope="module")
-def shared(served: str, browser: Browser) -> Iterator[tuple[BrowserContext, RequestLog]]:
-    context, log = new_context(browser, served)
-    yield context, log
-    context.close()
-
-
-@pytest.fixture
-def page(shared: tuple[BrowserContext, RequestLog]) -> Iterator[Page]:
-    """A fresh page of the shared context; no request to another host while the test runs."""
-    context, log = shared
-    page = context.new_page()
-    before = len(log.foreign)
-    yield page
-    page.close()
-    assert log.foreign[before:] == []
+from browser import WCAG_AA_TAGS, add_axe, goto, new_context
 
 
 def _axe(page: Page) -> list[dict]:

@@ -3,7 +3,8 @@ record pages print without a blank page and with sender and address; the root 40
 axe; the overview filters by audience by keyboard without JavaScript.
 
 Print and filter run on a copy of the project whose records, audiences and facts the test sets
-itself; the title and the 404 page are checked on the real site (true for any content)."""
+itself; the title and the 404 page are checked on the real site (true for any content). The
+tests on each site share one browser context (a fresh page each, at its own window size)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 import pypdf
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser import (
     WCAG_AA_TAGS,
@@ -58,9 +59,8 @@ def _title(page: Page) -> dict:
 
 
 @pytest.mark.parametrize("path", ["", "en/", "programme/", "en/programme/"])
-def test_site_title_is_not_cut_at_375_px(served: str, browser: Browser, path: str) -> None:
-    context, _ = new_context(browser, served, viewport={"width": 375, "height": 700})
-    page = context.new_page()
+def test_site_title_is_not_cut_at_375_px(served: str, page: Page, path: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 700})
     goto(page, served + path)
     record = page.eval_on_selector("a.ms-card__link", "a => a.href") if "programme" in path \
         else None
@@ -71,7 +71,6 @@ def test_site_title_is_not_cut_at_375_px(served: str, browser: Browser, path: st
     if record:
         goto(page, record)
         results.append(_title(page))
-    context.close()
     config = yaml.safe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text())
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     english = next(lang["site_name"] for lang in i18n["languages"] if lang["locale"] == "en")
@@ -82,16 +81,13 @@ def test_site_title_is_not_cut_at_375_px(served: str, browser: Browser, path: st
         assert title["right"] <= 375 and title["page"] <= 375 and title["opacity"] == "1", title
 
 
-def test_root_404_passes_axe(served: str, browser: Browser) -> None:
+def test_root_404_passes_axe(served: str, page: Page) -> None:
     """GitHub Pages serves the root 404.html for every missing address; the browser tests used
     to load only /404/. Opened from the server's root its stylesheet (an absolute address under
     the published path) is missing, which showed Material's search toggle as an unlabelled
     checkbox."""
-    context, _ = new_context(browser, served)
-    page = context.new_page()
     goto(page, served + "404.html")
     violations = _axe(page)
-    context.close()
     assert violations == []
 
 
@@ -193,6 +189,15 @@ def copy_served(copy: Copy) -> Iterator[str]:
         yield base_url
 
 
+@pytest.fixture(scope="module")
+def copy_context(copy_served: str, browser: Browser) -> Iterator[BrowserContext]:
+    """One context for the tests on the copy (each opens a page at its own window size)."""
+    context, log = new_context(browser, copy_served)
+    yield context
+    context.close()
+    assert log.foreign == []
+
+
 def _pdf_pages(page: Page) -> list[str]:
     reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
     return [" ".join(p.extract_text().split()) for p in reader.pages]
@@ -200,15 +205,15 @@ def _pdf_pages(page: Page) -> list[str]:
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_record_pages_print_without_blank_pages_with_sender_and_address(
-        copy: Copy, copy_served: str, browser: Browser, width: int) -> None:
-    context, _ = new_context(browser, copy_served, viewport={"width": width, "height": 800})
-    page = context.new_page()
+        copy: Copy, copy_served: str, copy_context: BrowserContext, width: int) -> None:
+    page = copy_context.new_page()
+    page.set_viewport_size({"width": width, "height": 800})
     printed = {}
     for record_id in (copy.long_id, copy.short_id):
         goto(page, copy_served + f"programme/{record_id}/")
         address = page.evaluate("document.querySelector('link[rel=canonical]').href")
         printed[record_id] = (_pdf_pages(page), address)
-    context.close()
+    page.close()
     long_pages, _ = printed[copy.long_id]
     short_pages, short_address = printed[copy.short_id]
     assert len(long_pages) >= 2 and all(text.strip() for text in long_pages), long_pages
@@ -229,7 +234,7 @@ def _visible_cards(page: Page) -> list[str]:
 
 
 def test_overview_filter_by_audience_works_by_keyboard_without_javascript(
-        copy: Copy, copy_served: str, browser: Browser) -> None:
+        copy: Copy, copy_served: str, browser: Browser, copy_context: BrowserContext) -> None:
     """Tab reaches the filter before the cards; arrow keys choose an audience; only its cards
     (and the groups holding them) stay visible; focus is visible; axe stays clean."""
     context, _ = new_context(browser, copy_served, java_script_enabled=False)
@@ -261,10 +266,9 @@ def test_overview_filter_by_audience_works_by_keyboard_without_javascript(
     page.keyboard.press("Tab")  # next stop after the filter: the one visible card's link
     assert page.evaluate("document.activeElement.classList.contains('ms-card__link')")
     context.close()
-    context, _ = new_context(browser, copy_served)
-    page = context.new_page()
+    page = copy_context.new_page()
     goto(page, copy_served + "en/programme/")
     page.check("#ms-filter-jobseekers")
     assert _visible_cards(page) == [copy.short_id]
     assert _axe(page) == []
-    context.close()
+    page.close()

@@ -1,15 +1,16 @@
 """Issue 19 in real Chromium: the home page's first screen on a phone, the way to Leichte
 Sprache in the phone menu, its larger type, and search finding "Hilfe und Kontakt" by the
-words readers type, in the page's language."""
+words readers type, in the page's language. The tests share one browser context (conftest's
+``page``: a fresh page each, at its own window size)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from browser import goto, new_context
+from browser import goto
 
 PHONE = {"width": 375, "height": 812}  # iPhone X … 13 mini: 375 px wide
 
@@ -22,9 +23,8 @@ def _box(page: Page, selector: str) -> dict:
 
 @pytest.mark.parametrize("path", ["", "en/"])
 def test_first_screen_on_a_phone_says_what_is_offered_whom_and_leads_to_leichte_sprache(
-        site: Path, served: str, browser: Browser, path: str) -> None:
-    context, log = new_context(browser, served, viewport=PHONE)
-    page = context.new_page()
+        site: Path, served: str, page: Page, path: str) -> None:
+    page.set_viewport_size(PHONE)
     goto(page, served + path)
     height = PHONE["height"]
     offers = page.locator(".ms-offers li.ms-offer")
@@ -40,13 +40,10 @@ def test_first_screen_on_a_phone_says_what_is_offered_whom_and_leads_to_leichte_
     background = _box(page, ".ms-home__background")
     last = offers.nth(offers.count() - 1).bounding_box()
     assert last is not None and background["y"] >= last["y"] + last["height"]
-    context.close()
-    assert log.foreign == []
 
 
-def test_phone_menu_starts_with_leichte_sprache(served: str, browser: Browser) -> None:
-    context, _ = new_context(browser, served, viewport=PHONE)
-    page = context.new_page()
+def test_phone_menu_starts_with_leichte_sprache(served: str, page: Page) -> None:
+    page.set_viewport_size(PHONE)
     goto(page, served + "en/programme/")
     menu_link = page.locator(".md-nav--primary .ms-nav-easy-read a")
     closed = menu_link.bounding_box()
@@ -59,12 +56,10 @@ def test_phone_menu_starts_with_leichte_sprache(served: str, browser: Browser) -
     first = page.locator(".md-nav--primary > ul > li").first
     assert "ms-nav-easy-read" in (first.get_attribute("class") or "")
     assert menu_link.get_attribute("href", timeout=1000).endswith("/leichte-sprache/")
-    context.close()
 
 
-def test_leichte_sprache_has_larger_type_and_line_spacing(served: str, browser: Browser) -> None:
-    context, _ = new_context(browser, served, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def test_leichte_sprache_has_larger_type_and_line_spacing(served: str, page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     def metrics(path: str) -> tuple[float, float]:
         goto(page, served + path)
@@ -75,7 +70,6 @@ def test_leichte_sprache_has_larger_type_and_line_spacing(served: str, browser: 
 
     size, line = metrics("leichte-sprache/")
     normal_size, _ = metrics("einwanderungsstadt/")
-    context.close()
     assert size >= 19 and size >= normal_size * 1.2  # about 14 pt and more than usual
     assert line >= 1.5 * size
 
@@ -83,9 +77,7 @@ def test_leichte_sprache_has_larger_type_and_line_spacing(served: str, browser: 
 @pytest.mark.parametrize(("path", "words"), [("", ["Kontakt", "Hilfe"]),
                                              ("en/", ["contact", "help"])])
 def test_search_finds_help_and_contact_in_the_page_language(
-        served: str, browser: Browser, path: str, words: list[str]) -> None:
-    context, log = new_context(browser, served)
-    page = context.new_page()
+        served: str, page: Page, path: str, words: list[str]) -> None:
     for word in words:
         goto(page, served + path)
         page.locator("input.md-search__input").click()
@@ -95,5 +87,3 @@ def test_search_finds_help_and_contact_in_the_page_language(
                                           "els => els.map(e => e.href)")
         assert hrefs[0].endswith(f"/{path}hilfe/"), (word, hrefs)
         assert all(("/en/" in h) == (path == "en/") for h in hrefs), hrefs
-    context.close()
-    assert log.foreign == []
