@@ -1,9 +1,10 @@
 """Real headless Chromium (Debian's package) on the built site, served from localhost.
 
 Shared by the browser tests and the screenshot script. Every request leaving localhost is
-recorded and aborted, so a page that tries to reach another host fails the test instead of
-waiting for the network. Every Content-Security-Policy violation in any context is recorded
-in ``CSP_VIOLATIONS``; ``tests/conftest.py`` fails any test during which one occurred.
+recorded and refused (``tests/helpers/outside.py``), so a page that tries to reach another host
+fails the test instead of waiting for the network. Every Content-Security-Policy violation in
+any context is recorded in ``CSP_VIOLATIONS``; ``tests/conftest.py`` fails any test during
+which one occurred.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ import atexit
 import functools
 import http.server
 import os
-import re
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import (
@@ -27,14 +26,18 @@ from playwright.sync_api import (
     Playwright,
     Request,
     Response,
-    Route,
     sync_playwright,
 )
+
+from outside import Outside
 
 CHROMIUM = os.environ.get("MICROSITE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # Chromium asks Google's autofill server about the forms of a page (the search box); the
+    # contexts' proxy would record that as the page's request. Sent to a closed local port.
+    "--autofill-server-url=http://127.0.0.1:9/",
 ]
 AXE = Path(__file__).resolve().parents[1] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -78,31 +81,13 @@ def serve(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = Quie
         server.server_close()
 
 
-@dataclass
-class RequestLog:
-    """Every request a context made to a host other than the site's own.
+class RequestLog(Outside):
+    """Every request a context made to a host other than localhost, recorded and refused by the
+    context's proxy (``tests/helpers/outside.py``).
 
     Absolute links to the published address (``site_url``, e.g. in ``<link rel=alternate>``)
     are the same site once published; they are answered from the local copy.
     """
-
-    local_base: str
-    published_base: str | None = None
-    foreign: list[str] = field(default_factory=list)
-
-    def route(self, route: Route) -> None:
-        url = route.request.url
-        origin = self.local_base[: self.local_base.index("/", len("http://")) + 1]
-        if url.startswith(origin) and url.endswith("/" + AXE_PATH.lstrip("/")):
-            route.fulfill(path=AXE, content_type="text/javascript")
-        elif url.startswith(("data:", "blob:", self.local_base)):
-            route.continue_()
-        elif self.published_base and url.startswith(self.published_base):
-            local = self.local_base + url[len(self.published_base):]
-            route.fulfill(response=route.fetch(url=local))
-        else:
-            self.foreign.append(url)
-            route.abort()
 
 
 _PLAYWRIGHT: Playwright | None = None
@@ -150,13 +135,15 @@ def published_url() -> str:
 
 def new_context(browser: Browser, base_url: str,
                 **options: object) -> tuple[BrowserContext, RequestLog]:
-    """A fresh context (no cookies, no storage) whose foreign requests are logged and blocked,
+    """A fresh context (no cookies, no storage) whose foreign requests are logged and refused,
     and whose Content-Security-Policy violations are recorded in ``CSP_VIOLATIONS`` (reported
     by the page's ``securitypolicyviolation`` event and by Chromium's console)."""
-    context = browser.new_context(**options)
     log = RequestLog(base_url, published_url())
-    # only what leaves the served site goes through Python: each routed request is a round trip
-    context.route(re.compile("^(?!" + re.escape(base_url) + ")"), log.route)
+    # 127.0.0.1 directly; everything else through the proxy, which records and refuses it
+    # (the published address's certificate is the proxy's own: ignore_https_errors)
+    context = browser.new_context(proxy={"server": log.address, "bypass": "127.0.0.1"},
+                                  ignore_https_errors=True, **options)
+    context.on("close", lambda _: log.close())
     context.expose_binding("__micrositeCspViolation", lambda source, text: CSP_VIOLATIONS.append(
         f"{source['page'].url}: {text}"))
     context.add_init_script(_REPORT_VIOLATIONS)
@@ -179,31 +166,52 @@ icon) within a few milliseconds of each other; Playwright's ``networkidle`` wait
 half second after the last, on every page."""
 
 
+class RequestWatch:
+    """The requests a page has in flight and when the last one started or ended, from the
+    moment it is made until ``stop``."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.in_flight: set[Request] = set()
+        self.last = time.monotonic()
+        self._events = {"request": self._started, "requestfinished": self._ended,
+                        "requestfailed": self._ended}
+        for event, handler in self._events.items():
+            page.on(event, handler)
+
+    def _started(self, request: Request) -> None:
+        self.in_flight.add(request)
+        self.last = time.monotonic()
+
+    def _ended(self, request: Request) -> None:
+        self.in_flight.discard(request)
+        self.last = time.monotonic()
+
+    def settle(self, *, timeout: float = 30) -> None:
+        """Wait until the page has made no request for ``QUIET_SECONDS`` with none in flight
+        (at once if that is already so: a test that works on the loaded page meanwhile waits
+        only for what is left)."""
+        deadline = time.monotonic() + timeout
+        while self.in_flight or (quiet := time.monotonic() - self.last) < QUIET_SECONDS:
+            assert time.monotonic() < deadline, (self.page.url,
+                                                 [r.url for r in self.in_flight])
+            # events arrive while Playwright waits; sleep to when the page would be quiet
+            left = 0.02 if self.in_flight else QUIET_SECONDS - quiet
+            self.page.wait_for_timeout(max(left, 0.005) * 1000)
+
+    def stop(self) -> None:
+        for event, handler in self._events.items():
+            self.page.remove_listener(event, handler)
+
+
 def goto(page: Page, url: str, *, timeout: float = 30) -> Response | None:
     """``page.goto(url)``, returning once the page has loaded and then made no request for
     ``QUIET_SECONDS`` with none in flight: what ``wait_until="networkidle"`` waits for, without
     its fixed half second."""
-    in_flight: set[Request] = set()
-    last = [time.monotonic()]
-
-    def started(request: Request) -> None:
-        in_flight.add(request)
-        last[0] = time.monotonic()
-
-    def ended(request: Request) -> None:
-        in_flight.discard(request)
-        last[0] = time.monotonic()
-
-    events = {"request": started, "requestfinished": ended, "requestfailed": ended}
-    for event, handler in events.items():
-        page.on(event, handler)
+    watch = RequestWatch(page)
     try:
         response = page.goto(url, wait_until="load")
-        deadline = time.monotonic() + timeout
-        while in_flight or time.monotonic() - last[0] < QUIET_SECONDS:
-            assert time.monotonic() < deadline, (url, [r.url for r in in_flight])
-            page.wait_for_timeout(20)
+        watch.settle(timeout=timeout)
         return response
     finally:
-        for event, handler in events.items():
-            page.remove_listener(event, handler)
+        watch.stop()

@@ -7,10 +7,13 @@ storage holds Material's palette choice)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.parse import urljoin
+
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import WCAG_AA_TAGS, add_axe, goto, new_context
+from browser import WCAG_AA_TAGS, add_axe, goto, new_context, published_url
 
 
 def _axe(page: Page) -> list[dict]:
@@ -31,15 +34,31 @@ def test_axe_finds_a_planted_violation(served: str, page: Page) -> None:
     assert "image-alt" in {v["id"] for v in _axe(page)}
 
 
-def test_foreign_requests_are_caught(served: str, browser: Browser) -> None:
-    # the site's policy (connect-src 'self') would refuse the fetch before it is sent
+def test_foreign_requests_are_caught_and_the_published_address_is_the_local_copy(
+        site: Path, served: str, browser: Browser) -> None:
+    """Every request leaving localhost is recorded and refused (tests/helpers/outside.py); the
+    published address (site_url) is answered from the served copy, a missing file with 404 as
+    GitHub Pages would, and the same host outside the site is refused."""
+    # the site's policy (connect-src 'self' and the published origin) would refuse the foreign
+    # fetches before they are sent
     context, log = new_context(browser, served, bypass_csp=True)
     page = context.new_page()
     goto(page, served)
-    page.evaluate("fetch('https://fonts.googleapis.com/css?family=Roboto').catch(() => null)")
-    page.wait_for_timeout(200)
+    assert log.foreign == []
+    fetch = "url => fetch(url).then(r => r.text().then(t => [r.status, t]), () => 'refused')"
+    assert page.evaluate(fetch, "https://fonts.googleapis.com/css?family=Roboto") == "refused"
+    assert page.evaluate(fetch, "http://tracker.example.org/pixel") == "refused"
+    published = published_url()
+    assert page.evaluate(fetch, published + "sitemap.xml") == [
+        200, (site / "sitemap.xml").read_text(encoding="utf-8")]
+    assert page.evaluate(fetch, published + "gibt-es-nicht.xml")[0] == 404
+    elsewhere = urljoin(published, "/anderes/")  # the published host, not the site
+    assert page.evaluate(fetch, elsewhere)[0] == 403
     context.close()
-    assert any("fonts.googleapis.com" in url for url in log.foreign)
+    assert any("fonts.googleapis.com" in url for url in log.foreign), log.foreign
+    assert "http://tracker.example.org/pixel" in log.foreign
+    assert elsewhere in log.foreign
+    assert not any(url.startswith(published) for url in log.foreign), log.foreign
 
 
 def _focused(page: Page) -> dict:
