@@ -11,7 +11,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
-from browser import WCAG_AA_TAGS, add_axe, goto, new_context
+from browser import WCAG_AA_TAGS, RequestWatch, add_axe, new_context
 from microsite.render.project import read_project_settings
 from page_checks import TEMPLATES, SitePage, assets, classify, representatives, static_problems
 from sitebuild import REPO, html_pages
@@ -163,9 +163,13 @@ def test_one_page_per_template_and_language_passes_axe_and_stays_private(
             f"{page.url}: {message.text}") if message.type == "error" else None)
         page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
                 if response.status >= 400 else None)
+        # each page is left only once it has made no request for a while (none can go
+        # elsewhere unseen); the scans run meanwhile, so that wait is mostly over already
+        watch = RequestWatch(page)
         for representative in part:
+            watch.settle()
             url = served + representative.rel
-            response = goto(page, url)
+            response = page.goto(url, wait_until="load")
             assert response is not None and response.ok, url
             _scan(page, first, violations, wrong_scheme)
             _switch_scheme(page, second)
@@ -176,6 +180,8 @@ def test_one_page_per_template_and_language_passes_axe_and_stays_private(
             _switch_scheme(page, first)
             if problem := _skip_link_problem(page):
                 no_skip_link.append(f"{url} ({first}): {problem}")
+        watch.settle()
+        watch.stop()
         cookies = context.cookies()
         cookie_script = page.evaluate("document.cookie")
         context.close()
