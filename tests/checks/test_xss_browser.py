@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 import browser as browser_helpers
-from browser import goto, new_context, serve
+from browser import goto, serve
 from poisoned_site import PoisonedSite, record_id
 
 HANDLER_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
@@ -45,9 +45,8 @@ def _title_vector(poisoned: PoisonedSite, text: str) -> int:
 
 
 def test_poisoned_pages_and_search_open_no_dialog(poisoned: PoisonedSite, served: str,
-                                                  browser: Browser) -> None:
-    context, log = new_context(browser, served, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+                                                  page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
     dialogs = _watch(page)
     handlers: list[str] = []
     titled = [k for k in range(len(poisoned.corpus.vectors))
@@ -80,18 +79,15 @@ def test_poisoned_pages_and_search_open_no_dialog(poisoned: PoisonedSite, served
         "t => document.querySelector('.md-search-result')?.innerText.includes(t)", arg=title,
         timeout=10_000)
     shown = page.inner_text(".md-search-result")
-    context.close()
     assert title in shown  # the title, as text
     assert dialogs == []
     assert handlers == []
-    assert log.foreign == []
+    # (conftest's page fixture fails the test if a request left localhost)
     print(f"\nChromium: {len(urls)} poisoned pages and 4 searches, dialogs: {len(dialogs)}")
 
 
-def test_the_watchers_can_fail(served: str, browser: Browser) -> None:
+def test_the_watchers_can_fail(served: str, page: Page) -> None:
     """A dialog is seen, and a script the policy refuses is reported as a violation."""
-    context, _ = new_context(browser, served)
-    page = context.new_page()
     dialogs = _watch(page)
     page.goto(served, wait_until="load")
     page.evaluate("() => alert('planted')")
@@ -100,7 +96,6 @@ def test_the_watchers_can_fail(served: str, browser: Browser) -> None:
                              s.textContent = 'window.planted = 1'; document.body.append(s); }""")
     page.wait_for_timeout(300)
     planted = page.evaluate("window.planted")
-    context.close()
     violations = browser_helpers.CSP_VIOLATIONS[seen:]
     del browser_helpers.CSP_VIOLATIONS[seen:]  # expected here; the autouse check stays quiet
     assert dialogs and "planted" in dialogs[0]
