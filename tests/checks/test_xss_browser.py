@@ -1,9 +1,10 @@
 """The poisoned site (tests/helpers/poisoned_site.py) in real Chromium, under its policy: no dialog
 opens on its pages or from its search, and no element carries an event handler.
 
-Each page's title gets a ``mouseover`` event (dispatched: the same handlers run as on a real
-hover, without Playwright's wait for a stable element); the last search waits for its result,
-not for a fixed time."""
+Each page's title gets a ``mouseover`` event and the first ten results of each search the
+events of a pointer moving onto them (dispatched: the same handlers run as on a real hover,
+without Playwright's wait for a stable element); the last search waits for its result, not for
+a fixed time."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ from poisoned_site import PoisonedSite, record_id
 HANDLER_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
   [...el.attributes].filter(a => a.name.toLowerCase().startsWith('on'))
     .map(a => el.tagName + ' ' + a.name))"""
+# the first ten results get the events a pointer moving onto them fires (dispatched, as on the
+# pages' titles: the same handlers run, without Playwright's wait for a stable element)
+HOVER_RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].slice(0, 10)
+  .forEach(item => ['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'mousemove']
+    .forEach(type => item.dispatchEvent(
+      new MouseEvent(type, {bubbles: !type.endsWith('enter')}))))"""
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +76,7 @@ def test_poisoned_pages_and_search_open_no_dialog(poisoned: PoisonedSite, served
         page.keyboard.type(query)  # as a visitor types: Material searches on key events
         page.wait_for_selector(".md-search-result__item", timeout=10_000)
         page.wait_for_timeout(300)  # the results of the last key replace those of the first
-        for item in page.query_selector_all(".md-search-result__item")[:10]:
-            item.hover()
+        page.evaluate(HOVER_RESULTS)
         handlers += page.evaluate(HANDLER_ATTRIBUTES)
     title = "Probe &lt;img src=x onerror=alert(1)&gt;"
     page.fill("input.md-search__input", "")
