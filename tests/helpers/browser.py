@@ -72,7 +72,9 @@ def serve(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = Quie
     """Serve ``root`` on a free localhost port; yields the base URL ending in ``/``."""
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll: shutdown() waits for the loop to notice (half a second by default)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

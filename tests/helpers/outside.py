@@ -59,7 +59,9 @@ class Outside:
         self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), self._proxy_handler())
         self._server.daemon_threads = True
         self._server.handle_error = lambda request, address: None  # a page left mid-request
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        # a short poll: close() (when the context closes) waits for the loop to notice
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                         daemon=True).start()
         self.address = f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def close(self) -> None:
