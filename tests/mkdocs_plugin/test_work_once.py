@@ -72,7 +72,9 @@ def test_each_template_is_compiled_once_for_every_language(counted: dict[str, An
     twice = {key: n for key, n in counted["compiled"].items()
              if n > 1 and not key[1].startswith(("partials/language.html", "partials/languages/"))}
     assert counted["compiled"]["stage", "partials/microsite/pages/record.html"] == 1
-    assert counted["compiled"]["engine", "main.html"] == 1
+    # at most once: an earlier in-process build in the same test process (test_parse_once.py)
+    # leaves MkDocs' theme templates compiled, and this build then compiles main.html 0 times
+    assert counted["compiled"]["engine", "main.html"] <= 1
     assert twice == {}, twice
 
 
