@@ -283,6 +283,15 @@ def test_a_name_is_never_marked_inside_a_character_reference(name: str) -> None:
     assert str(marked).replace(f'<span lang="de">{name}</span>', name) == html
 
 
+def test_a_names_language_is_written_as_an_attribute_value_only() -> None:
+    from markupsafe import Markup
+
+    from microsite.render.markup import mark_languages
+
+    marked = mark_languages(Markup("<p>WIR 2.0</p>"), {"WIR 2.0": 'de" onclick="alert(1)'})
+    assert marked == '<p><span lang="de&#34; onclick=&#34;alert(1)">WIR 2.0</span></p>'
+
+
 def test_how_to_take_part_contact_and_links_show_where_the_data_has_them(
         tmp_path: Path, shared_sites: Path) -> None:
     """On ``contact_details``' project (the shared build tests/render/test_languages.py reads)."""

@@ -68,7 +68,7 @@ def mark_languages(html: Markup, names: dict[str, str]) -> Markup:
     (WCAG 3.1.2). Only text between tags is touched, never tags or attributes."""
     if not names:
         return html
-    escaped = {str(escape(name)): lang for name, lang in names.items() if name}
+    escaped = {str(escape(name)): str(escape(lang)) for name, lang in names.items() if name}
     # a character reference is skipped whole: a name such as "amp" or "39" is never marked
     # inside "&amp;" or "&#39;"
     pattern = re.compile("|".join(re.escape(n) for n in sorted(escaped, key=len, reverse=True))

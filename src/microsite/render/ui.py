@@ -37,7 +37,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
 }
 """The texts the generator fills in, and the names each is given (``{date}``): a text must use
 each of its names, and no other, so that no fact drops out and the build never meets a name it
-does not know (``tests/render/test_ui_placeholders.py`` holds this list to the code)."""
+does not know (``tests/checks/test_ui_placeholders.py`` holds this list to the code)."""
 
 
 class Phrases(dict):
@@ -120,15 +120,15 @@ def _placeholder_problems(doc: LoadedDocument, phrases: Phrases, shown: str
             yield Problem(shown, at.line, at.column, "ui_braces", field=key,
                           params={"expected": expected})
             continue
-        for name, spec, conversion in fields:
-            if name not in names or spec or conversion:
-                shown_field = "{" + name + (f"!{conversion}" if conversion else "") + (
-                    f":{spec}" if spec else "") + "}"
-                yield Problem(shown, at.line, at.column, "ui_placeholder", field=key,
-                              params={"found": shown_field, "expected": expected})
-        if any(name not in names or spec or conversion for name, spec, conversion in fields):
-            continue  # the message above names the placeholders the text takes
-        used = {name for name, _, _ in fields}
-        for name in sorted(names - used):
+        wrong = [(name, spec, conversion) for name, spec, conversion in fields
+                 if name not in names or spec or conversion]
+        for name, spec, conversion in wrong:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (
+                f":{spec}" if spec else "") + "}"
+            yield Problem(shown, at.line, at.column, "ui_placeholder", field=key,
+                          params={"found": written, "expected": expected})
+        if wrong:
+            continue  # that message names the placeholders the text takes
+        for name in sorted(names - {name for name, _, _ in fields}):
             yield Problem(shown, at.line, at.column, "ui_placeholder_missing", field=key,
                           params={"found": f"{{{name}}}"})
