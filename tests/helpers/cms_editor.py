@@ -17,7 +17,6 @@ from __future__ import annotations
 import atexit
 import json
 import re
-import socket
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -61,12 +60,6 @@ def only_the_first_record(records: list[dict]) -> None:
     subject is the form of a new record (Decap draws every record of the file, and each costs
     CPU on every change)."""
     del records[1:]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass

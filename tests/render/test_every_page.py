@@ -47,8 +47,8 @@ def test_every_page_runs_what_the_pages_in_chromium_run(site: Path, site_url: st
 
 
 def test_chromium_sees_every_template_in_every_language_and_scheme(site: Path) -> None:
-    """Every chosen page is scanned in every scheme (the axe test below loops over ``SCHEMES``
-    on each), so every template × language × scheme is scanned when every template ×
+    """Every chosen page is scanned in every scheme (the axe test below scans each in both
+    ``SCHEMES``), so every template × language × scheme is scanned when every template ×
     language is chosen."""
     pages = _pages(site)
     chosen = representatives(pages)
@@ -155,8 +155,8 @@ def test_one_page_per_template_and_language_passes_axe_and_stays_private(
     wrong_scheme: list[str] = []
     no_skip_link: list[str] = []
     failed: list[str] = []
-    for first, second, part in (("light", "dark", chosen[::2]),
-                                ("dark", "light", chosen[1::2])):
+    light, dark = SCHEMES
+    for first, second, part in ((light, dark, chosen[::2]), (dark, light, chosen[1::2])):
         context, log = new_context(browser, served, color_scheme=first)
         page = context.new_page()
         page.on("console", lambda message, page=page: failed.append(
