@@ -11,7 +11,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser import AXE, RequestLog, new_context, serve, shared_browser
-from file_order import costly_files, rank, sort_key
+from file_order import GroupedFiles, costly_files, rank, sort_key
 from poisoned_site import PoisonedSite, build_poisoned, check_corpus
 from projectcopy import sample_project, sample_records
 from shared_builds import made_once, shared_build
@@ -29,6 +29,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     file when the others are nearly done; within a file, tests keep their order."""
     ranks = rank(costly_files())
     items.sort(key=lambda item: sort_key(item.nodeid.split("::", 1)[0], ranks))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``--dist loadfile``, except that the files of a group in ``file_order.ONE_WORKER`` go to
+    one worker together."""
+    return GroupedFiles(config, log) if config.getvalue("dist") == "loadfile" else None
 
 
 @pytest.fixture(scope="session")

@@ -31,7 +31,13 @@ from playwright.sync_api import (
 
 from outside import Outside
 
-CHROMIUM = os.environ.get("MICROSITE_CHROMIUM", "/usr/bin/chromium")
+HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")
+"""Debian's ``chromium-headless-shell``: the same Blink and V8 as ``chromium``, without the
+desktop browser around them. It takes about a fifth less CPU per page, and the suite's time
+is its CPU (./dev test installs it; ``MICROSITE_CHROMIUM=/usr/bin/chromium`` runs the tests in
+the full browser)."""
+CHROMIUM = os.environ.get("MICROSITE_CHROMIUM") or (
+    str(HEADLESS_SHELL) if HEADLESS_SHELL.exists() else "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -3,10 +3,11 @@ lists as costliest are handed to the workers first (``tests/helpers/file_order.p
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
-from file_order import costly_files, rank, sort_key
+from file_order import ONE_WORKER, GroupedFiles, costly_files, rank, sort_key
 from sitebuild import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -36,3 +37,17 @@ def test_the_listed_files_exist() -> None:
     """A file renamed or removed would silently lose its early start."""
     assert costly_files(), "tests/costly_files.txt: run scripts/suite_time.py --update-order"
     assert [name for name in costly_files() if not (REPO / name).is_file()] == []
+
+
+def test_the_files_sharing_the_editor_page_run_on_one_worker() -> None:
+    """Every file that opens the process's shared Decap page is in its group, and the group is
+    one unit for the scheduler (tests/conftest.py)."""
+    imports = re.compile(r"^from cms_editor import .*\bshared_editor\b", re.MULTILINE)
+    using = sorted(path.relative_to(REPO).as_posix() for path in (REPO / "tests").rglob("test_*.py")
+                   if imports.search(path.read_text(encoding="utf-8")))
+    assert using and set(using) <= set(ONE_WORKER["decap"])
+    split = GroupedFiles._split_scope
+    assert {split(None, f"{name}::test_x[1]") for name in ONE_WORKER["decap"]} == {"decap"}
+    assert split(None, "tests/render/test_browser.py::test_x") == "tests/render/test_browser.py"
+    assert [name for files in ONE_WORKER.values() for name in files
+            if not (REPO / name).is_file()] == []

@@ -47,7 +47,14 @@ def _start(project: Path, command: list[str], log: Path) -> subprocess.Popen:
     with log.open("w", encoding="utf-8") as out:
         return subprocess.Popen([*command, "-f", str(project / "mkdocs.yml"),
                                  "-d", str(project / "site"), "--strict"],
-                                cwd=project, env=_env(), stdout=out, stderr=subprocess.STDOUT)
+                                cwd=project, env=_env(), stdout=out, stderr=subprocess.STDOUT,
+                                preexec_fn=_interruptible)
+
+
+def _interruptible() -> None:
+    """Ctrl-C's signal as a terminal delivers it: a suite started in the background of a shell
+    (``./dev test &``) ignores SIGINT, and its children would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen, what: str) -> None:
