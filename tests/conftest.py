@@ -11,6 +11,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser import AXE, RequestLog, new_context, serve, shared_browser
+from build_server import TEMPLATE_CODE
 from file_order import GroupedFiles, costly_files, rank, sort_key
 from poisoned_site import PoisonedSite, build_poisoned, check_corpus
 from projectcopy import sample_project, sample_records
@@ -43,6 +44,16 @@ def shared_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where sites built once are kept: one folder for all pytest-xdist workers of a run."""
     base = tmp_path_factory.getbasetemp()
     return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-sites"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_template_code(shared_sites: Path) -> None:
+    """Where the build server's builds keep Jinja's compiled templates for each other: one
+    folder for every worker of the run (``build_server.TEMPLATE_CODE``; the builds' environment
+    comes from this process's)."""
+    folder = shared_sites.parent / "template-code"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ[TEMPLATE_CODE] = str(folder)
 
 
 @pytest.fixture(scope="session")

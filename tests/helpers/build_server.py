@@ -34,6 +34,7 @@ import sys
 import threading
 import traceback
 from pathlib import Path
+from typing import Any
 
 PRELOAD = (
     "mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.plugins",
@@ -57,6 +58,10 @@ LOCALES = ("de", "en", "tr", "ar", "uk")
 SERVER_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 """Material reads this once, on import: the tests silence its end-of-life notice (a build
 that shows it is a plain subprocess)."""
+TEMPLATE_CODE = "MICROSITE_TEST_TEMPLATE_CODE"
+"""A folder (tests/conftest.py: one per test run, for every worker) where the builds keep
+the Python code Jinja compiles from a template, for the next build of the run: each build would
+otherwise compile Material's templates and ours anew, a tenth of its time."""
 
 
 # --- the server -----------------------------------------------------------------------------
@@ -77,6 +82,63 @@ def _preload() -> None:
     get_theme_names()
     for code in LOCALES:
         babel.Locale.parse(code).number_symbols  # noqa: B018 (loads the locale data)
+
+
+def _share_template_code() -> None:
+    """In a build whose environment names a folder in ``TEMPLATE_CODE``, Jinja's
+    ``Environment.compile`` keeps its result there and takes it from there when a build of the
+    run compiled the same source before, in an environment whose settings give the same code
+    (``_code_key``). The code is what compiling would give: only the time it takes is saved. A
+    test that counts compilations builds in its own process
+    (tests/mkdocs_plugin/test_work_once.py)."""
+    import marshal
+    import tempfile
+
+    import jinja2
+
+    compile_ = jinja2.Environment.compile
+
+    def compile_shared(self, source, name=None, filename=None, raw=False,  # type: ignore[no-untyped-def]
+                       defer_init=False):
+        folder = os.environ.get(TEMPLATE_CODE)
+        if not folder or raw or not isinstance(source, str):
+            return compile_(self, source, name, filename, raw, defer_init)
+        stored = Path(folder) / (_code_key(self, source, name, filename, defer_init) + ".code")
+        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+            return marshal.loads(stored.read_bytes())
+        code = compile_(self, source, name, filename, raw, defer_init)
+        with tempfile.NamedTemporaryFile(dir=stored.parent, delete=False) as new:
+            new.write(marshal.dumps(code))
+        os.replace(new.name, stored)  # whole or not at all, for the other worker's builds
+        return code
+
+    jinja2.Environment.compile = compile_shared  # type: ignore[method-assign]
+
+
+def _code_key(env: object, source: str, name: str | None, filename: str | None,
+              defer_init: bool) -> str:
+    """What the compiled code depends on: the source, its names, and the environment's
+    settings the compiler reads (syntax, escaping for this template, finalize, the filters'
+    and tests' arguments, policies, extensions)."""
+    import hashlib
+
+    from jinja2.utils import _PassArg
+
+    env_: Any = env
+    autoescape = env_.autoescape(name) if callable(env_.autoescape) else env_.autoescape
+    settings = (
+        type(env_).__module__, type(env_).__qualname__, sorted(env_.extensions),
+        env_.block_start_string, env_.block_end_string, env_.variable_start_string,
+        env_.variable_end_string, env_.comment_start_string, env_.comment_end_string,
+        env_.line_statement_prefix, env_.line_comment_prefix, env_.trim_blocks,
+        env_.lstrip_blocks, env_.newline_sequence, env_.keep_trailing_newline, env_.optimized,
+        env_.is_async, bool(autoescape), repr(_PassArg.from_obj(env_.finalize))
+        if env_.finalize else None, repr(sorted(env_.policies.items())),
+        sorted((key, repr(_PassArg.from_obj(f))) for key, f in env_.filters.items()),
+        sorted((key, repr(_PassArg.from_obj(f))) for key, f in env_.tests.items()),
+    )
+    return hashlib.sha256(repr((settings, name, filename, defer_init, source)).encode(
+        "utf-8", "surrogatepass")).hexdigest()
 
 
 def _run_child(request: dict, protocol: tuple[int, int]) -> None:
@@ -146,6 +208,7 @@ def serve() -> None:
     os.dup2(2, 1)  # what the server itself prints never mixes with the answers
     sys.path.pop(0)  # this file's folder: a build process has its own folder there instead
     _preload()
+    _share_template_code()
     import gc
 
     gc.freeze()  # the children share the imported modules' pages instead of copying them

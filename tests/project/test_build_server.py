@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from build_server import SERVER
+from build_server import SERVER, TEMPLATE_CODE, _code_key
 from projectcopy import MICROSITE, copy_project, run_check
 from sitebuild import run_by_server
 
@@ -130,3 +130,73 @@ def test_a_script_runs_as_python_runs_a_file(tmp_path: Path) -> None:
     assert forked.returncode == alone.returncode == 3
     assert forked.stdout == alone.stdout == f"{[str(script), '--flag']} True {tmp_path}\n"
     assert forked.stderr == alone.stderr == "__main__\n"
+
+
+def _templated_project(root: Path, words: str) -> Path:
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    (root / "theme").mkdir(exist_ok=True)
+    (root / "theme" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}<p id="probe">' + words
+        + "</p>{{ super() }}{% endblock %}\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Probe\ntheme:\n  name: mkdocs\n"
+                                     "  custom_dir: theme\n", encoding="utf-8")
+    return root
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_builds_share_compiled_templates_and_build_what_a_process_builds(
+        tmp_path: Path) -> None:
+    """A build takes the code the run's earlier builds compiled (``TEMPLATE_CODE``; the run's
+    folder is set by tests/conftest.py) and builds byte for byte what its own process builds;
+    a changed template is compiled anew."""
+    store = tmp_path / "template-code"
+    store.mkdir()
+    project = _templated_project(tmp_path / "project", "erste Fassung")
+    env = {**os.environ, TEMPLATE_CODE: str(store),
+           "SOURCE_DATE_EPOCH": "1764072000"}  # MkDocs writes the build date
+
+    def by_server(name: str) -> Path:
+        code = SERVER.run("mkdocs", ["build", "-d", str(tmp_path / name)], cwd=project,
+                          env=env, stdout=tmp_path / f"{name}.out",
+                          stderr=tmp_path / f"{name}.err", timeout=120)
+        assert code == 0, (tmp_path / f"{name}.err").read_text(encoding="utf-8")
+        return tmp_path / name
+
+    first = by_server("first")
+    stored = set(store.iterdir())
+    assert stored  # what the first build compiled is kept
+    second = by_server("second")
+    assert set(store.iterdir()) == stored  # the second build compiled nothing
+    alone = tmp_path / "alone"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(alone)],
+                   cwd=project, check=True, timeout=120,
+                   env={key: value for key, value in env.items() if key != TEMPLATE_CODE})
+    assert _files(first) == _files(second) == _files(alone)
+    _templated_project(project, "zweite Fassung")
+    third = by_server("third")
+    assert len(set(store.iterdir()) - stored) == 1  # main.html, changed
+    assert '<p id="probe">zweite Fassung</p>' in (third / "index.html").read_text(
+        encoding="utf-8")
+
+
+def test_the_code_key_tells_apart_what_changes_the_code() -> None:
+    """Escaping, syntax and a filter's arguments change what a template compiles to."""
+    import jinja2
+
+    def key(**settings: object) -> str:
+        return _code_key(jinja2.Environment(**settings), "{{ x|f }}", "t.html", None, False)
+
+    assert key() == key()
+    assert key(autoescape=True) != key(autoescape=False)
+    assert key(trim_blocks=True) != key()
+    plain = jinja2.Environment()
+    plain.filters["f"] = lambda value: value
+    with_context = jinja2.Environment()
+    with_context.filters["f"] = jinja2.pass_context(lambda context, value: value)
+    assert (_code_key(plain, "{{ x|f }}", "t.html", None, False)
+            != _code_key(with_context, "{{ x|f }}", "t.html", None, False))
