@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -24,22 +25,33 @@ from projectcopy import check_in_process, copy_project
 NEW_ID = "betrag-aus-dem-formular"
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
+def _formatted_copy(target: Path, edit_records: Callable[[list[dict]], None] | None = None
+                    ) -> Path:
+    """The sample project, its records file in the editor's layout."""
+    project = copy_project(target, edit_records=edit_records)
     data = project / "data" / "projects.yaml"
     data.write_text(format_projects(read_yaml(data).data), encoding="utf-8")
     return project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return _formatted_copy(tmp_path / "project")
 
 
 @pytest.fixture
 def one_record(tmp_path: Path) -> Path:
-    """The sample with only its first record, formatted: the test's subject is a new record's
-    form."""
-    project = copy_project(tmp_path / "project", edit_records=only_the_first_record)
-    data = project / "data" / "projects.yaml"
-    data.write_text(format_projects(read_yaml(data).data), encoding="utf-8")
-    return project
+    """The sample with only its first record: the test's subject is a new record's form."""
+    return _formatted_copy(tmp_path / "project", only_the_first_record)
+
+
+@pytest.fixture
+def two_records(tmp_path: Path) -> Path:
+    """The sample's first two records: one to delete, one that stays (Decap draws every
+    record of the file, and each costs CPU on every change)."""
+    def first_two(records: list[dict]) -> None:
+        del records[2:]
+    return _formatted_copy(tmp_path / "project", first_two)
 
 
 def _expand(ed: Editor, group: str) -> None:
@@ -75,7 +87,8 @@ def _words(code: str, **params: str) -> str:
     return MESSAGES[code]["de"].format(**params)
 
 
-def test_amounts_are_stored_exactly_or_refused_in_checks_words(project: Path) -> None:
+def test_amounts_are_stored_exactly_or_refused_in_checks_words(one_record: Path) -> None:
+    project = one_record
     data_file = project / "data" / "projects.yaml"
     before = data_file.read_bytes()
     with shared_editor(project) as ed:
@@ -132,7 +145,8 @@ def test_end_before_start_and_missing_english_get_checks_words_at_the_field(
     assert end_before_start in checked.stderr and missing in checked.stderr
 
 
-def test_deleting_a_programme_asks_first_and_names_it(project: Path) -> None:
+def test_deleting_a_programme_asks_first_and_names_it(two_records: Path) -> None:
+    project = two_records
     data_file = project / "data" / "projects.yaml"
     records = read_yaml(data_file).data["records"]
     target = records[0]
@@ -191,7 +205,8 @@ def test_after_a_hand_edit_and_a_review_a_save_changes_only_that_record(project:
 
 
 def test_the_editor_speaks_german_shows_no_fingerprints_and_fits_1280_and_375_pixels(
-        project: Path) -> None:
+        one_record: Path) -> None:
+    project = one_record
     # the login button's German name: Editor.log_in clicks "Anmelden" in every fresh page
     with shared_editor(project) as ed:
         _add_record(ed, NEW_ID)
@@ -231,7 +246,8 @@ def _the_form_is_usable_at_1280_and_at_375_pixels(ed: Editor) -> None:
     assert toolbar and toolbar["width"] <= 375
 
 
-def test_the_preview_shows_the_edited_record_as_its_page_would(project: Path) -> None:
+def test_the_preview_shows_the_edited_record_as_its_page_would(one_record: Path) -> None:
+    project = one_record
     data_file = project / "data" / "projects.yaml"
     data = read_yaml(data_file).data
     records = data["records"]
