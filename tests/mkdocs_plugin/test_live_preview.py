@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from bad_inputs import CASES
+from microsite.data.loading import read_yaml
+from microsite.editing.yaml_layout import format_projects
 from microsite.mkdocs_plugin.preview import PreviewGuard
 from microsite.publish.build import watched_paths
 from microsite.render.project import read_project
@@ -75,9 +77,11 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = copy_project(tmp_path_factory.mktemp("serve") / "project")
+    # German and English, the pages read here: every change rebuilds every language
+    root = copy_project(tmp_path_factory.mktemp("serve") / "project", languages=("de", "en"))
     data = root / "data" / "projects.yaml"
-    data.write_text(data.read_text(encoding="utf-8") + DRAFT, encoding="utf-8")
+    records = format_projects(read_yaml(data).data)  # the editors' layout, as in the sample
+    data.write_text(records + DRAFT, encoding="utf-8")
     port = _free_port()
     log = root / "serve.log"
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(dt.date(2026, 11, 25)),
