@@ -1,5 +1,6 @@
 """The poisoned site (tests/helpers/poisoned_site.py) in real Chromium, under its policy: no dialog
-opens on its pages or from its search, and no element carries an event handler.
+opens on its pages or from its search, and no element carries an event handler. The pages are
+visited without their search index (``WithoutSearchIndex``), the search on the site as built.
 
 Each page's title gets a ``mouseover`` event and the first ten results of each search the
 events of a pointer moving onto them (dispatched: the same handlers run as on a real hover,
@@ -14,7 +15,7 @@ import pytest
 from playwright.sync_api import Page
 
 import browser as browser_helpers
-from browser import goto, serve
+from browser import QuietHandler, goto, serve
 from poisoned_site import PoisonedSite, record_id
 
 HANDLER_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
@@ -35,6 +36,25 @@ def served(poisoned: PoisonedSite) -> Iterator[str]:
         yield base_url
 
 
+class WithoutSearchIndex(QuietHandler):
+    """The site as built, but its search index is not found: the pages' scripts all run, and
+    the search box has nothing to search (Material's search worker would index the poisoned
+    site's index again on every page, a third of each page's work)."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        if self.path.split("?", 1)[0].endswith("/search/search_index.json"):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
+
+@pytest.fixture(scope="module")
+def served_unsearchable(poisoned: PoisonedSite) -> Iterator[str]:
+    """The poisoned site for visiting its pages; their search is tested on ``served``."""
+    with serve(poisoned.result.site, WithoutSearchIndex) as base_url:
+        yield base_url
+
+
 def _watch(page: Page) -> list[str]:
     dialogs: list[str] = []
 
@@ -52,16 +72,18 @@ def _title_vector(poisoned: PoisonedSite, text: str) -> int:
 
 
 def test_poisoned_pages_and_search_open_no_dialog(poisoned: PoisonedSite, served: str,
+                                                  served_unsearchable: str,
                                                   page: Page) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     dialogs = _watch(page)
     handlers: list[str] = []
     titled = [k for k in range(len(poisoned.corpus.vectors))
               if poisoned.corpus.accepted(k, "title")]
-    urls = [f"{served}programme/{record_id(k)}/" for k in titled]
-    urls += [f"{served}en/programme/{record_id(k)}/" for k in titled[::5]]
-    urls += [served + path for path in ("impressum/", "datenschutz/", "en/impressum/",
-                                        "barrierefreiheit/", "programme/")]
+    pages = served_unsearchable
+    urls = [f"{pages}programme/{record_id(k)}/" for k in titled]
+    urls += [f"{pages}en/programme/{record_id(k)}/" for k in titled[::5]]
+    urls += [pages + path for path in ("impressum/", "datenschutz/", "en/impressum/",
+                                       "barrierefreiheit/", "programme/")]
     for url in urls:
         response = page.goto(url, wait_until="load")
         assert response is not None and response.ok, url
