@@ -167,6 +167,33 @@ def add_axe(page: Page, base_url: str) -> None:
     page.add_script_tag(url=base_url + AXE_PATH)
 
 
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+"""The WCAG 2.1 A/AA rules of axe-core whose result depends on the colours: all that a switch
+of scheme can change on the site's pages, apart from the palette switch itself in the header
+(Material shows the other scheme's button; docs/assets/microsite.css changes only colours)."""
+# resultTypes: axe details only the violations (passes and the rest are not read here); axe
+# runs one scan at a time, so the header's follows the page's
+_AXE_RUN = """async ([tags, rules]) => {
+  const only = {resultTypes: ['violations']};
+  if (!rules.length)
+    return (await axe.run(document, {...only, runOnly: {type: 'tag', values: tags}})).violations;
+  const colours = await axe.run(document, {...only, runOnly: {type: 'rule', values: rules}});
+  const header = await axe.run('.md-header', {...only, runOnly: {type: 'tag', values: tags}});
+  return [...colours.violations, ...header.violations];
+}"""
+
+
+def axe_violations(page: Page, rules: tuple[str, ...] = ()) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the loaded page (axe added from the page's own
+    origin, once per page): each rule's id, help and first nodes. With ``rules`` (e.g.
+    ``COLOUR_RULES``), only those rules on the page, and every rule on its header."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        add_axe(page, page.url[: page.url.index("/", len("http://")) + 1])
+    return [{"id": v["id"], "help": v["help"],
+             "nodes": [(n["target"], n["html"][:120]) for n in v["nodes"]][:5]}
+            for v in page.evaluate(_AXE_RUN, [WCAG_AA_TAGS, list(rules)])]
+
+
 QUIET_SECONDS = 0.15
 """How long a page must have no request in flight to count as settled. A page of the site makes
 its late requests (the search index and its language's stemmer, Material's sitemap fetch, the

@@ -13,17 +13,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import WCAG_AA_TAGS, add_axe, goto, new_context, published_url
-
-
-def _axe(page: Page) -> list[dict]:
-    add_axe(page, page.url[: page.url.index("/", len("http://")) + 1])
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA_TAGS)
-    return [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]
+from browser import axe_violations, goto, new_context, published_url
 
 
 def test_axe_finds_a_planted_violation(served: str, page: Page) -> None:
@@ -31,7 +21,7 @@ def test_axe_finds_a_planted_violation(served: str, page: Page) -> None:
     goto(page, served)
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', "
                   "'<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">')")
-    assert "image-alt" in {v["id"] for v in _axe(page)}
+    assert "image-alt" in {v["id"] for v in axe_violations(page)}
 
 
 def test_foreign_requests_are_caught_and_the_published_address_is_the_local_copy(
@@ -121,7 +111,7 @@ def test_no_horizontal_scrolling_at_320_px(served: str, page: Page, path: str) -
     page.set_viewport_size({"width": 320, "height": 640})
     goto(page, served + path)
     width = page.evaluate("document.documentElement.scrollWidth")
-    violations = _axe(page)
+    violations = axe_violations(page)
     assert width <= 320, (path, width)
     assert violations == [], violations
 

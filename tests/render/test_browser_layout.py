@@ -20,9 +20,8 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser import (
-    WCAG_AA_TAGS,
     QuietHandler,
-    add_axe,
+    axe_violations,
     goto,
     new_context,
     published_url,
@@ -33,14 +32,6 @@ from sitebuild import build
 
 PUBLISHER = "Beispielstadt Herausgeberin"
 ADDRESS = "Musterweg 1\n30000 Beispielstadt"
-
-
-def _axe(page: Page) -> list[dict]:
-    add_axe(page, page.url[: page.url.index("/", len("http://")) + 1])  # from the site's origin
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA_TAGS)
-    return [{"id": v["id"], "nodes": [n["html"][:120] for n in v["nodes"]][:3]}
-            for v in result["violations"]]
 
 
 # --- the real site: title and root 404 -------------------------------------------------------
@@ -87,7 +78,7 @@ def test_root_404_passes_axe(served: str, page: Page) -> None:
     the published path) is missing, which showed Material's search toggle as an unlabelled
     checkbox."""
     goto(page, served + "404.html")
-    violations = _axe(page)
+    violations = axe_violations(page)
     assert violations == []
 
 
@@ -130,7 +121,7 @@ def test_a_missing_address_gets_the_root_404_styled_and_clean(
         assert response is not None and response.status == 404
         # the theme's stylesheet loads at any depth: its grid has a width, its type a size
         width = page.evaluate("getComputedStyle(document.querySelector('.md-grid')).maxWidth")
-        violations = _axe(page)
+        violations = axe_violations(page)
         context.close()
     assert width not in ("", "none")
     assert violations == []
@@ -270,5 +261,5 @@ def test_overview_filter_by_audience_works_by_keyboard_without_javascript(
     goto(page, copy_served + "en/programme/")
     page.check("#ms-filter-jobseekers")
     assert _visible_cards(page) == [copy.short_id]
-    assert _axe(page) == []
+    assert axe_violations(page) == []
     page.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
-from browser import WCAG_AA_TAGS, RequestWatch, add_axe, new_context
+from browser import COLOUR_RULES, RequestWatch, axe_violations, new_context
 from microsite.render.project import read_project_settings
 from page_checks import TEMPLATES, SitePage, assets, classify, representatives, static_problems
 from sitebuild import REPO, html_pages
@@ -86,34 +86,6 @@ def test_the_static_checks_find_planted_mistakes(site: Path, site_url: str,
         assert expected in found, found
 
 
-COLOUR_RULES = ("color-contrast", "link-in-text-block")
-"""The WCAG 2.1 A/AA rules of axe-core whose result depends on the colours: all that a switch
-of scheme can change on the site's pages, apart from the palette switch itself in the header
-(Material shows the other scheme's button; docs/assets/microsite.css changes only colours)."""
-_AXE_RUN = """async ([tags, rules]) => {
-  const only = {resultTypes: ['violations']};
-  if (!rules.length)
-    return (await axe.run(document, {...only, runOnly: {type: 'tag', values: tags}})).violations;
-  const colours = await axe.run(document, {...only, runOnly: {type: 'rule', values: rules}});
-  const header = await axe.run('.md-header', {...only, runOnly: {type: 'tag', values: tags}});
-  return [...colours.violations, ...header.violations];
-}"""
-
-
-def _axe(page: Page, rules: tuple[str, ...] = ()) -> list[dict]:
-    """axe-core's WCAG 2.1 A/AA violations on the page (axe added once per loaded page); with
-    ``rules``, only those on the page, and every rule on its header (axe runs one scan at a
-    time: one after the other)."""
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        add_axe(page, page.url[: page.url.index("/", len("http://")) + 1])
-    # resultTypes: axe details only the violations (passes and the rest are not read here)
-    violations = page.evaluate(_AXE_RUN, [WCAG_AA_TAGS, list(rules)])
-    return [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in violations
-    ]
-
-
 _FOCUSED = """() => {
   const el = document.activeElement, box = el.getBoundingClientRect();
   const style = getComputedStyle(el);
@@ -152,7 +124,7 @@ def _scan(page: Page, scheme: str, violations: dict[str, list[dict]],
     shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     if shown != SHOWN[scheme]:
         wrong_scheme.append(f"{page.url} ({scheme}): {shown}")
-    found = _axe(page, rules)
+    found = axe_violations(page, rules)
     if found:
         violations[f"{page.url} ({scheme})"] = found
 
@@ -226,6 +198,7 @@ def test_the_scan_in_the_second_scheme_finds_contrast_and_header_faults(served: 
       document.querySelector('main').append(image('im-inhalt'));
       document.querySelector('.md-header').append(image('im-kopf'));
     }""")
-    found = {(v["id"], str(v["nodes"])) for v in _axe(page, COLOUR_RULES)}
+    found = {(v["id"], str([target for target, _ in v["nodes"]]))
+             for v in axe_violations(page, COLOUR_RULES)}
     assert any(rule == "color-contrast" for rule, _ in found), found
     assert [nodes for rule, nodes in found if rule == "image-alt"] == ["[['#im-kopf']]"], found
