@@ -163,7 +163,7 @@ class Row:
 
 def prepare(work: Path, name: str, count: int, languages: tuple[str, ...],
             data_file: str) -> Path:
-    project = synthetic.copy_project(REPO, work / name)
+    project = synthetic.copy_project(REPO, work / name, languages)
     synthetic.write_records(project, count, languages, data_file)
     return project
 
@@ -475,10 +475,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=BENCH / "results.md")
     parser.add_argument("--update-readme", action="store_true",
                         help="copy the tables into README.md between the benchmark markers")
+    parser.add_argument("--languages", nargs="+", metavar="CODE",
+                        help="build only these of the site's languages (the default language "
+                             "among them; default: every language)")
     args = parser.parse_args(argv)
 
     settings, _ = read_project_settings(REPO / "mkdocs.yml")
     languages = settings.languages.codes
+    if args.languages:
+        unknown = sorted(set(args.languages) - set(languages))
+        if unknown or languages[0] not in args.languages:
+            parser.error(f"--languages: choose among {', '.join(languages)}, "
+                         f"{languages[0]} included")
+        languages = tuple(code for code in languages if code in args.languages)
     machine = machine_description()
     hugo_note = "not run" if args.no_hugo else "`hugo` not installed (`./dev bench` installs it)"
     with tempfile.TemporaryDirectory(prefix="microsite-bench-") as tmp:
@@ -486,6 +495,7 @@ def main(argv: list[str] | None = None) -> int:
         real_project = synthetic.copy_project(REPO, work / "real")
         (real_project / settings.data_file).write_bytes(
             (REPO / settings.data_file).read_bytes())
+        synthetic.keep_languages(real_project, languages, settings.data_file)
         real, _ = mkdocs_build(real_project, args.repeat)
         empty = prepare(work, "empty", 0, languages, settings.data_file)
         empty_build, empty_out = mkdocs_build(empty, args.repeat)

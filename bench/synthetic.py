@@ -58,8 +58,9 @@ def records_yaml(count: int, languages: tuple[str, ...]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def copy_project(source: Path, target: Path) -> Path:
-    """Copy what a build reads (config, pages, templates, interface texts) to ``target``."""
+def copy_project(source: Path, target: Path, languages: tuple[str, ...] | None = None) -> Path:
+    """Copy what a build reads (config, pages, templates, interface texts) to ``target``;
+    with ``languages``, only these of the site's languages (``keep_languages``)."""
     for part in PROJECT_PARTS:
         src = source / part
         if src.is_dir():
@@ -68,7 +69,56 @@ def copy_project(source: Path, target: Path) -> Path:
             (target / part).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, target / part)
     _unlink_records(target / "docs")
+    if languages is not None:
+        keep_languages(target, languages)
     return target
+
+
+def keep_languages(project: Path, keep: tuple[str, ...],
+                   data_file: str = "data/projects.yaml") -> None:
+    """Remove every language but ``keep`` from ``project``: from the i18n plugin's list and
+    the optional languages, its pages, its interface texts and (where the records file is
+    there already) the records' texts."""
+    config_file = project / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    dropped: set[str] = set()
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = plugin["i18n"]["languages"]
+            dropped = {entry["locale"] for entry in entries} - set(keep)
+            plugin["i18n"]["languages"] = [e for e in entries if e["locale"] in keep]
+        if isinstance(plugin, dict) and "microsite" in plugin:
+            options = plugin["microsite"]
+            options["optional_languages"] = [
+                lang for lang in options.get("optional_languages", []) if lang in keep]
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                           encoding="utf-8")
+    for lang in sorted(dropped):
+        shutil.rmtree(project / "docs" / lang, ignore_errors=True)
+        (project / "data" / "ui" / f"{lang}.yaml").unlink(missing_ok=True)
+    records_file = project / data_file
+    if not records_file.is_file():
+        return
+    every = set(keep) | dropped
+
+    def drop(value: object) -> None:
+        """Each text by language (a mapping whose keys are languages) loses the dropped ones."""
+        if isinstance(value, dict):
+            if value and set(value) <= every:
+                for lang in dropped:
+                    value.pop(lang, None)
+            if isinstance(value.get("languages"), list):
+                value["languages"] = [lang for lang in value["languages"] if lang in keep]
+            for item in value.values():
+                drop(item)
+        elif isinstance(value, list):
+            for item in value:
+                drop(item)
+
+    data = yaml.safe_load(records_file.read_text(encoding="utf-8"))
+    drop(data)
+    records_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                            encoding="utf-8")
 
 
 def _unlink_records(docs: Path) -> None:

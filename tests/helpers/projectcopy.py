@@ -82,36 +82,18 @@ def copy_project(target: Path, *, site_url: str | None = None, plugin_options: d
 
 def keep_languages(project: Path, keep: tuple[str, ...]) -> None:
     """Remove every language but ``keep`` from ``project``: from the i18n plugin's list and
-    the optional languages, its pages, interface texts and the records' texts."""
-    config_file = project / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    dropped: set[str] = set()
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            entries = plugin["i18n"]["languages"]
-            dropped = {entry["locale"] for entry in entries} - set(keep)
-            plugin["i18n"]["languages"] = [e for e in entries if e["locale"] in keep]
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "microsite" in plugin:
-            options = plugin["microsite"]
-            options["optional_languages"] = [
-                lang for lang in options.get("optional_languages", []) if lang in keep]
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                           encoding="utf-8")
-    for lang in sorted(dropped):
-        shutil.rmtree(project / "docs" / lang, ignore_errors=True)
-        (project / "data" / "ui" / f"{lang}.yaml").unlink(missing_ok=True)
+    the optional languages, its pages, interface texts and the records' texts (as the
+    benchmark does with ``--languages``: bench/synthetic.py)."""
+    _synthetic().keep_languages(project, keep)
 
-    def drop_texts(records: list[dict]) -> None:
-        for record in records:
-            for key in ("texts", "translation"):
-                if isinstance(record.get(key), dict):
-                    for lang in dropped:
-                        record[key].pop(lang, None)
-            if "languages" in record:
-                record["languages"] = [lang for lang in record["languages"] if lang in keep]
 
-    rewrite_records(project, drop_texts)
+def _synthetic():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import synthetic
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    return synthetic
 
 
 def rewrite_records(project: Path, edit: Callable[[list[dict]], None]) -> None:

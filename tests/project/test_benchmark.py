@@ -1,5 +1,5 @@
 """The benchmark (bench/benchmark.py) runs at a small N, in its quick mode (the empty project
-built once for every N), so that it cannot rot.
+built once for every N) and in two of the site's languages, so that it cannot rot.
 
 No timing is asserted here: speed budgets are the benchmark's business. What is asserted is that
 it builds the synthetic sites, writes every table with every row and column, that the sizes it
@@ -21,8 +21,8 @@ from microsite.render.project import read_project_settings
 from sitebuild import REPO, run_by_server
 
 SIZES = (2, 4)
-# the benchmark builds every configured language: one record page per record and language
-LANGUAGES = read_project_settings(REPO / "mkdocs.yml")[0].languages.codes
+# two of the site's languages (--languages): one record page per record and language
+LANGUAGES = read_project_settings(REPO / "mkdocs.yml")[0].languages.codes[:2]
 
 
 def _table(text: str, heading: str) -> list[list[str]]:
@@ -46,6 +46,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> str:
     proc = run_by_server(
         str(REPO / "bench" / "benchmark.py"), ["--sizes", *map(str, SIZES), "--repeat", "1",
                                                "--quick", "--no-hugo", "--no-lighthouse",
+                                               "--languages", *LANGUAGES,
                                                "--output", str(out)],
         cwd=REPO, env=env, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -164,3 +165,11 @@ def test_reports_the_largest_listing_page_against_its_budget(results: str) -> No
         assert int(row[1]) == 2 * len(LANGUAGES)
         assert re.fullmatch(r"`([a-z]{2}/)?(programme/)?index\.html`", row[2]), row
         assert 0 < float(row[3]) <= 100
+
+
+def test_languages_must_be_the_sites_and_include_the_default(tmp_path: Path) -> None:
+    proc = run_by_server(str(REPO / "bench" / "benchmark.py"),
+                         ["--languages", "en", "xx", "--output", str(tmp_path / "r.md")],
+                         cwd=REPO, env=dict(os.environ), timeout=60)
+    assert proc.returncode == 2 and "--languages: choose among de, en" in proc.stderr
+    assert not (tmp_path / "r.md").exists()
