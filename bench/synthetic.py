@@ -91,6 +91,8 @@ def keep_languages(project: Path, keep: tuple[str, ...],
             options = plugin["microsite"]
             options["optional_languages"] = [
                 lang for lang in options.get("optional_languages", []) if lang in keep]
+    if not dropped:  # every language kept: the files stay as they are
+        return
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                            encoding="utf-8")
     for lang in sorted(dropped):

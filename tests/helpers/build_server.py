@@ -118,11 +118,10 @@ def _share_template_code() -> None:
 def _code_key(env: object, source: str, name: str | None, filename: str | None,
               defer_init: bool) -> str:
     """What the compiled code depends on: the source, its names, and the environment's
-    settings the compiler reads (syntax, escaping for this template, finalize, the filters'
-    and tests' arguments, policies, extensions)."""
+    settings the compiler reads (syntax, escaping for this template, extensions and gettext
+    style, and finalize, filters and tests: their argument passing, and the functions
+    themselves, since the compiler computes constant expressions with them)."""
     import hashlib
-
-    from jinja2.utils import _PassArg
 
     env_: Any = env
     autoescape = env_.autoescape(name) if callable(env_.autoescape) else env_.autoescape
@@ -132,13 +131,38 @@ def _code_key(env: object, source: str, name: str | None, filename: str | None,
         env_.variable_end_string, env_.comment_start_string, env_.comment_end_string,
         env_.line_statement_prefix, env_.line_comment_prefix, env_.trim_blocks,
         env_.lstrip_blocks, env_.newline_sequence, env_.keep_trailing_newline, env_.optimized,
-        env_.is_async, bool(autoescape), repr(_PassArg.from_obj(env_.finalize))
-        if env_.finalize else None, repr(sorted(env_.policies.items())),
-        sorted((key, repr(_PassArg.from_obj(f))) for key, f in env_.filters.items()),
-        sorted((key, repr(_PassArg.from_obj(f))) for key, f in env_.tests.items()),
+        env_.is_async, bool(autoescape), getattr(env_, "newstyle_gettext", None),
+        _function_key(env_.finalize) if env_.finalize else None,
+        repr(sorted(env_.policies.items())),
+        sorted((key, _function_key(f)) for key, f in env_.filters.items()),
+        sorted((key, _function_key(f)) for key, f in env_.tests.items()),
     )
     return hashlib.sha256(repr((settings, name, filename, defer_init, source)).encode(
         "utf-8", "surrogatepass")).hexdigest()
+
+
+def _function_key(function: object) -> tuple:
+    """A filter, test or finalize function as the compiler may use it: how it is passed its
+    arguments, its names, its code and what its closure holds (an object shown with its
+    address never matches another process's: a miss, never a wrong hit)."""
+    from jinja2.utils import _PassArg
+
+    code = getattr(function, "__code__", None)
+    cells = getattr(function, "__closure__", None) or ()
+    return (repr(_PassArg.from_obj(function)), getattr(function, "__module__", None),
+            getattr(function, "__qualname__", type(function).__qualname__),
+            _code_digest(code) if code is not None else repr(function),
+            repr([cell.cell_contents for cell in cells]))
+
+
+def _code_digest(code: Any) -> str:
+    import hashlib
+    import types
+
+    parts = [code.co_code, repr(code.co_names).encode()]
+    parts += [_code_digest(const).encode() if isinstance(const, types.CodeType)
+              else repr(const).encode() for const in code.co_consts]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 def _run_child(request: dict, protocol: tuple[int, int]) -> None:

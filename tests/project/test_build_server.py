@@ -185,7 +185,8 @@ def test_builds_share_compiled_templates_and_build_what_a_process_builds(
 
 
 def test_the_code_key_tells_apart_what_changes_the_code() -> None:
-    """Escaping, syntax and a filter's arguments change what a template compiles to."""
+    """Escaping, syntax, a filter's arguments and the filter itself change what a template
+    compiles to."""
     import jinja2
 
     def key(**settings: object) -> str:
@@ -200,3 +201,17 @@ def test_the_code_key_tells_apart_what_changes_the_code() -> None:
     with_context.filters["f"] = jinja2.pass_context(lambda context, value: value)
     assert (_code_key(plain, "{{ x|f }}", "t.html", None, False)
             != _code_key(with_context, "{{ x|f }}", "t.html", None, False))
+    # a constant the compiler computes with the filter itself: another filter, other code
+    upper, lower = jinja2.Environment(), jinja2.Environment()
+    upper.filters["f"] = str.upper
+    lower.filters["f"] = str.lower
+    constant = '{{ "x"|f }}'
+    assert (_code_key(upper, constant, "t.html", None, False)
+            != _code_key(lower, constant, "t.html", None, False))
+    shout, whisper = jinja2.Environment(), jinja2.Environment()
+    shout.filters["f"] = lambda value: value + "!"
+    whisper.filters["f"] = lambda value: value + "."
+    assert (_code_key(shout, constant, "t.html", None, False)
+            != _code_key(whisper, constant, "t.html", None, False))
+    assert "X" in upper.from_string(constant).render() and "x" in lower.from_string(
+        constant).render()

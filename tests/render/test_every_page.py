@@ -6,6 +6,7 @@ chosen)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -62,6 +63,22 @@ def test_chromium_sees_every_template_in_every_language_and_scheme(site: Path) -
     assert scanned == {(page.template, page.variant) for page in pages}
     assert len(set(chosen)) == len(chosen)  # no page loaded twice
     assert len(scanned) < len(pages) / 2  # the point: far fewer pages than the site has
+
+
+SCHEME_IMAGES = ("#only-light", "#only-dark", "#gh-light-mode-only", "#gh-dark-mode-only")
+"""Image addresses Material's stylesheet shows in one colour scheme only."""
+
+
+def test_no_image_is_shown_in_one_colour_scheme_only(site: Path) -> None:
+    """The second scheme's scan checks only what a scheme changes (``COLOUR_RULES``, the
+    header): an image shown in one scheme only would need every rule in both."""
+    sources = re.compile(r"<img\b[^>]*?\bsrc=[\"']?([^\"' >]*)")
+    shown_in_one = {page.rel: src for page in _pages(site)
+                    for src in sources.findall(page.path.read_text(encoding="utf-8"))
+                    if src.endswith(SCHEME_IMAGES)}
+    assert shown_in_one == {}
+    planted = '<p><img alt="" src="../assets/logo.svg#only-dark"></p>'
+    assert sources.findall(planted)[0].endswith(SCHEME_IMAGES)  # the search finds one
 
 
 def test_the_static_checks_find_planted_mistakes(site: Path, site_url: str,
