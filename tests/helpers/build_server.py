@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import json
 import os
 import runpy
@@ -155,6 +156,7 @@ def _function_key(function: object) -> tuple:
             repr([cell.cell_contents for cell in cells]))
 
 
+@functools.cache  # code objects are immutable, and equal when their contents are
 def _code_digest(code: Any) -> str:
     import hashlib
     import types
