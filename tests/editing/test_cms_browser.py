@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import published_url
-from cms_editor import Editor, editor, only_the_first_record, shared_editor
+from cms_editor import Editor, editor, shared_editor
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
 from projectcopy import check_in_process, copy_project
@@ -48,12 +48,6 @@ def _add_record(ed: Editor, record_id: str, languages: tuple[str, ...] = ("de", 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
-
-
-@pytest.fixture
-def one_record(tmp_path: Path) -> Path:
-    """The sample with only its first record: the test's subject is a new record's form."""
-    return copy_project(tmp_path / "project", edit_records=only_the_first_record)
 
 
 def test_a_record_made_in_the_form_is_saved_checked_and_built(project: Path,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -15,34 +14,19 @@ import pytest
 from playwright.sync_api import Dialog, expect
 from test_cms_browser import _add_record, _fill
 
-from cms_editor import Editor, only_the_first_record, shared_editor
+from cms_editor import Editor, formatted_copy, shared_editor
 from microsite.checks.problems import MESSAGES
 from microsite.cli import main
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
-from projectcopy import check_in_process, copy_project
+from projectcopy import check_in_process
 
 NEW_ID = "betrag-aus-dem-formular"
 
 
-def _formatted_copy(target: Path, edit_records: Callable[[list[dict]], None] | None = None
-                    ) -> Path:
-    """The sample project, its records file in the editor's layout."""
-    project = copy_project(target, edit_records=edit_records)
-    data = project / "data" / "projects.yaml"
-    data.write_text(format_projects(read_yaml(data).data), encoding="utf-8")
-    return project
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return _formatted_copy(tmp_path / "project")
-
-
-@pytest.fixture
-def one_record(tmp_path: Path) -> Path:
-    """The sample with only its first record: the test's subject is a new record's form."""
-    return _formatted_copy(tmp_path / "project", only_the_first_record)
+    return formatted_copy(tmp_path / "project")
 
 
 @pytest.fixture
@@ -51,7 +35,7 @@ def two_records(tmp_path: Path) -> Path:
     record of the file, and each costs CPU on every change)."""
     def first_two(records: list[dict]) -> None:
         del records[2:]
-    return _formatted_copy(tmp_path / "project", first_two)
+    return formatted_copy(tmp_path / "project", first_two)
 
 
 def _expand(ed: Editor, group: str) -> None:

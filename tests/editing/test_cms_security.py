@@ -18,7 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browser import chromium, serve, shared_browser
-from cms_editor import only_the_first_record, shared_admin_folder, shared_editor
+from cms_editor import shared_admin_folder, shared_editor
 from microsite.editing.admin_site import write_admin
 from microsite.editing.cms_local import editor_server
 from projectcopy import copy_project, snapshot
@@ -73,12 +73,6 @@ HARMFUL_WRITES = [
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
-
-
-@pytest.fixture
-def one_record(tmp_path: Path) -> Path:
-    """The sample with only its first record: what the test tries needs no records."""
-    return copy_project(tmp_path / "project", edit_records=only_the_first_record)
 
 
 def _files(project: Path) -> dict[str, str]:

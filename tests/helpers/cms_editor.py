@@ -27,8 +27,11 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Dialog, Page, Route, expect
 
 from browser import shared_browser
+from microsite.data.loading import read_yaml
 from microsite.editing.cms_local import EditorServer, admin_folder, editor_server
 from microsite.editing.edit_check import REPORT, check_on_save
+from microsite.editing.yaml_layout import format_projects
+from projectcopy import copy_project
 from sitebuild import REPO
 
 VIEWPORT = {"width": 1400, "height": 1000}
@@ -74,6 +77,15 @@ def only_the_first_record(records: list[dict]) -> None:
     subject is the form of a new record (Decap draws every record of the file, and each costs
     CPU on every change)."""
     del records[1:]
+
+
+def formatted_copy(target: Path, edit_records: Callable[[list[dict]], None] | None = None
+                   ) -> Path:
+    """The sample project (``copy_project``), its records file in the editor's layout."""
+    project = copy_project(target, edit_records=edit_records)
+    data = project / "data" / "projects.yaml"
+    data.write_text(format_projects(read_yaml(data).data), encoding="utf-8")
+    return project
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import importlib
 import io
 import os
 import shutil
@@ -84,16 +85,16 @@ def keep_languages(project: Path, keep: tuple[str, ...]) -> None:
     """Remove every language but ``keep`` from ``project``: from the i18n plugin's list and
     the optional languages, its pages, interface texts and the records' texts (as the
     benchmark does with ``--languages``: bench/synthetic.py)."""
-    _synthetic().keep_languages(project, keep)
+    bench_module("synthetic").keep_languages(project, keep)
 
 
-def _synthetic():  # type: ignore[no-untyped-def]
+def bench_module(name: str):  # type: ignore[no-untyped-def]
+    """A module of the benchmark (bench/ is a folder of scripts, not a package)."""
     sys.path.insert(0, str(REPO / "bench"))
     try:
-        import synthetic
+        return importlib.import_module(name)
     finally:
         sys.path.remove(str(REPO / "bench"))
-    return synthetic
 
 
 def rewrite_records(project: Path, edit: Callable[[list[dict]], None]) -> None:

@@ -90,6 +90,7 @@ def run_by_server(module: str, argv: list[str], *, cwd: Path, env: dict[str, str
         return subprocess.CompletedProcess([*command, *argv], returncode,
                                            out.read_text(encoding), err.read_text(encoding))
 
+
 BUILD_LOG = "MICROSITE_TEST_BUILD_LOG"
 """Set by ``scripts/suite_time.py``: a file where every ``build()`` appends one line (seconds,
 exit code, test), so the measurement counts the site builds a run makes."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from microsite.render.project import read_project_settings
+from projectcopy import bench_module
 from sitebuild import REPO, run_by_server
 
 SIZES = (2, 4)
@@ -100,18 +100,10 @@ def test_budget_table_lists_every_budget_with_a_verdict(results: str) -> None:
     assert by_name[next(k for k in by_name if k.startswith("released record page"))] == "not run"
 
 
-def _bench_module(name: str):  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        return __import__(name)
-    finally:
-        sys.path.remove(str(REPO / "bench"))
-
-
 def test_floor_pages_carry_the_record_pages_words(site: Path) -> None:
     """The floor is each record page's words as plain Markdown: every word of the record page's
     content, and no other (issue #22: the two measures must agree)."""
-    floor = _bench_module("floor")
+    floor = bench_module("floor")
     built = sorted((site / "programme").glob("*/index.html"))
     assert len(built) >= 3
     for page in built:
@@ -128,7 +120,7 @@ def _without_link_targets(markdown: str) -> str:
 
 
 def test_a_released_page_that_failed_to_load_misses_its_budget() -> None:
-    benchmark = _bench_module("benchmark")
+    benchmark = bench_module("benchmark")
     report = {"page": "/programme/x/", "failures": ["HTTP 404: /programme/x/"]}
     lines = benchmark.released_page(benchmark.Measured([], None, None, report))
     assert lines == [("released record page `/programme/x/` loads completely",
@@ -137,11 +129,7 @@ def test_a_released_page_that_failed_to_load_misses_its_budget() -> None:
 
 def test_synthetic_records_are_valid_in_every_language(tmp_path: Path) -> None:
     """The synthetic data passes `microsite check` like real data (and fails if it were bad)."""
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        import synthetic
-    finally:
-        sys.path.remove(str(REPO / "bench"))
+    synthetic = bench_module("synthetic")
     project = synthetic.copy_project(REPO, tmp_path / "p")
     synthetic.write_records(project, 3, ("de", "en"))
     check = ["check", "-f", str(project / "mkdocs.yml")]
