@@ -24,6 +24,13 @@ from sitebuild import REPO
 for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
     os.environ.pop(_name, None)
 
+# The suite starts some hundred Python processes on the same code (workers, the build
+# server, `mkdocs build` and `microsite` commands): each compiles src/ and the tests again
+# where the environment forbids bytecode caches (some containers set PYTHONDONTWRITEBYTECODE).
+# Python's default keeps them, in __pycache__ folders git ignores; so do the tests.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The costliest files first (tests/helpers/file_order.py), so that no worker starts a long

@@ -167,6 +167,41 @@ def _code_digest(code: Any) -> str:
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
+def _list_installed_templates_once() -> None:
+    """Material's templates folder holds some 14,500 files (its icons): MkDocs lists a theme's
+    folders for every build, and mkdocs-static-i18n once more for each language
+    (``Files.add_files_from_theme``), a quarter of a forked build's time. What is installed
+    does not change while the tests run: the server lists the installed themes' folders once,
+    and a listing of several folders (e.g. ``overrides/`` first) joins the kept listings of
+    the installed ones with a fresh one of the others, as Jinja's ``list_templates`` would."""
+    import jinja2
+    import mkdocs
+    from mkdocs.utils import get_theme_dir, get_theme_names
+
+    list_ = jinja2.FileSystemLoader.list_templates
+    installed = os.path.realpath(sys.prefix) + os.sep
+    kept: dict[tuple[str, bool], list[str]] = {}
+
+    def one_folder(folder: str, followlinks: bool) -> list[str]:
+        key = (folder, followlinks)
+        if key in kept:
+            return kept[key]
+        listing = list_(jinja2.FileSystemLoader(folder, followlinks=followlinks))
+        if os.path.realpath(folder).startswith(installed):
+            kept[key] = listing
+        return listing
+
+    def list_templates(self: jinja2.FileSystemLoader) -> list[str]:
+        return sorted({name for folder in self.searchpath
+                       for name in one_folder(folder, self.followlinks)})
+
+    # every theme's folder, and MkDocs' own templates (the last folder of every theme)
+    for folder in (*map(get_theme_dir, get_theme_names()),
+                   os.path.join(os.path.dirname(mkdocs.__file__), "templates")):
+        one_folder(folder, False)
+    jinja2.FileSystemLoader.list_templates = list_templates  # type: ignore[method-assign]
+
+
 def _run_child(request: dict, protocol: tuple[int, int]) -> None:
     """In the forked child: become the build process, then end with its exit code."""
     code = 1
@@ -235,6 +270,7 @@ def serve() -> None:
     sys.path.pop(0)  # this file's folder: a build process has its own folder there instead
     _preload()
     _share_template_code()
+    _list_installed_templates_once()
     import gc
 
     gc.freeze()  # the children share the imported modules' pages instead of copying them

@@ -152,8 +152,9 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_builds_share_compiled_templates_and_build_what_a_process_builds(
         tmp_path: Path) -> None:
     """A build takes the code the run's earlier builds compiled (``TEMPLATE_CODE``; the run's
-    folder is set by tests/conftest.py) and builds byte for byte what its own process builds;
-    a changed template is compiled anew."""
+    folder is set by tests/conftest.py) and the installed theme's files the server listed once,
+    and builds byte for byte what its own process builds; a changed template is compiled anew,
+    and a file added to the project's theme folder is copied."""
     store = tmp_path / "template-code"
     store.mkdir()
     project = _templated_project(tmp_path / "project", "erste Fassung")
@@ -177,8 +178,11 @@ def test_builds_share_compiled_templates_and_build_what_a_process_builds(
                    cwd=project, check=True, timeout=120,
                    env={key: value for key, value in env.items() if key != TEMPLATE_CODE})
     assert _files(first) == _files(second) == _files(alone)
+    assert not (first / "probe.css").exists()
     _templated_project(project, "zweite Fassung")
+    (project / "theme" / "probe.css").write_text("p {}\n", encoding="utf-8")
     third = by_server("third")
+    assert (third / "probe.css").read_text(encoding="utf-8") == "p {}\n"
     assert len(set(store.iterdir()) - stored) == 1  # main.html, changed
     assert '<p id="probe">zweite Fassung</p>' in (third / "index.html").read_text(
         encoding="utf-8")
