@@ -29,7 +29,7 @@ from poisoned_site import (
     record_id,
     rejected_record_fields,
 )
-from sitebuild import html_pages
+from sitebuild import html_pages, parsed_html
 from xss_vectors import VECTORS, all_vectors
 
 PLAIN_MARKUP = re.compile(r"<[A-Za-z/!?]")
@@ -69,7 +69,7 @@ def test_check_rejects_script_links_in_markdown(poisoned: PoisonedSite) -> None:
 
 def _own_scripts(site: Path) -> set[str]:
     """The inline scripts of the start page, which holds no editor data."""
-    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
+    soup = parsed_html((site / "index.html").read_text(encoding="utf-8"))
     return {normalised_script(s.string or "") for s in soup.find_all("script")
             if not s.get("src") and not s.get("type")}
 
@@ -145,8 +145,8 @@ def test_texts_stay_text(poisoned: PoisonedSite) -> None:
         if not corpus.accepted(k, "title"):
             continue
         rid = record_id(k)
-        soup = BeautifulSoup((site / "programme" / rid / "index.html").read_text(
-            encoding="utf-8"), "lxml")
+        soup = parsed_html((site / "programme" / rid / "index.html").read_text(
+            encoding="utf-8"))
         assert soup.select_one("h1").get_text() == vector
         assert soup.title.get_text().startswith(vector + " - ")
         assert soup.select_one(".md-header__topic:last-child .md-ellipsis") \
@@ -162,8 +162,8 @@ def test_texts_stay_text(poisoned: PoisonedSite) -> None:
         lines = [line for k, (_, v) in enumerate(corpus.vectors) if corpus.accepted(k, fact)
                  for line in v.splitlines() if line.strip()]
         page = "impressum" if fact.startswith("operator") else "datenschutz"
-        text = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"),
-                             "lxml").select_one("article").get_text()
+        text = parsed_html((site / page / "index.html").read_text(
+            encoding="utf-8")).select_one("article").get_text()
         for line in lines:
             assert line in text, (fact, line)
 
@@ -191,8 +191,8 @@ def test_facts_are_never_markdown(poisoned: PoisonedSite, fact: str) -> None:
     site = poisoned.result.site
     page = "impressum" if fact.startswith("operator") else "datenschutz"
     for lang_prefix in ("", "en/"):
-        soup = BeautifulSoup((site / lang_prefix / page / "index.html").read_text(
-            encoding="utf-8"), "lxml")
+        soup = parsed_html((site / lang_prefix / page / "index.html").read_text(
+            encoding="utf-8"))
         text = soup.select_one("article").get_text()
         assert "[Link](https://example.org){: onclick=alert(1) }" in text
         assert "{: onclick=\"alert(1)\" }" in text

@@ -25,6 +25,8 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from sitebuild import parsed_html
+
 TEMPLATES = ("home", "overview", "record", "help", "404", "page")
 """The site's page templates (``overrides/``: home, overview, record, help, 404; ``main.html``
 for the hand-written pages)."""
@@ -164,7 +166,7 @@ def _name(tag: Tag) -> str:
 
 def static_problems(site: Path, path: Path, site_url: str, language: str) -> list[str]:
     """What is wrong with one built page, without a browser (empty when nothing is)."""
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    soup = parsed_html(path.read_text(encoding="utf-8"))
     problems: list[str] = []
     html = soup.html
     if html is None or html.get("lang") != language:

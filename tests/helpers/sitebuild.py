@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import locale
 import logging
 import os
@@ -105,7 +106,16 @@ def _log_build(seconds: float, returncode: int) -> None:
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    """The page parsed, read-only: a page whose text this process parsed before (the shared
+    sites' pages are read by many test files) is not parsed again, and its tree is shared.
+    A test that changes a tree parses its own (``BeautifulSoup(…)``)."""
+    return parsed_html(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=256)  # keyed by the text itself: a changed file is a new parse
+def parsed_html(text: str) -> BeautifulSoup:
+    """``BeautifulSoup(text, "lxml")``, read-only and shared like ``soup``'s."""
+    return BeautifulSoup(text, "lxml")
 
 
 def html_pages(site: Path) -> list[Path]:

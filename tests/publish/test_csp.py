@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from microsite.publish.csp import ThemeScripts, add_policy, policy
 from poisoned_site import PoisonedSite
-from sitebuild import html_pages
+from sitebuild import html_pages, parsed_html
 
 _HEAD = re.compile(r"<head[^>]*>\s*", re.I)
 
@@ -41,7 +41,7 @@ def _check_page(path: Path) -> dict[str, list[str]]:
     assert first.startswith('<meta http-equiv="Content-Security-Policy" content="'), path
     assert "<script" not in text[:head.end()].lower()
     assert text.index('<meta charset="utf-8">') < 1024, path  # still within the first 1024 bytes
-    soup = BeautifulSoup(text, "lxml")
+    soup = parsed_html(text)
     metas = soup.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
     assert len(metas) == 1, path
     directives = _directives(metas[0]["content"])

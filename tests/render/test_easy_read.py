@@ -98,6 +98,7 @@ def test_every_line_on_the_page_holds_one_sentence(site: Path) -> None:
 def _plain_words(content: Tag) -> list[str]:
     """Words of the page's own text: names in „…“, labels in bold and link texts (page names)
     stay as they are shown elsewhere, and the source citation is in standard language."""
+    content = BeautifulSoup(str(content), "lxml")  # its own tree: ``soup`` trees are shared
     for node in content.select(".ms-source, strong, code, a"):
         node.decompose()
     text = re.sub(r"„[^“]*“", " ", content.get_text(" "))

@@ -10,13 +10,12 @@ import re
 import shutil
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
 from browser import COLOUR_RULES, RequestWatch, axe_violations, new_context
 from microsite.render.project import read_project_settings
 from page_checks import TEMPLATES, SitePage, assets, classify, representatives, static_problems
-from sitebuild import REPO, html_pages
+from sitebuild import REPO, html_pages, parsed_html
 
 LANGUAGES = tuple(read_project_settings(REPO / "mkdocs.yml")[0].languages.codes)
 SCHEMES = ("light", "dark")
@@ -41,7 +40,7 @@ def test_every_page_runs_what_the_pages_in_chromium_run(site: Path, site_url: st
     template (colour scheme, no console error, no cookie, no request elsewhere) holds for its
     other pages."""
     runs = {assets(site, page.path, site_url,
-                   BeautifulSoup(page.path.read_text(encoding="utf-8"), "lxml"))
+                   parsed_html(page.path.read_text(encoding="utf-8")))
             for page in _pages(site)}
     assert len(runs) == 1, runs
     (scripts_and_styles,) = runs
