@@ -169,37 +169,67 @@ def _code_digest(code: Any) -> str:
 
 def _list_installed_templates_once() -> None:
     """Material's templates folder holds some 14,500 files (its icons): MkDocs lists a theme's
-    folders for every build, and mkdocs-static-i18n once more for each language
-    (``Files.add_files_from_theme``), a quarter of a forked build's time. What is installed
-    does not change while the tests run: the server lists the installed themes' folders once,
-    and a listing of several folders (e.g. ``overrides/`` first) joins the kept listings of
-    the installed ones with a fresh one of the others, as Jinja's ``list_templates`` would."""
+    folders and filters the names for every build, and mkdocs-static-i18n once more for each
+    language (``Files.add_files_from_theme``), a third of a forked build's time.
+
+    What is installed does not change while the tests run: the server lists the installed
+    themes' folders once; a listing of several folders (e.g. ``overrides/`` first) joins the
+    kept listings of the installed ones with a fresh one of the others, as Jinja's
+    ``list_templates`` would. MkDocs' filter refuses every name with a part that starts with a
+    dot (``.*``, ``*/.*``: the icons); where the filter says so, those names are left out
+    before it runs, and it filters the rest as always."""
     import jinja2
     import mkdocs
     from mkdocs.utils import get_theme_dir, get_theme_names
 
-    list_ = jinja2.FileSystemLoader.list_templates
+    list_loader = jinja2.FileSystemLoader.list_templates
+    list_env = jinja2.Environment.list_templates
     installed = os.path.realpath(sys.prefix) + os.sep
-    kept: dict[tuple[str, bool], list[str]] = {}
+    kept: dict[tuple[str, bool], tuple[list[str], list[str]]] = {}
 
-    def one_folder(folder: str, followlinks: bool) -> list[str]:
+    def one_folder(folder: str, followlinks: bool) -> tuple[list[str], list[str]]:
+        """The folder's names, and those without a part starting with a dot."""
         key = (folder, followlinks)
         if key in kept:
             return kept[key]
-        listing = list_(jinja2.FileSystemLoader(folder, followlinks=followlinks))
+        names = list_loader(jinja2.FileSystemLoader(folder, followlinks=followlinks))
+        listing = names, [n for n in names if not n.startswith(".") and "/." not in n]
         if os.path.realpath(folder).startswith(installed):
             kept[key] = listing
         return listing
 
-    def list_templates(self: jinja2.FileSystemLoader) -> list[str]:
-        return sorted({name for folder in self.searchpath
-                       for name in one_folder(folder, self.followlinks)})
+    def joined(loader: jinja2.FileSystemLoader, undotted: bool) -> list[str]:
+        return sorted({name for folder in loader.searchpath
+                       for name in one_folder(folder, loader.followlinks)[undotted]})
+
+    def loader_list_templates(self: jinja2.FileSystemLoader) -> list[str]:
+        return joined(self, False)
+
+    def env_list_templates(self: jinja2.Environment, extensions: Any = None,
+                           filter_func: Any = None) -> list[str]:
+        if (extensions is None and isinstance(self.loader, jinja2.FileSystemLoader)
+                and _refuses_dotted_names(filter_func)):
+            return [name for name in joined(self.loader, True) if filter_func(name)]
+        return list_env(self, extensions, filter_func)
 
     # every theme's folder, and MkDocs' own templates (the last folder of every theme)
     for folder in (*map(get_theme_dir, get_theme_names()),
                    os.path.join(os.path.dirname(mkdocs.__file__), "templates")):
         one_folder(folder, False)
-    jinja2.FileSystemLoader.list_templates = list_templates  # type: ignore[method-assign]
+    jinja2.FileSystemLoader.list_templates = loader_list_templates  # type: ignore[method-assign]
+    jinja2.Environment.list_templates = env_list_templates  # type: ignore[method-assign]
+
+
+def _refuses_dotted_names(filter_func: Any) -> bool:
+    """Whether ``filter_func`` is MkDocs' theme-file filter, whose first patterns (``.*``,
+    ``*/.*``) refuse every name with a part that starts with a dot."""
+    code = getattr(filter_func, "__code__", None)
+    if code is None or not getattr(filter_func, "__qualname__", "").endswith(
+            "add_files_from_theme.<locals>.filter"):
+        return False
+    constants = [c for const in code.co_consts
+                 for c in (const if isinstance(const, tuple) else (const,))]
+    return ".*" in constants and "*/.*" in constants
 
 
 def _run_child(request: dict, protocol: tuple[int, int]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from build_server import SERVER, TEMPLATE_CODE, _code_key
+from build_server import SERVER, TEMPLATE_CODE, _code_key, _refuses_dotted_names
 from projectcopy import MICROSITE, copy_project, run_check
 from sitebuild import run_by_server
 
@@ -139,7 +139,7 @@ def _templated_project(root: Path, words: str) -> Path:
     (root / "theme" / "main.html").write_text(
         '{% extends "base.html" %}\n{% block content %}<p id="probe">' + words
         + "</p>{{ super() }}{% endblock %}\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: Probe\ntheme:\n  name: mkdocs\n"
+    (root / "mkdocs.yml").write_text("site_name: Probe\ntheme:\n  name: material\n"
                                      "  custom_dir: theme\n", encoding="utf-8")
     return root
 
@@ -152,8 +152,9 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_builds_share_compiled_templates_and_build_what_a_process_builds(
         tmp_path: Path) -> None:
     """A build takes the code the run's earlier builds compiled (``TEMPLATE_CODE``; the run's
-    folder is set by tests/conftest.py) and the installed theme's files the server listed once,
-    and builds byte for byte what its own process builds; a changed template is compiled anew,
+    folder is set by tests/conftest.py) and the installed theme's files the server listed once
+    (Material's, icons left out before MkDocs' filter), and builds byte for byte what its own
+    process builds; a changed template is compiled anew,
     and a file added to the project's theme folder is copied."""
     store = tmp_path / "template-code"
     store.mkdir()
@@ -219,3 +220,21 @@ def test_the_code_key_tells_apart_what_changes_the_code() -> None:
             != _code_key(whisper, constant, "t.html", None, False))
     assert "X" in upper.from_string(constant).render() and "x" in lower.from_string(
         constant).render()
+
+
+def test_only_mkdocs_theme_filter_has_dotted_names_left_out_first() -> None:
+    """The server leaves out names with a dotted part before MkDocs' theme-file filter only:
+    it refuses them itself (``.*``, ``*/.*``)."""
+    from mkdocs.structure.files import Files
+
+    filters: list[object] = []
+
+    class Listing:
+        def list_templates(self, filter_func: object = None) -> list[str]:
+            filters.append(filter_func)
+            return []
+
+    Files([]).add_files_from_theme(Listing(), None)  # type: ignore[arg-type]
+    assert _refuses_dotted_names(filters[0])
+    assert not _refuses_dotted_names(lambda name: not name.startswith(".*"))
+    assert not _refuses_dotted_names(None)
