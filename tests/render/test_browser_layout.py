@@ -161,7 +161,8 @@ def _edit(records: list[dict]) -> None:
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory: pytest.TempPathFactory) -> Copy:
     root = tmp_path_factory.mktemp("layout")
-    project = copy_project(root / "project", edit_records=_edit)
+    # its tests open German and English pages: the other languages are not built
+    project = copy_project(root / "project", edit_records=_edit, languages=("de", "en"))
     facts_file = project / "data" / "site.yaml"
     facts = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
     facts["operator"]["name"] = PUBLISHER
