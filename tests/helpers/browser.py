@@ -171,10 +171,15 @@ COLOUR_RULES = ("color-contrast", "link-in-text-block")
 """The WCAG 2.1 A/AA rules of axe-core whose result depends on the colours: all that a switch
 of scheme can change on the site's pages, apart from the palette switch itself in the header
 (Material shows the other scheme's button; docs/assets/microsite.css changes only colours)."""
+AXE_PRELOAD = ["media"]
+"""What axe loads before a scan: the media for ``no-autoplay-audio``. Left to itself, axe also
+collects every rule of every style sheet (about a tenth of a second per scan) for
+``css-orientation-lock``, which it does not run: that rule is experimental
+(tests/render/test_browser.py checks that no rule the scans run needs more)."""
 # resultTypes: axe details only the violations (passes and the rest are not read here); axe
 # runs one scan at a time, so the header's follows the page's
-_AXE_RUN = """async ([tags, rules]) => {
-  const only = {resultTypes: ['violations']};
+_AXE_RUN = """async ([tags, rules, assets]) => {
+  const only = {resultTypes: ['violations'], preload: {assets}};
   if (!rules.length)
     return (await axe.run(document, {...only, runOnly: {type: 'tag', values: tags}})).violations;
   const colours = await axe.run(document, {...only, runOnly: {type: 'rule', values: rules}});
@@ -191,7 +196,7 @@ def axe_violations(page: Page, rules: tuple[str, ...] = ()) -> list[dict]:
         add_axe(page, page.url[: page.url.index("/", len("http://")) + 1])
     return [{"id": v["id"], "help": v["help"],
              "nodes": [(n["target"], n["html"][:120]) for n in v["nodes"]][:5]}
-            for v in page.evaluate(_AXE_RUN, [WCAG_AA_TAGS, list(rules)])]
+            for v in page.evaluate(_AXE_RUN, [WCAG_AA_TAGS, list(rules), AXE_PRELOAD])]
 
 
 QUIET_SECONDS = 0.15
