@@ -18,15 +18,19 @@ build process), which other load on a shared machine disturbs less than wall tim
 ``--quick`` (the test suite's run) builds the empty project once and measures every N against
 that build, instead of building it again in turn with each N: the same tables and budget rows,
 two builds fewer per N, the marginal cost less shielded from changes in the machine's load.
+``--fork`` (the test suite's run too) runs each build and check in a fork of the benchmark's
+process instead of a new Python: the times leave out Python's start and imports.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import itertools
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,7 +46,14 @@ import floor  # noqa: E402
 import hugo_reference  # noqa: E402
 import listing_pages  # noqa: E402
 import synthetic  # noqa: E402
-from measure import Run, best_of, folder_bytes, machine_description, run_child  # noqa: E402
+from measure import (  # noqa: E402
+    Run,
+    best_of,
+    folder_bytes,
+    fork_python,
+    machine_description,
+    run_child,
+)
 
 from microsite.render.project import read_project_settings  # noqa: E402
 
@@ -60,6 +71,9 @@ SEARCH_RATIO_BUDGET = 1.1  # search index per record against the floor's, same w
 NOISE_S = 0.5  # below this much CPU time above the empty build, a per-page ratio is noise
 GROWTH_TOLERANCE = 1.05  # page HTML and search bytes per record may vary this much across N
 BUDGET_SCRIPT = REPO / "scripts" / "budget.py"
+FORK_PRELOAD = ("mkdocs.__main__", "mkdocs.commands.build", "material.plugins.search.plugin",
+                "mkdocs_static_i18n.plugin", "microsite.mkdocs_plugin.plugin", "microsite.cli")
+"""What ``--fork`` imports before the first fork, so that every build starts with it."""
 
 
 def search_bytes(out: Path) -> int:
@@ -472,6 +486,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out the released page's transfer and Lighthouse scores")
     parser.add_argument("--quick", action="store_true",
                         help="build the empty project once, not again with each N")
+    parser.add_argument("--fork", action="store_true",
+                        help="run each build and check in a fork of this process, not a new "
+                             "Python: times leave out Python's start and imports")
     parser.add_argument("--output", type=Path, default=BENCH / "results.md")
     parser.add_argument("--update-readme", action="store_true",
                         help="copy the tables into README.md between the benchmark markers")
@@ -488,10 +505,17 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--languages: choose among {', '.join(languages)}, "
                          f"{languages[0]} included")
         languages = tuple(code for code in languages if code in args.languages)
+    if args.fork:
+        fork_python()
+        os.environ["NO_MKDOCS_2_WARNING"] = "1"  # Material reads it on import, as child_env says
+        for module in FORK_PRELOAD:
+            importlib.import_module(module)
     machine = machine_description()
     hugo_note = "not run" if args.no_hugo else "`hugo` not installed (`./dev bench` installs it)"
-    with tempfile.TemporaryDirectory(prefix="microsite-bench-") as tmp:
-        work = Path(tmp)
+    # a folder removed here, not a TemporaryDirectory: its clean-up at exit would also run in
+    # each --fork child, removing the folder under the benchmark
+    work = Path(tempfile.mkdtemp(prefix="microsite-bench-"))
+    try:
         real_project = synthetic.copy_project(REPO, work / "real")
         (real_project / settings.data_file).write_bytes(
             (REPO / settings.data_file).read_bytes())
@@ -507,6 +531,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(measure_size(work, count, languages, settings.data_file, baseline,
                                      empty, args.repeat, not args.no_hugo, args.quick))
         page = None if args.no_lighthouse else released_page_report(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     table = report(Measured(rows, real, baseline, page), languages, machine, hugo_note)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     command = " ".join(["bench/benchmark.py", *(argv if argv is not None else sys.argv[1:])])

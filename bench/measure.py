@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -19,21 +21,46 @@ class Run:
     output: str
 
 
+_FORKING = False
+"""Whether ``run_child`` runs ``python -m`` commands in a fork of this process (``fork_python``)."""
+
+
+def fork_python() -> None:
+    """From now on, ``run_child`` runs a ``python -m`` command in a fork of this process, the
+    way the tests' build server does (tests/helpers/build_server.py), instead of starting
+    Python: no interpreter start, and what this process imported is imported. The benchmark's
+    ``--fork``: a quick run whose times leave that out (the test suite's run)."""
+    global _FORKING
+    _FORKING = True
+
+
 def run_child(cmd: list[str], cwd: Path, env: dict[str, str]) -> Run:
     """Run ``cmd`` and read its own resource usage with ``wait4`` (not all children's)."""
     log = cwd / f".bench-{os.getpid()}-{time.monotonic_ns()}.log"
     with log.open("w+", encoding="utf-8") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)
+        if _FORKING and cmd[:2] == [sys.executable, "-m"]:
+            returncode, usage = _forked(cmd[2], cmd[3:], cwd, env, out.name)
+        else:
+            proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+            _, status, usage = os.wait4(proc.pid, 0)
+            returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read()
     log.unlink()
     # Linux reports ru_maxrss in KiB
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
-               text)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, returncode, text)
+
+
+def _forked(module: str, argv: list[str], cwd: Path, env: dict[str, str],
+            log: str) -> tuple[int, Any]:
+    helpers = str(Path(__file__).resolve().parent.parent / "tests" / "helpers")
+    if helpers not in sys.path:
+        sys.path.append(helpers)
+    from build_server import run_forked
+
+    return run_forked(module, argv, cwd=str(cwd), env=env, stdout=log, stderr=None)
 
 
 def best_of(runs: list[Run]) -> Run:

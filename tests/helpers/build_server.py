@@ -35,7 +35,7 @@ import sys
 import threading
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 PRELOAD = (
     "mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.plugins",
@@ -234,31 +234,46 @@ def _refuses_dotted_names(filter_func: Any) -> bool:
 
 def _run_child(request: dict, protocol: tuple[int, int]) -> None:
     """In the forked child: become the build process, then end with its exit code."""
-    code = 1
     try:
         for fd in protocol:
             os.close(fd)
+    finally:
+        run_as_main(request["module"], request["argv"], cwd=request["cwd"], env=request["env"],
+                    stdout=request["stdout"], stderr=request["stderr"])
+
+
+def run_as_main(module: str, argv: list[str], *, cwd: str, env: dict[str, str], stdout: str,
+                stderr: str | None) -> NoReturn:
+    """Become ``python -m module *argv`` (``python module *argv`` for a script's path ending in
+    ``.py``) in this process, a fork: its folder, environment, output files (``stderr`` None:
+    both streams in ``stdout``) and exit code."""
+    code = 1
+    try:
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
-        for fd, path in ((1, request["stdout"]), (2, request["stderr"])):
-            out = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            os.dup2(out, fd)
-            os.close(out)
-        os.chdir(request["cwd"])
+        out = os.open(stdout, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(out, 1)
+        os.close(out)
+        if stderr is None:
+            os.dup2(1, 2)
+        else:
+            err = os.open(stderr, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.dup2(err, 2)
+            os.close(err)
+        os.chdir(cwd)
         os.environ.clear()
-        os.environ.update(request["env"])
-        target = request["module"]
+        os.environ.update(env)
         try:
-            if target.endswith(".py"):  # a script: its folder first on the path, as python does
-                script = os.path.abspath(target)
+            if module.endswith(".py"):  # a script: its folder first on the path, as python does
+                script = os.path.abspath(module)
                 sys.path.insert(0, os.path.dirname(script))
-                sys.argv = [target, *request["argv"]]
+                sys.argv = [module, *argv]
                 runpy.run_path(script, run_name="__main__")
             else:
                 sys.path.insert(0, os.getcwd())  # as ``python -m`` puts it first
-                _forget(target)
-                sys.argv = ["-m", *request["argv"]]  # runpy puts the module's file first
-                runpy.run_module(target, run_name="__main__", alter_sys=True)
+                _forget(module)
+                sys.argv = ["-m", *argv]  # runpy puts the module's file first
+                runpy.run_module(module, run_name="__main__", alter_sys=True)
             code = 0
         except SystemExit as stop:
             code = _exit_code(stop.code)
@@ -272,6 +287,21 @@ def _run_child(request: dict, protocol: tuple[int, int]) -> None:
             sys.stderr.flush()
         finally:
             os._exit(code)
+
+
+def run_forked(module: str, argv: list[str], *, cwd: str, env: dict[str, str], stdout: str,
+               stderr: str | None) -> tuple[int, Any]:
+    """``run_as_main`` in a fork of this process, waited for: its exit code (negative: killed
+    by that signal) and its own resource usage (``os.wait4``). The fork runs this process's
+    exit handlers too, when it ends (as a build process runs its own): register none that must
+    run once, e.g. a ``TemporaryDirectory``'s clean-up, before forking."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        run_as_main(module, argv, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
+    _, status, usage = os.wait4(pid, 0)
+    return os.waitstatus_to_exitcode(status), usage
 
 
 def _forget(module: str) -> None:

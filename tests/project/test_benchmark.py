@@ -1,5 +1,7 @@
 """The benchmark (bench/benchmark.py) runs at a small N, in its quick mode (the empty project
-built once for every N) and in two of the site's languages, so that it cannot rot.
+built once for every N), with its builds forked from its own process (``--fork``) and in two of
+the site's languages, so that it cannot rot. A build as a process of its own (``run_child``'s
+other way) is measured here too, on its own.
 
 No timing is asserted here: speed budgets are the benchmark's business. What is asserted is that
 it builds the synthetic sites, writes every table with every row and column, that the sizes it
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -45,12 +48,23 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = run_by_server(
         str(REPO / "bench" / "benchmark.py"), ["--sizes", *map(str, SIZES), "--repeat", "1",
-                                               "--quick", "--no-hugo", "--no-lighthouse",
-                                               "--languages", *LANGUAGES,
+                                               "--quick", "--fork", "--no-hugo",
+                                               "--no-lighthouse", "--languages", *LANGUAGES,
                                                "--output", str(out)],
         cwd=REPO, env=env, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out.read_text(encoding="utf-8")
+
+
+def test_a_child_process_is_measured_on_its_own(tmp_path: Path) -> None:
+    """Without ``--fork``, each build is a process of its own: its exit code, its output (both
+    streams), and its own CPU time and peak memory, read when it ends."""
+    measure = bench_module("measure")
+    script = "import sys; print('aus'); print('fehler', file=sys.stderr); sys.exit(3)"
+    run = measure.run_child([sys.executable, "-c", script], tmp_path, dict(os.environ))
+    assert run.returncode == 3 and run.output.split() == ["aus", "fehler"]
+    assert run.cpu > 0 and run.peak_mb > 1 and run.wall >= run.cpu / 2
+    assert list(tmp_path.iterdir()) == []  # its log is gone
 
 
 def test_names_the_machine(results: str) -> None:
