@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -30,6 +31,11 @@ for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
 # Python's default keeps them, in __pycache__ folders git ignores; so do the tests.
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
+
+# A parsed page is a tree of cycles (parents, siblings): the tests make and drop some thousand,
+# and keep the shared ones (sitebuild.soup). With Python's default thresholds the collector
+# runs thousands of times per worker, each time through every tree kept; it runs less often.
+gc.set_threshold(50_000, 20, 100)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
