@@ -19,7 +19,8 @@ build process), which other load on a shared machine disturbs less than wall tim
 that build, instead of building it again in turn with each N: the same tables and budget rows,
 two builds fewer per N, the marginal cost less shielded from changes in the machine's load.
 ``--fork`` (the test suite's run too) runs each build and check in a fork of the benchmark's
-process instead of a new Python: the times leave out Python's start and imports.
+process instead of a new Python: the times leave out Python's start and imports, and the peak
+memory counts what the benchmark's process held.
 """
 
 from __future__ import annotations
@@ -488,7 +489,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="build the empty project once, not again with each N")
     parser.add_argument("--fork", action="store_true",
                         help="run each build and check in a fork of this process, not a new "
-                             "Python: times leave out Python's start and imports")
+                             "Python: times leave out Python's start and imports, peak memory "
+                             "counts the benchmark's own")
     parser.add_argument("--output", type=Path, default=BENCH / "results.md")
     parser.add_argument("--update-readme", action="store_true",
                         help="copy the tables into README.md between the benchmark markers")

@@ -29,7 +29,8 @@ def fork_python() -> None:
     """From now on, ``run_child`` runs a ``python -m`` command in a fork of this process, the
     way the tests' build server does (tests/helpers/build_server.py), instead of starting
     Python: no interpreter start, and what this process imported is imported. The benchmark's
-    ``--fork``: a quick run whose times leave that out (the test suite's run)."""
+    ``--fork``: a quick run whose times leave that out (the test suite's run); its peak memory
+    counts what this process held when it forked."""
     global _FORKING
     _FORKING = True
 
