@@ -60,7 +60,7 @@ def test_a_child_process_is_measured_on_its_own(tmp_path: Path) -> None:
     """Without ``--fork``, each build is a process of its own: its exit code, its output (both
     streams), and its own CPU time and peak memory, read when it ends."""
     measure = bench_module("measure")
-    script = "import sys; print('aus'); print('fehler', file=sys.stderr); sys.exit(3)"
+    script = "import sys; print('aus', flush=True); print('fehler', file=sys.stderr); sys.exit(3)"
     run = measure.run_child([sys.executable, "-c", script], tmp_path, dict(os.environ))
     assert run.returncode == 3 and run.output.split() == ["aus", "fehler"]
     assert run.cpu > 0 and run.peak_mb > 1 and run.wall >= run.cpu / 2

@@ -116,9 +116,10 @@ class Project:
         return own or str(self.config.get("site_name") or "")
 
 
-class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Reads mkdocs.yml, ignoring MkDocs' own tags such as ``!ENV`` or ``!!python/name``
-    (libyaml's parser where PyYAML has it: every build and check reads the file)."""
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring MkDocs' own tags such as ``!ENV`` or ``!!python/name``.
+    PyYAML's own parser, as MkDocs': libyaml's accepts tabs MkDocs refuses, and check and the
+    build must agree on the file."""
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
