@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import itertools
 import json
 import os
@@ -72,9 +71,6 @@ SEARCH_RATIO_BUDGET = 1.1  # search index per record against the floor's, same w
 NOISE_S = 0.5  # below this much CPU time above the empty build, a per-page ratio is noise
 GROWTH_TOLERANCE = 1.05  # page HTML and search bytes per record may vary this much across N
 BUDGET_SCRIPT = REPO / "scripts" / "budget.py"
-FORK_PRELOAD = ("mkdocs.__main__", "mkdocs.commands.build", "material.plugins.search.plugin",
-                "mkdocs_static_i18n.plugin", "microsite.mkdocs_plugin.plugin", "microsite.cli")
-"""What ``--fork`` imports before the first fork, so that every build starts with it."""
 
 
 def search_bytes(out: Path) -> int:
@@ -509,9 +505,6 @@ def main(argv: list[str] | None = None) -> int:
         languages = tuple(code for code in languages if code in args.languages)
     if args.fork:
         fork_python()
-        os.environ["NO_MKDOCS_2_WARNING"] = "1"  # Material reads it on import, as child_env says
-        for module in FORK_PRELOAD:
-            importlib.import_module(module)
     machine = machine_description()
     hugo_note = "not run" if args.no_hugo else "`hugo` not installed (`./dev bench` installs it)"
     # a folder removed here, not a TemporaryDirectory: its clean-up at exit would also run in

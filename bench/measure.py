@@ -27,11 +27,12 @@ _FORKING = False
 
 def fork_python() -> None:
     """From now on, ``run_child`` runs a ``python -m`` command in a fork of this process, the
-    way the tests' build server does (tests/helpers/build_server.py), instead of starting
-    Python: no interpreter start, and what this process imported is imported. The benchmark's
-    ``--fork``: a quick run whose times leave that out (the test suite's run); its peak memory
-    counts what this process held when it forked."""
+    way the tests' build server does (tests/helpers/build_server.py, whose ``preload`` this
+    process runs first), instead of starting Python: no interpreter start, and what a build
+    imports is imported. The benchmark's ``--fork``: a quick run whose times leave that out
+    (the test suite's run); its peak memory counts what this process held when it forked."""
     global _FORKING
+    _build_server().preload()
     _FORKING = True
 
 
@@ -56,12 +57,18 @@ def run_child(cmd: list[str], cwd: Path, env: dict[str, str]) -> Run:
 
 def _forked(module: str, argv: list[str], cwd: Path, env: dict[str, str],
             log: str) -> tuple[int, Any]:
+    return _build_server().run_forked(module, argv, cwd=str(cwd), env=env, stdout=log,
+                                      stderr=None)
+
+
+def _build_server() -> Any:
+    """The tests' build server module (tests/helpers/build_server.py), which forks builds."""
     helpers = str(Path(__file__).resolve().parent.parent / "tests" / "helpers")
     if helpers not in sys.path:
         sys.path.append(helpers)
-    from build_server import run_forked
+    import build_server
 
-    return run_forked(module, argv, cwd=str(cwd), env=env, stdout=log, stderr=None)
+    return build_server
 
 
 def best_of(runs: list[Run]) -> Run:

@@ -12,7 +12,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser import AXE, RequestLog, new_context, serve, shared_browser
-from build_server import TEMPLATE_CODE
+from build_server import GC_THRESHOLDS, TEMPLATE_CODE
 from file_order import GroupedFiles, costly_files, rank, sort_key
 from poisoned_site import PoisonedSite, build_poisoned, check_corpus
 from projectcopy import sample_project, sample_records
@@ -32,10 +32,8 @@ for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
 
-# A parsed page is a tree of cycles (parents, siblings): the tests make and drop some thousand,
-# and keep the shared ones (sitebuild.soup). With Python's default thresholds the collector
-# runs thousands of times per worker, each time through every tree kept; it runs less often.
-gc.set_threshold(50_000, 20, 100)
+# the tests make and drop some thousand parsed pages, trees of cycles, and keep the shared ones
+gc.set_threshold(*GC_THRESHOLDS)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -17,7 +17,7 @@ import pytest
 from extra_records import with_test_records
 from projectcopy import check_in_process, copy_project
 from shared_builds import shared_build
-from sitebuild import parsed_html, soup
+from sitebuild import soup
 
 BUILD_DATE = dt.date(2026, 11, 25)
 SECRET_IDS = ("test-entwurf", "test-geplant")
@@ -156,7 +156,7 @@ def test_markup_in_data_never_reaches_a_page(tmp_path: Path) -> None:
 
 def test_no_page_carries_script_from_data(builds: Builds) -> None:
     for page in builds.public.rglob("*.html"):
-        parsed = parsed_html(page.read_text(encoding="utf-8"))
+        parsed = soup(page)
         for anchor in parsed.select("a[href]"):
             assert not anchor["href"].strip().lower().startswith("javascript:"), page
 

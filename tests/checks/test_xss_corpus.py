@@ -29,7 +29,8 @@ from poisoned_site import (
     record_id,
     rejected_record_fields,
 )
-from sitebuild import html_pages, parsed_html
+from sitebuild import html_pages
+from sitebuild import soup as page_soup
 from xss_vectors import VECTORS, all_vectors
 
 PLAIN_MARKUP = re.compile(r"<[A-Za-z/!?]")
@@ -69,7 +70,7 @@ def test_check_rejects_script_links_in_markdown(poisoned: PoisonedSite) -> None:
 
 def _own_scripts(site: Path) -> set[str]:
     """The inline scripts of the start page, which holds no editor data."""
-    soup = parsed_html((site / "index.html").read_text(encoding="utf-8"))
+    soup = page_soup(site / "index.html")
     return {normalised_script(s.string or "") for s in soup.find_all("script")
             if not s.get("src") and not s.get("type")}
 
@@ -145,8 +146,7 @@ def test_texts_stay_text(poisoned: PoisonedSite) -> None:
         if not corpus.accepted(k, "title"):
             continue
         rid = record_id(k)
-        soup = parsed_html((site / "programme" / rid / "index.html").read_text(
-            encoding="utf-8"))
+        soup = page_soup(site / "programme" / rid / "index.html")
         assert soup.select_one("h1").get_text() == vector
         assert soup.title.get_text().startswith(vector + " - ")
         assert soup.select_one(".md-header__topic:last-child .md-ellipsis") \
@@ -162,8 +162,7 @@ def test_texts_stay_text(poisoned: PoisonedSite) -> None:
         lines = [line for k, (_, v) in enumerate(corpus.vectors) if corpus.accepted(k, fact)
                  for line in v.splitlines() if line.strip()]
         page = "impressum" if fact.startswith("operator") else "datenschutz"
-        text = parsed_html((site / page / "index.html").read_text(
-            encoding="utf-8")).select_one("article").get_text()
+        text = page_soup(site / page / "index.html").select_one("article").get_text()
         for line in lines:
             assert line in text, (fact, line)
 
@@ -191,8 +190,7 @@ def test_facts_are_never_markdown(poisoned: PoisonedSite, fact: str) -> None:
     site = poisoned.result.site
     page = "impressum" if fact.startswith("operator") else "datenschutz"
     for lang_prefix in ("", "en/"):
-        soup = parsed_html((site / lang_prefix / page / "index.html").read_text(
-            encoding="utf-8"))
+        soup = page_soup(site / lang_prefix / page / "index.html")
         text = soup.select_one("article").get_text()
         assert "[Link](https://example.org){: onclick=alert(1) }" in text
         assert "{: onclick=\"alert(1)\" }" in text

@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from sitebuild import parsed_html
+from sitebuild import soup as page_soup
 
 TEMPLATES = ("home", "overview", "record", "help", "404", "page")
 """The site's page templates (``overrides/``: home, overview, record, help, 404; ``main.html``
@@ -166,7 +166,7 @@ def _name(tag: Tag) -> str:
 
 def static_problems(site: Path, path: Path, site_url: str, language: str) -> list[str]:
     """What is wrong with one built page, without a browser (empty when nothing is)."""
-    soup = parsed_html(path.read_text(encoding="utf-8"))
+    soup = page_soup(path)
     problems: list[str] = []
     html = soup.html
     if html is None or html.get("lang") != language:

@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from browser import (
-    AXE_PRELOAD,
     WCAG_AA_TAGS,
     add_axe,
     axe_violations,
@@ -33,16 +32,15 @@ def test_axe_finds_a_planted_violation(served: str, page: Page) -> None:
 
 
 def test_the_scans_preload_what_their_rules_need(served: str, page: Page) -> None:
-    """axe loads only ``AXE_PRELOAD`` before a scan: of the rules the scans run (WCAG 2.1 A/AA,
-    experimental rules are off), only ``no-autoplay-audio`` loads anything (media); the style
-    sheets rule, ``css-orientation-lock``, is experimental."""
+    """axe loads only media before a scan (``browser.AXE_PRELOAD``): of the rules the scans run
+    (WCAG 2.1 A/AA, experimental rules are off), only ``no-autoplay-audio`` loads anything
+    (media); the style sheets rule, ``css-orientation-lock``, is experimental."""
     goto(page, served)
     add_axe(page, served)
     preloading = page.evaluate("""tags => axe._audit.rules
       .filter(rule => rule.preload && rule.tags.some(tag => tags.includes(tag)))
       .map(rule => [rule.id, rule.tags.includes('experimental')])""", WCAG_AA_TAGS)
     assert sorted(preloading) == [["css-orientation-lock", True], ["no-autoplay-audio", False]]
-    assert AXE_PRELOAD == ["media"]
 
 
 def test_foreign_requests_are_caught_and_the_published_address_is_the_local_copy(
