@@ -66,6 +66,12 @@ def _watch(page: Page) -> list[str]:
     return dialogs
 
 
+def _search(page: Page, query: str) -> None:
+    """``query`` in the search box, searched once: Material searches on the key released."""
+    page.fill("input.md-search__input", query)
+    page.keyboard.press("End")
+
+
 def _title_vector(poisoned: PoisonedSite, text: str) -> int:
     return next(k for k, (_, v) in enumerate(poisoned.corpus.vectors)
                 if v == text and poisoned.corpus.accepted(k, "title"))
@@ -92,12 +98,12 @@ def test_poisoned_pages_and_search_open_no_dialog(poisoned: PoisonedSite, served
     # the search box on a poisoned page, searching for the poisoned title
     k = _title_vector(poisoned, "Probe &lt;img src=x onerror=alert(1)&gt;")
     goto(page, f"{served}programme/{record_id(k)}/")
+    page.click("input.md-search__input")
     for query in ("Probe", "onerror", "onmouseover", "script"):
-        page.fill("input.md-search__input", "")
-        page.click("input.md-search__input")
-        page.keyboard.type(query)  # as a visitor types: Material searches on key events
+        _search(page, "")  # the list emptied: the next results shown are the query's
+        page.wait_for_selector(".md-search-result__item", state="detached", timeout=10_000)
+        _search(page, query)
         page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        page.wait_for_timeout(300)  # the results of the last key replace those of the first
         page.evaluate(HOVER_RESULTS)
         handlers += page.evaluate(HANDLER_ATTRIBUTES)
     title = "Probe &lt;img src=x onerror=alert(1)&gt;"
