@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from pathlib import Path
 
 from microsite.checks.annotations import annotation
 from microsite.checks.problems import Problem
-from projectcopy import MICROSITE, copy_project
+from projectcopy import copy_project, run_microsite
 
 
 def test_annotation_escapes_what_github_reads_as_syntax() -> None:
@@ -28,9 +26,8 @@ def test_check_writes_annotations_and_a_summary(tmp_path: Path) -> None:
                         "        title: Lotse Be\u00adruf\n        summary: Beratung")
     data.write_text(text, encoding="utf-8")
     summary = tmp_path / "summary.md"
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
-    result = subprocess.run([*MICROSITE, "check"], cwd=project, env=env, capture_output=True,
-                            text=True, timeout=60)
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = run_microsite("check", cwd=project, env=env)
     assert result.returncode == 1
     line = text[:text.index("kind: programm\n")].count("\n") + 1
     assert (f"::error file=data/projects.yaml,line={line},col=11,title=Fehler%3A lotse-beruf::"

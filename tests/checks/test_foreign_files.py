@@ -4,12 +4,11 @@ of them and keeps the published site."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from projectcopy import MICROSITE, copy_project, run_check, snapshot
+from projectcopy import copy_project, run_check, run_microsite, snapshot
 from sitebuild import build
 
 UPLOADS = "docs/assets/uploads"
@@ -126,8 +125,7 @@ def test_tools_do_not_write_through_a_link(clean: Path, tmp_path: Path,
     data_file.unlink()
     data_file.symlink_to(outside)
     try:
-        result = subprocess.run([*MICROSITE, *command], cwd=clean, capture_output=True,
-                                text=True, timeout=60)
+        result = run_microsite(*command, cwd=clean)
     finally:
         data_file.unlink()
         data_file.write_bytes(saved)

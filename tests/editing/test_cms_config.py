@@ -4,8 +4,6 @@ labels from the guide; the committed ``admin/config.yml`` is what the generator 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -21,6 +19,7 @@ from microsite.editing.cms_config import (
     read_guide_labels,
     read_settings,
 )
+from projectcopy import run_microsite
 from sitebuild import REPO
 
 CONFIG = REPO / "admin" / "config.yml"
@@ -41,8 +40,9 @@ def test_committed_config_is_what_the_schema_and_guide_give() -> None:
 
 
 def test_cli_prints_the_same_config() -> None:
-    out = subprocess.run([sys.executable, "-m", "microsite.cli", "cms-config"], cwd=REPO,
-                         capture_output=True, text=True, check=True).stdout
+    done = run_microsite("cms-config", cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
     assert out == CONFIG.read_text(encoding="utf-8")
 
 

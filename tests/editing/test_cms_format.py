@@ -8,7 +8,6 @@ import copy
 import difflib
 import json
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ import pytest
 from microsite.data.loading import parse_yaml, read_yaml
 from microsite.data.schema import projects_schema
 from microsite.editing.yaml_layout import format_projects
-from projectcopy import copy_project, run_check
+from projectcopy import copy_project, run_check, run_microsite
 from sitebuild import REPO
 
 ROUNDTRIP = REPO / "tests" / "cms" / "roundtrip.cjs"
@@ -99,23 +98,20 @@ def test_the_layout_reads_back_as_the_same_data() -> None:
 
 def test_the_formatted_file_passes_check(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", real=True)
-    done = subprocess.run([sys.executable, "-m", "microsite.cli", "format"], cwd=project,
-                          capture_output=True, text=True)
+    done = run_microsite("format", cwd=project)
     assert done.returncode == 0, done.stderr
     data_file = project / "data" / "projects.yaml"
     assert read_yaml(data_file).data == read_yaml(REPO / "data" / "projects.yaml").data
     checked = run_check(project)
     assert checked.returncode == 0, checked.stderr
-    again = subprocess.run([sys.executable, "-m", "microsite.cli", "format", "--check"],
-                           cwd=project, capture_output=True, text=True)
+    again = run_microsite("format", "--check", cwd=project)
     assert again.returncode == 0, again.stderr
 
 
 def test_format_check_reports_a_file_in_another_layout(tmp_path: Path) -> None:
     data_file = tmp_path / "projects.yaml"
     data_file.write_text("format: 1\nrecords: []\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "microsite.cli", "format", "--check",
-                           str(data_file)], capture_output=True, text=True)
+    done = run_microsite("format", "--check", str(data_file), cwd=tmp_path)
     assert done.returncode == 1
     assert "microsite format" in done.stderr
 
@@ -167,8 +163,7 @@ def test_format_refuses_a_broken_file_with_a_german_message(tmp_path: Path, cont
                                                             message: str) -> None:
     data_file = tmp_path / "projects.yaml"
     data_file.write_bytes(content)
-    done = subprocess.run([sys.executable, "-m", "microsite.cli", "format", str(data_file)],
-                          capture_output=True, text=True)
+    done = run_microsite("format", str(data_file), cwd=tmp_path)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert message in done.stderr
     assert data_file.read_bytes() == content  # nothing written

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,7 +19,7 @@ from browser import chromium, serve, shared_browser
 from cms_editor import shared_admin_folder, shared_editor
 from microsite.editing.admin_site import write_admin
 from microsite.editing.cms_local import editor_server
-from projectcopy import copy_project, snapshot
+from projectcopy import copy_project, run_microsite, snapshot
 from shared_builds import copy_site
 from sitebuild import REPO, build_stops
 
@@ -228,10 +226,8 @@ def test_edit_refuses_a_port_another_process_holds(project: Path) -> None:
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         port = holder.getsockname()[1]
-        result = subprocess.run(
-            [sys.executable, "-m", "microsite.cli", "edit", "--root", str(project),
-             "--port", str(port), "--no-browser"],
-            capture_output=True, text=True, timeout=60, cwd=project)
+        result = run_microsite("edit", "--root", str(project), "--port", str(port),
+                               "--no-browser", cwd=project)
     assert result.returncode == 1
     assert f"Port {port} ist schon belegt" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr

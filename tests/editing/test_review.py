@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from microsite.data.translations import fingerprints_yaml
 from microsite.editing.review import ReviewError, review
-from projectcopy import MICROSITE, SAMPLE_RECORDS, copy_project, run_check
+from projectcopy import SAMPLE_RECORDS, copy_project, run_check, run_microsite
 
 GOOD = SAMPLE_RECORDS.read_text(encoding="utf-8")
 SUMMARY = "        summary: Beratung und Qualifizierung"
@@ -29,8 +28,7 @@ def test_review_command_clears_the_warning_and_changes_only_the_fingerprints(
     edited = GOOD.replace(SUMMARY, SUMMARY.replace("Beratung", "Persönliche Beratung"))
     data.write_text(edited, encoding="utf-8")
     assert "zuletzt geprüft" in run_check(project).stderr
-    result = subprocess.run([*MICROSITE, "review", "lotse-beruf", "--lang", "en"], cwd=project,
-                            capture_output=True, text=True, timeout=60)
+    result = run_microsite("review", "lotse-beruf", "--lang", "en", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "Übersetzung „en“ von „lotse-beruf“ als geprüft vermerkt" in result.stdout
     after = data.read_text(encoding="utf-8")

@@ -17,8 +17,11 @@ that runs inside another command, is a plain subprocess (``sitebuild.build``).
 
 Protocol, one JSON object per line: the caller sends ``{"module", "argv", "cwd", "env",
 "stdout", "stderr"}``, the server answers ``{"pid"}`` once the child runs and
-``{"returncode"}`` when it has ended (negative: killed by that signal, as ``subprocess``
-reports it).
+``{"pid", "returncode"}`` when it has ended (negative: killed by that signal, as
+``subprocess`` reports it). Children run side by side: the server takes the next request while
+one runs (two builds at once: tests/publish/test_site_swap.py), and a caller may signal its
+child as a process of its own (``BuildServer.start``: a ``Popen``'s ``pid``, ``poll``,
+``wait`` and ``send_signal``).
 """
 
 from __future__ import annotations
@@ -243,9 +246,15 @@ def _refuses_dotted_names(filter_func: Any) -> bool:
     return ".*" in constants and "*/.*" in constants
 
 
-def _run_child(request: dict, protocol: tuple[int, int]) -> None:
+def _run_child(request: dict, protocol: tuple[int, ...]) -> None:
     """In the forked child: become the build process, then end with its exit code."""
     try:
+        # a process of its own: no wake-up on its children's end (the server's), and Ctrl-C's
+        # signal as Python sets it up at a process's start (a suite started in the background
+        # of a shell ignores SIGINT, and a fork would inherit that)
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         for fd in protocol:
             os.close(fd)
     finally:
@@ -316,7 +325,13 @@ def run_forked(module: str, argv: list[str], *, cwd: str, env: dict[str, str], s
 
 
 def _forget(module: str) -> None:
-    """Unload ``module`` (its imports stay): ``python -m`` runs it as ``__main__`` only."""
+    """Unload the module ``python -m module`` runs (a package's ``__main__``; its imports and
+    its package stay): it runs as ``__main__`` only, and runpy warns when it finds it loaded."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    if spec is not None and spec.submodule_search_locations is not None:
+        module += ".__main__"
     sys.modules.pop(module, None)
     parent, _, name = module.rpartition(".")
     if parent in sys.modules and hasattr(sys.modules[parent], name):
@@ -333,10 +348,15 @@ def _exit_code(code: object) -> int:
 
 
 def serve() -> None:
-    """Answer build requests on stdin/stdout until stdin closes."""
-    requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
-    answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    protocol = (requests.fileno(), answers.fileno())
+    """Answer build requests on stdin/stdout until stdin closes; then end the children still
+    running, and reap them."""
+    import select
+
+    requests, answers = os.dup(0), os.fdopen(os.dup(1), "w", encoding="utf-8")
+    ended, wake = os.pipe()  # a byte for every SIGCHLD: a child ended
+    os.set_blocking(ended, False)
+    os.set_blocking(wake, False)
+    protocol = (requests, answers.fileno(), ended, wake)
     os.dup2(2, 1)  # what the server itself prints never mixes with the answers
     sys.path.pop(0)  # this file's folder: a build process has its own folder there instead
     preload()
@@ -346,41 +366,143 @@ def serve() -> None:
 
     gc.freeze()  # the children share the imported modules' pages instead of copying them
     gc.set_threshold(*GC_THRESHOLDS)
-    for line in requests:
-        request = json.loads(line)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            _run_child(request, protocol)
-        answers.write(json.dumps({"pid": pid}) + "\n")
+    signal.signal(signal.SIGCHLD, lambda signum, frame: None)
+    signal.set_wakeup_fd(wake)
+    running: set[int] = set()
+
+    def answer(message: dict) -> None:
+        answers.write(json.dumps(message) + "\n")
         answers.flush()
-        _, status = os.waitpid(pid, 0)
-        answers.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n")
-        answers.flush()
+
+    def reap() -> None:
+        for pid in list(running):
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                running.discard(pid)
+                answer({"pid": pid, "returncode": os.waitstatus_to_exitcode(status)})
+
+    pending, closed = b"", False
+    while True:
+        reap()
+        if closed and not running:
+            break
+        ready = select.select([ended] if closed else [requests, ended], [], [])[0]
+        with contextlib.suppress(BlockingIOError):
+            while os.read(ended, 4096):  # drained: the next SIGCHLD wakes the loop again
+                pass
+        if requests not in ready:
+            continue
+        chunk = os.read(requests, 1 << 16)
+        closed = not chunk
+        if closed:  # the test process ended: what it left running ends with it
+            for pid in running:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        *lines, pending = (pending + chunk).split(b"\n")
+        for line in lines:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                _run_child(json.loads(line), protocol)
+            running.add(pid)
+            answer({"pid": pid})
 
 
 # --- the caller -----------------------------------------------------------------------------
+
+class ServerChild:
+    """A child of the build server, as a ``subprocess.Popen`` is used: ``pid``, ``poll``,
+    ``wait`` and ``send_signal`` (it is the server's child, not the caller's: the server
+    reports its end)."""
+
+    def __init__(self, pid: int, args: list[str]) -> None:
+        self.pid = pid
+        self.args = args
+        self.returncode: int | None = None
+        self._ended = threading.Event()
+
+    def _end(self, returncode: int | None) -> None:
+        self.returncode = returncode
+        self._ended.set()
+
+    def poll(self) -> int | None:
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        if not self._ended.wait(timeout):
+            raise subprocess.TimeoutExpired(self.args, timeout or 0)
+        if self.returncode is None:
+            raise RuntimeError("the build server ended unexpectedly")
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        if self.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signum)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
+class _Connection:
+    """A running server and what it has answered: its children by pid, the ones started and
+    not yet taken by their caller (requests are answered in their order)."""
+
+    def __init__(self, lock: threading.Lock) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True, encoding="utf-8", env={**os.environ, **SERVER_ENV})
+        self.lock = lock
+        self.answered = threading.Condition(lock)
+        self.requested: list[list[str]] = []  # each request's command, until its pid comes
+        self.started: list[ServerChild | None] = []  # None: the server ended
+        self.children: dict[int, ServerChild] = {}
+        threading.Thread(target=self._read_answers, daemon=True).start()
+
+    def _read_answers(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            answer = json.loads(line)
+            with self.lock:
+                if "returncode" in answer:
+                    self.children.pop(answer["pid"])._end(answer["returncode"])
+                else:
+                    child = ServerChild(answer["pid"], self.requested.pop(0))
+                    self.children[child.pid] = child
+                    self.started.append(child)
+                    self.answered.notify_all()
+        with self.lock:  # the server ended: no child of it will be reported
+            for child in self.children.values():
+                child._end(None)
+            self.children.clear()
+            self.started.append(None)
+            self.answered.notify_all()
+
 
 class BuildServer:
     """One server per test process, started on the first build and ended with the process."""
 
     def __init__(self) -> None:
-        self._process: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
+        self._connection: _Connection | None = None
 
-    def _started(self) -> subprocess.Popen[str]:
-        if self._process is None or self._process.poll() is not None:
-            self._process = subprocess.Popen(
-                [sys.executable, __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                text=True, encoding="utf-8", env={**os.environ, **SERVER_ENV})
+    def _started(self) -> _Connection:
+        """The running server (started if none runs); called with the lock held."""
+        if self._connection is None or self._connection.process.poll() is not None:
+            self._connection = _Connection(self._lock)
             atexit.register(self.stop)
-        return self._process
+        return self._connection
 
     def stop(self) -> None:
-        """End the server (closing its input ends it) and reap it."""
-        process, self._process = self._process, None
-        if process is not None and process.stdin is not None:
+        """End the server (closing its input ends it and the children it still runs) and reap
+        it."""
+        connection, self._connection = self._connection, None
+        if connection is not None and connection.process.stdin is not None:
+            process = connection.process
             process.stdin.close()
             try:
                 process.wait(timeout=10)
@@ -388,41 +510,37 @@ class BuildServer:
                 process.kill()
                 process.wait()
 
-    def run(self, module: str, argv: list[str], *, cwd: Path, env: dict[str, str],
-            stdout: Path, stderr: Path, timeout: float) -> int:
+    def start(self, module: str, argv: list[str], *, cwd: Path, env: dict[str, str],
+              stdout: Path, stderr: Path | None) -> ServerChild:
         """``python -m module *argv`` (or ``python module *argv`` for a script's path ending
-        in ``.py``) as a child of the server: its exit code; its output is in ``stdout`` and
-        ``stderr``."""
+        in ``.py``) as a child of the server, running: its output goes to ``stdout`` and
+        ``stderr`` (None: both streams to ``stdout``)."""
         with self._lock:
             server = self._started()
-            assert server.stdin is not None and server.stdout is not None
-            server.stdin.write(json.dumps({
+            assert server.process.stdin is not None
+            server.requested.append([module, *argv])
+            server.process.stdin.write(json.dumps({
                 "module": module, "argv": argv, "cwd": str(cwd), "env": env,
-                "stdout": str(stdout), "stderr": str(stderr)}) + "\n")
-            server.stdin.flush()
-            started = server.stdout.readline()
-            if not started:
+                "stdout": str(stdout), "stderr": None if stderr is None else str(stderr)}) + "\n")
+            server.process.stdin.flush()
+            while not server.started:  # the lock is held from request to answer: this one's
+                server.answered.wait()
+            child = server.started.pop(0)
+            if child is None:
                 raise RuntimeError("the build server ended unexpectedly")
-            pid = json.loads(started)["pid"]
-            killed = threading.Event()
-            timer = threading.Timer(timeout, _kill, (pid, killed))
-            timer.start()
-            try:
-                answer = server.stdout.readline()
-            finally:
-                timer.cancel()
-            if not answer:
-                raise RuntimeError("the build server ended unexpectedly")
-            returncode = json.loads(answer)["returncode"]
-            if killed.is_set():
-                raise subprocess.TimeoutExpired([module, *argv], timeout)
-            return returncode
+            return child
 
-
-def _kill(pid: int, killed: threading.Event) -> None:
-    killed.set()
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
+    def run(self, module: str, argv: list[str], *, cwd: Path, env: dict[str, str],
+            stdout: Path, stderr: Path, timeout: float) -> int:
+        """``start`` and wait: the child's exit code; past ``timeout`` it is killed and
+        ``subprocess.TimeoutExpired`` raised."""
+        child = self.start(module, argv, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
+        try:
+            return child.wait(timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+            raise
 
 
 SERVER = BuildServer()

@@ -117,10 +117,18 @@ def snapshot(folder: Path) -> dict[str, str]:
 def run_check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``microsite check`` in ``project``, as an editor or the pre-commit hook runs it: a
     process of its own, forked from the build server (tests/helpers/build_server.py)."""
+    return run_microsite("check", *args, cwd=project)
+
+
+def run_microsite(*args: str, cwd: Path, env: dict[str, str] | None = None,
+                  timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """``python -m microsite.cli *args`` in ``cwd`` (with ``env`` added to this process's
+    environment): a process of its own, forked from the build server, as
+    ``subprocess.run(…, capture_output=True, text=True)`` gives it."""
     from sitebuild import run_by_server
 
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return run_by_server("microsite.cli", ["check", *args], cwd=project, env=env, timeout=60)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return run_by_server("microsite.cli", list(args), cwd=cwd, env=env, timeout=timeout)
 
 
 def check_in_process(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from bad_inputs import CASES
+from build_server import SERVER
 from microsite.data.loading import read_yaml
 from microsite.editing.yaml_layout import format_projects
 from microsite.mkdocs_plugin.preview import PreviewGuard
@@ -86,12 +86,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     log = root / "serve.log"
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(dt.date(2026, 11, 25)),
            "NO_MKDOCS_2_WARNING": "1"}
-    with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml",
-             "-a", f"127.0.0.1:{port}"],
-            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
+    log.touch()
+    # a process of its own, forked from the build server (tests/helpers/build_server.py)
+    process = SERVER.start("mkdocs", ["serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+                           cwd=root, env=env, stdout=log, stderr=None)
     # the serve URL keeps the path of site_url
     running = Server(root, f"http://127.0.0.1:{port}/arbeitsmarktintegration/", log)
     try:

@@ -8,20 +8,25 @@ around a build, not the build."""
 from __future__ import annotations
 
 import os
+import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from build_server import SERVER, TEMPLATE_CODE, _code_key, _refuses_dotted_names
+from build_server import SERVER, TEMPLATE_CODE, BuildServer, _code_key, _refuses_dotted_names
 from projectcopy import MICROSITE, copy_project, run_check
 from sitebuild import run_by_server
 
 HOOK = '''
 import json
 import os
+import signal
 import sys
+import time
 import time
 
 
@@ -56,6 +61,12 @@ def _by_server(project: Path, mode: str, timeout: float = 120) -> tuple[int, str
     return code, out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8")
 
 
+def _lines(output: str, site: str) -> list[str]:
+    """A build's log without what differs between two builds: its folder, its seconds."""
+    return [re.sub(r"[\d.]+ seconds", "… seconds", line.replace(site, "SITE"))
+            for line in output.splitlines()]
+
+
 def _by_process(project: Path, mode: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d",
                            str(project / f"proc-{mode}")], cwd=project,
@@ -70,6 +81,8 @@ def test_a_build_gives_its_exit_code_and_both_streams_like_its_own_process(
     assert code == alone.returncode == 0, err
     assert out == alone.stdout == f"builds seen: 1 in {project} mode ok\n"
     assert "to stderr" in err and "Documentation built" in err
+    # the same lines (no warning of runpy's about a module loaded before it ran)
+    assert _lines(err, "site-ok") == _lines(alone.stderr, "proc-ok")
     assert (project / "site-ok" / "index.html").is_file()
 
 
@@ -94,6 +107,54 @@ def test_a_build_past_its_timeout_is_killed_and_raises(project: Path) -> None:
     assert _by_server(project, "ok")[0] == 0  # the server goes on serving
 
 
+def test_children_run_side_by_side_and_take_signals_as_processes(project: Path) -> None:
+    """A build started and left running does not hold up the next (tests/publish/
+    test_site_swap.py runs two at once); a signal ends it as it ends a process, reported as
+    ``subprocess`` reports it; Ctrl-C's signal is a KeyboardInterrupt, as in a new process."""
+    env = {**os.environ, "HOOK_MODE": "hang"}
+    hanging = SERVER.start("mkdocs", ["build", "-d", str(project / "site-hang")], cwd=project,
+                           env=env, stdout=project / "hang.log", stderr=None)
+    interrupted = SERVER.start("mkdocs", ["build", "-d", str(project / "site-int")],
+                               cwd=project, env=env, stdout=project / "int.log", stderr=None)
+    try:
+        assert _by_server(project, "ok")[0] == 0  # while both still run
+        assert hanging.poll() is None and interrupted.poll() is None
+        for log in ("hang.log", "int.log"):  # both reached the hook: signalled in it
+            deadline = time.monotonic() + 60
+            while "mode hang" not in (project / log).read_text(encoding="utf-8"):
+                assert time.monotonic() < deadline, log
+                time.sleep(0.01)
+        interrupted.send_signal(signal.SIGINT)
+        assert interrupted.wait(timeout=60) == 1
+        assert "Aborted!" in (project / "int.log").read_text(encoding="utf-8")  # click's word
+        assert hanging.poll() is None
+    finally:
+        hanging.kill()
+        interrupted.kill()
+    assert hanging.wait(timeout=60) == -signal.SIGKILL
+    again = SERVER.start("mkdocs", ["build", "-d", str(project / "site-again")], cwd=project,
+                         env=env, stdout=project / "again.log", stderr=None)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):  # a running child's wait can time out
+            again.wait(timeout=0.01)
+    finally:
+        again.kill()
+    assert again.wait(timeout=60) == -signal.SIGKILL
+
+
+def test_a_server_whose_caller_ends_ends_what_it_still_runs(project: Path) -> None:
+    """A test process that ends leaves no build running: the server, its input closed, ends its
+    children and then itself (the process waits for it to end)."""
+    server = BuildServer()
+    left = server.start("mkdocs", ["build", "-d", str(project / "site-left")], cwd=project,
+                        env={**os.environ, "HOOK_MODE": "hang"}, stdout=project / "left.log",
+                        stderr=None)
+    started = time.monotonic()
+    server.stop()
+    assert time.monotonic() - started < 5  # not the 10 s stop waits before killing the server
+    assert left.wait(timeout=10) == -signal.SIGKILL
+
+
 def test_check_by_the_server_says_what_its_own_process_says(tmp_path: Path) -> None:
     """``run_check`` (forked from the server) against ``python -m microsite.cli check``."""
     project = copy_project(tmp_path / "project")
@@ -111,7 +172,9 @@ def test_check_by_the_server_says_what_its_own_process_says(tmp_path: Path) -> N
 
 SCRIPT = """
 import os
+import signal
 import sys
+import time
 
 print(sys.argv, sys.path[0] == os.path.dirname(os.path.abspath(__file__)), os.getcwd())
 print(__name__, file=sys.stderr)

@@ -12,7 +12,7 @@ import pytest
 
 from microsite.checks.problems import MESSAGES
 from microsite.checks.validation import SiteLanguages, ValidationFailed, load_records_from_text
-from projectcopy import MICROSITE, copy_project, run_check
+from projectcopy import copy_project, run_check, run_microsite
 from sitebuild import REPO
 
 GUIDE = REPO / "guide" / "redaktion.md"
@@ -228,8 +228,9 @@ def test_the_editors_guide_is_short_german_and_tasks_first() -> None:
 def test_every_command_the_guides_quote_exists() -> None:
     dev = (REPO / "dev").read_text(encoding="utf-8")
     dev_commands = set(re.findall(r"^  ([a-z]+)\)", dev, re.M))
-    help_text = subprocess.run([*MICROSITE, "--help"], capture_output=True, text=True,
-                               check=True, cwd=REPO).stdout
+    done = run_microsite("--help", cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    help_text = done.stdout
     for guide in GUIDES:
         text = guide.read_text(encoding="utf-8")
         for command in re.findall(r"\./dev ([a-z]+)", text):
@@ -276,8 +277,7 @@ def test_the_review_answer_the_guide_quotes_is_what_review_prints(tmp_path: Path
     data.write_text(data.read_text(encoding="utf-8").replace(
         "summary: Beratung und Qualifizierung", "summary: Persönliche Beratung und "
         "Qualifizierung", 1), encoding="utf-8")
-    done = subprocess.run([*MICROSITE, "review", "lotse-beruf", "--lang", "en"], cwd=project,
-                          capture_output=True, text=True, timeout=60)
+    done = run_microsite("review", "lotse-beruf", "--lang", "en", cwd=project)
     assert done.returncode == 0, done.stderr
     printed = re.sub(r"„[a-z0-9-]+“ als", "„ID“ als", done.stdout.strip())
     printed = re.sub(r"\(.*\)\.$", "(…)", printed)

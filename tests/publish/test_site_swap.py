@@ -16,17 +16,17 @@ import datetime as dt
 import fcntl
 import os
 import signal
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from build_server import SERVER, ServerChild
 from microsite.publish.site_swap import BuildRunning, SiteSwap, lock_path
 from projectcopy import copy_project, snapshot
 from shared_builds import copy_site
-from sitebuild import MKDOCS, build, epoch
+from sitebuild import build, epoch
 
 DAY = dt.date(2026, 11, 25)
 
@@ -43,21 +43,17 @@ def _env() -> dict[str, str]:
     return {**os.environ, "SOURCE_DATE_EPOCH": epoch(DAY), "NO_MKDOCS_2_WARNING": "1"}
 
 
-def _start(project: Path, command: list[str], log: Path) -> subprocess.Popen:
-    with log.open("w", encoding="utf-8") as out:
-        return subprocess.Popen([*command, "-f", str(project / "mkdocs.yml"),
-                                 "-d", str(project / "site"), "--strict"],
-                                cwd=project, env=_env(), stdout=out, stderr=subprocess.STDOUT,
-                                preexec_fn=_interruptible)
+def _start(project: Path, log: Path) -> ServerChild:
+    """``mkdocs build`` of ``project``, running: a process of its own, forked from the build
+    server (tests/helpers/build_server.py; signals reach it as they reach a build started
+    from a terminal), its output in ``log``."""
+    log.touch()  # there before the build opens it: the test may read it first
+    return SERVER.start("mkdocs", ["build", "-f", str(project / "mkdocs.yml"),
+                                   "-d", str(project / "site"), "--strict"],
+                        cwd=project, env=_env(), stdout=log, stderr=None)
 
 
-def _interruptible() -> None:
-    """Ctrl-C's signal as a terminal delivers it: a suite started in the background of a shell
-    (``./dev test &``) ignores SIGINT, and its children would inherit that."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen, what: str) -> None:
+def _wait_for(condition: Callable[[], bool], proc: ServerChild, what: str) -> None:
     deadline = time.monotonic() + 120
     while not condition():
         assert proc.poll() is None, f"the build ended before {what}"
@@ -80,7 +76,7 @@ def _writing(project: Path) -> bool:
 def test_a_killed_build_leaves_the_old_site_and_no_temporary_folder(
         project: Path, tmp_path: Path, signum: int) -> None:
     before = snapshot(project / "site")
-    proc = _start(project, [*MKDOCS, "build"], tmp_path / "log")
+    proc = _start(project, tmp_path / "log")
     _wait_for(lambda: _writing(project), proc, "pages were written")
     proc.send_signal(signum)
     returncode = proc.wait(timeout=60)
@@ -98,12 +94,12 @@ def test_two_builds_at_once_both_finish_one_after_the_other(project: Path,
     before = snapshot(project / "site")
     stale = project / "site" / "stale.txt"
     stale.write_text("from an older build", encoding="utf-8")
-    first = _start(project, [*MKDOCS, "build"], tmp_path / "first")
+    first = _start(project, tmp_path / "first")
     _wait_for(lambda: any(project.glob(".site.new-*")), first, "the first build began")
     first.send_signal(signal.SIGSTOP)  # held in the middle, its lock taken
     try:
         assert first.poll() is None and any(project.glob(".site.new-*")), "first build ended"
-        second = _start(project, [*MKDOCS, "build"], tmp_path / "second")
+        second = _start(project, tmp_path / "second")
         waits = f"Ein anderer Build läuft gerade in {project / 'site'}; dieser wartet"
         _wait_for(lambda: waits in (tmp_path / "second").read_text(encoding="utf-8"), second,
                   "the second build said that it waits")
