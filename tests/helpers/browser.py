@@ -44,6 +44,9 @@ CHROMIUM_FLAGS = [
     # Chromium asks Google's autofill server about the forms of a page (the search box); the
     # contexts' proxy would record that as the page's request. Sent to a closed local port.
     "--autofill-server-url=http://127.0.0.1:9/",
+    # the compositor (software: --disable-gpu) as a thread of the browser process instead of a
+    # process of its own: a twentieth less of Chromium's CPU per page, measured
+    "--in-process-gpu",
 ]
 AXE = Path(__file__).resolve().parents[1] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
