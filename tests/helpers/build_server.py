@@ -250,8 +250,9 @@ def _run_child(request: dict, protocol: tuple[int, ...]) -> None:
     """In the forked child: become the build process, then end with its exit code."""
     try:
         # a process of its own: no wake-up on its children's end (the server's), and Ctrl-C's
-        # signal as Python sets it up at a process's start (a suite started in the background
-        # of a shell ignores SIGINT, and a fork would inherit that)
+        # signal a KeyboardInterrupt, as in a process started from a terminal (a process
+        # started where SIGINT is ignored, e.g. a suite in a shell's background, keeps
+        # ignoring it; the tests that send it want the terminal's behaviour)
         signal.set_wakeup_fd(-1)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -448,18 +449,25 @@ class ServerChild:
         self.send_signal(signal.SIGKILL)
 
 
+class _Request:
+    """A request sent, until the server answers its child's pid."""
+
+    def __init__(self, args: list[str]) -> None:
+        self.args = args
+        self.child: ServerChild | None = None
+        self.answered = False
+
+
 class _Connection:
-    """A running server and what it has answered: its children by pid, the ones started and
-    not yet taken by their caller (requests are answered in their order)."""
+    """A running server and what it has answered: its children by pid, and the requests
+    still waiting for theirs (the server answers requests in their order)."""
 
     def __init__(self, lock: threading.Lock) -> None:
         self.process = subprocess.Popen(
             [sys.executable, __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             text=True, encoding="utf-8", env={**os.environ, **SERVER_ENV})
-        self.lock = lock
         self.answered = threading.Condition(lock)
-        self.requested: list[list[str]] = []  # each request's command, until its pid comes
-        self.started: list[ServerChild | None] = []  # None: the server ended
+        self.requested: list[_Request] = []
         self.children: dict[int, ServerChild] = {}
         threading.Thread(target=self._read_answers, daemon=True).start()
 
@@ -467,19 +475,22 @@ class _Connection:
         assert self.process.stdout is not None
         for line in self.process.stdout:
             answer = json.loads(line)
-            with self.lock:
+            with self.answered:
                 if "returncode" in answer:
                     self.children.pop(answer["pid"])._end(answer["returncode"])
                 else:
-                    child = ServerChild(answer["pid"], self.requested.pop(0))
-                    self.children[child.pid] = child
-                    self.started.append(child)
+                    request = self.requested.pop(0)
+                    request.child = ServerChild(answer["pid"], request.args)
+                    request.answered = True
+                    self.children[answer["pid"]] = request.child
                     self.answered.notify_all()
-        with self.lock:  # the server ended: no child of it will be reported
+        with self.answered:  # the server ended: no child of it will be reported
             for child in self.children.values():
                 child._end(None)
             self.children.clear()
-            self.started.append(None)
+            for request in self.requested:
+                request.answered = True  # without a child
+            self.requested.clear()
             self.answered.notify_all()
 
 
@@ -518,17 +529,16 @@ class BuildServer:
         with self._lock:
             server = self._started()
             assert server.process.stdin is not None
-            server.requested.append([module, *argv])
+            request = _Request([module, *argv])
+            server.requested.append(request)  # in the order the requests are sent
             server.process.stdin.write(json.dumps({
                 "module": module, "argv": argv, "cwd": str(cwd), "env": env,
                 "stdout": str(stdout), "stderr": None if stderr is None else str(stderr)}) + "\n")
             server.process.stdin.flush()
-            while not server.started:  # the lock is held from request to answer: this one's
-                server.answered.wait()
-            child = server.started.pop(0)
-            if child is None:
-                raise RuntimeError("the build server ended unexpectedly")
-            return child
+            server.answered.wait_for(lambda: request.answered)
+        if request.child is None:
+            raise RuntimeError("the build server ended unexpectedly")
+        return request.child
 
     def run(self, module: str, argv: list[str], *, cwd: Path, env: dict[str, str],
             stdout: Path, stderr: Path, timeout: float) -> int:

@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -24,16 +25,15 @@ from sitebuild import run_by_server
 HOOK = '''
 import json
 import os
-import signal
 import sys
-import time
 import time
 
 
 def on_config(config):
     # a module the server imported before forking: a build that changed it would leak
     json.BUILDS_SEEN = getattr(json, "BUILDS_SEEN", 0) + 1
-    print("builds seen:", json.BUILDS_SEEN, "in", os.getcwd(), "mode", os.environ["HOOK_MODE"])
+    print("builds seen:", json.BUILDS_SEEN, "in", os.getcwd(), "mode", os.environ["HOOK_MODE"],
+          flush=True)  # in the file before a hanging build hangs (PYTHONUNBUFFERED or not)
     print("to stderr", file=sys.stderr)
     if os.environ["HOOK_MODE"] == "crash":
         raise RuntimeError("the hook broke")
@@ -110,7 +110,8 @@ def test_a_build_past_its_timeout_is_killed_and_raises(project: Path) -> None:
 def test_children_run_side_by_side_and_take_signals_as_processes(project: Path) -> None:
     """A build started and left running does not hold up the next (tests/publish/
     test_site_swap.py runs two at once); a signal ends it as it ends a process, reported as
-    ``subprocess`` reports it; Ctrl-C's signal is a KeyboardInterrupt, as in a new process."""
+    ``subprocess`` reports it; Ctrl-C's signal is a KeyboardInterrupt, as in a process started
+    from a terminal."""
     env = {**os.environ, "HOOK_MODE": "hang"}
     hanging = SERVER.start("mkdocs", ["build", "-d", str(project / "site-hang")], cwd=project,
                            env=env, stdout=project / "hang.log", stderr=None)
@@ -140,6 +141,29 @@ def test_children_run_side_by_side_and_take_signals_as_processes(project: Path) 
     finally:
         again.kill()
     assert again.wait(timeout=60) == -signal.SIGKILL
+
+
+def test_children_started_from_several_threads_at_once_are_each_their_own(
+        tmp_path: Path) -> None:
+    """Each caller gets the child of its own request, whatever the order its thread wakes in."""
+    wrong: list[tuple[str, int | None]] = []
+
+    def starts(thread: int) -> None:
+        for n in range(8):
+            code = thread * 8 + n
+            script = tmp_path / f"exit_{code}.py"
+            script.write_text(f"raise SystemExit({code})\n", encoding="utf-8")
+            child = SERVER.start(str(script), [], cwd=tmp_path, env={**os.environ},
+                                 stdout=tmp_path / f"{code}.log", stderr=None)
+            if child.args != [str(script)] or child.wait(timeout=60) != code:
+                wrong.append((str(script), child.returncode))
+
+    threads = [threading.Thread(target=starts, args=(thread,)) for thread in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert wrong == []
 
 
 def test_a_server_whose_caller_ends_ends_what_it_still_runs(project: Path) -> None:
@@ -172,9 +196,7 @@ def test_check_by_the_server_says_what_its_own_process_says(tmp_path: Path) -> N
 
 SCRIPT = """
 import os
-import signal
 import sys
-import time
 
 print(sys.argv, sys.path[0] == os.path.dirname(os.path.abspath(__file__)), os.getcwd())
 print(__name__, file=sys.stderr)
