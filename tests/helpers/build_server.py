@@ -525,7 +525,11 @@ class BuildServer:
               stdout: Path, stderr: Path | None) -> ServerChild:
         """``python -m module *argv`` (or ``python module *argv`` for a script's path ending
         in ``.py``) as a child of the server, running: its output goes to ``stdout`` and
-        ``stderr`` (None: both streams to ``stdout``)."""
+        ``stderr`` (None: both streams to ``stdout``), files that exist, empty, when this
+        returns (as a ``Popen``'s caller opens them first: the child opens them only later)."""
+        for path in (stdout, stderr):
+            if path is not None:
+                Path(path).open("w").close()
         with self._lock:
             server = self._started()
             assert server.process.stdin is not None

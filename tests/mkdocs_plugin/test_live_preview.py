@@ -86,7 +86,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     log = root / "serve.log"
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(dt.date(2026, 11, 25)),
            "NO_MKDOCS_2_WARNING": "1"}
-    log.touch()
     # a process of its own, forked from the build server (tests/helpers/build_server.py)
     process = SERVER.start("mkdocs", ["serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
                            cwd=root, env=env, stdout=log, stderr=None)

@@ -113,8 +113,11 @@ def test_children_run_side_by_side_and_take_signals_as_processes(project: Path) 
     ``subprocess`` reports it; Ctrl-C's signal is a KeyboardInterrupt, as in a process started
     from a terminal."""
     env = {**os.environ, "HOOK_MODE": "hang"}
+    (project / "hang.log").write_text("an older build's log\n", encoding="utf-8")
     hanging = SERVER.start("mkdocs", ["build", "-d", str(project / "site-hang")], cwd=project,
                            env=env, stdout=project / "hang.log", stderr=None)
+    # its log is there and new once start returns (the child opens it only later)
+    assert "older" not in (project / "hang.log").read_text(encoding="utf-8")
     interrupted = SERVER.start("mkdocs", ["build", "-d", str(project / "site-int")],
                                cwd=project, env=env, stdout=project / "int.log", stderr=None)
     try:

@@ -47,7 +47,6 @@ def _start(project: Path, log: Path) -> ServerChild:
     """``mkdocs build`` of ``project``, running: a process of its own, forked from the build
     server (tests/helpers/build_server.py; signals reach it as they reach a build started
     from a terminal), its output in ``log``."""
-    log.touch()  # there before the build opens it: the test may read it first
     return SERVER.start("mkdocs", ["build", "-f", str(project / "mkdocs.yml"),
                                    "-d", str(project / "site"), "--strict"],
                         cwd=project, env=_env(), stdout=log, stderr=None)
